@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/ruleset/endpoint.h"
+
+#include <QJsonObject>
+
+namespace PortRelay {
+
+// One target of a rule, as configured.
+struct Backend
+{
+    static constexpr int MaxWeight = 1000;
+
+    Endpoint address;
+    int weight = 1;
+    bool backup = false; // used only while no primary backend is eligible
+    bool enabled = true;
+    QJsonObject extensions; // the user's own "x-" keys, kept verbatim
+
+    friend bool operator==(const Backend &a, const Backend &b)
+    {
+        return a.address == b.address && a.weight == b.weight && a.backup == b.backup && a.enabled == b.enabled
+            && a.extensions == b.extensions;
+    }
+    friend bool operator!=(const Backend &a, const Backend &b) { return !(a == b); }
+};
+
+} // namespace PortRelay

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/ruleset/backend.h"
+#include "core/ruleset/endpoint.h"
+#include "core/ruleset/healthcheck.h"
+#include "core/ruleset/subnet.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace PortRelay {
+
+enum class Protocol { Tcp };
+
+enum class BalanceStrategy { RoundRobin, LeastConnections, SourceHash, Random };
+
+// One forwarding rule: a listener and the backends it spreads connections over.
+// A plain value; RuleValidator says whether it is usable.
+struct Rule
+{
+    static constexpr int MaxBackends = 64;
+
+    QString name;
+    QString group; // optional, for starting and stopping related rules together
+    bool enabled = true;
+    Protocol protocol = Protocol::Tcp;
+    Endpoint listen{QStringLiteral("127.0.0.1"), 0};
+    BalanceStrategy balance = BalanceStrategy::RoundRobin;
+    QList<Backend> backends;
+    HealthCheck healthCheck;
+    int connectTimeoutMs = 5000;
+    int idleTimeoutMs = 0; // 0: never; TCP keep-alive finds dead peers
+    int retries = 2;       // further connect attempts after the first one fails
+    int maxConnections = 0; // 0: unlimited
+    QList<Subnet> allow;    // empty: any client
+    QJsonObject extensions; // the user's own "x-" keys, kept verbatim
+
+    friend bool operator==(const Rule &a, const Rule &b)
+    {
+        return a.name == b.name && a.group == b.group && a.enabled == b.enabled && a.protocol == b.protocol
+            && a.listen == b.listen && a.balance == b.balance && a.backends == b.backends
+            && a.healthCheck == b.healthCheck && a.connectTimeoutMs == b.connectTimeoutMs
+            && a.idleTimeoutMs == b.idleTimeoutMs && a.retries == b.retries && a.maxConnections == b.maxConnections
+            && a.allow == b.allow && a.extensions == b.extensions;
+    }
+    friend bool operator!=(const Rule &a, const Rule &b) { return !(a == b); }
+};
+
+QString balanceStrategyName(BalanceStrategy strategy);
+std::optional<BalanceStrategy> balanceStrategyFromName(QStringView name);
+
+} // namespace PortRelay
