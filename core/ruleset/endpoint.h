@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QString>
 
@@ -8,7 +9,8 @@
 namespace PortRelay {
 
 // A "host:port" pair as written in a rule file: "127.0.0.1:8080", "[::1]:8080", "db.local:5432".
-// The host is kept as written (a name or an address literal); resolving it is the engine's job.
+// A host name is kept as written; an address literal is kept in its canonical form ("[0::1]" is
+// "::1") and "*" becomes "0.0.0.0". Resolving names is the engine's job.
 struct Endpoint
 {
     QString host;
@@ -28,8 +30,15 @@ struct Endpoint
     // True when the host is a loopback address or "localhost".
     bool isLoopback() const;
 
+    // RFC 1123 host name syntax: dot-separated labels of letters, digits and "-" (not at either
+    // end of a label), 1-63 characters each, 253 in all. On failure *error says what is wrong.
+    static bool isValidHostName(QStringView name, QString *error = nullptr);
+
     friend bool operator==(const Endpoint &a, const Endpoint &b) { return a.host == b.host && a.port == b.port; }
     friend bool operator!=(const Endpoint &a, const Endpoint &b) { return !(a == b); }
+
+    // Last, because the macro leaves the access at private.
+    Q_DECLARE_TR_FUNCTIONS(Endpoint)
 };
 
 } // namespace PortRelay

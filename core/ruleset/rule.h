@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace PortRelay {
 
 enum class Protocol { Tcp };
@@ -20,6 +22,7 @@ enum class BalanceStrategy { RoundRobin, LeastConnections, SourceHash, Random };
 struct Rule
 {
     static constexpr int MaxBackends = 64;
+    static constexpr int MaxAllowEntries = 1024; // checked per connection, one by one
 
     QString name;
     QString group; // optional, for starting and stopping related rules together
@@ -47,7 +50,14 @@ struct Rule
     friend bool operator!=(const Rule &a, const Rule &b) { return !(a == b); }
 };
 
+// The names used in rule files: "round_robin", "least_connections", "source_hash", "random".
 QString balanceStrategyName(BalanceStrategy strategy);
 std::optional<BalanceStrategy> balanceStrategyFromName(QStringView name);
+// "tcp", the only protocol so far.
+QString protocolName(Protocol protocol);
+std::optional<Protocol> protocolFromName(QStringView name);
+// "tcp" and "none".
+QString healthCheckTypeName(HealthCheck::Type type);
+std::optional<HealthCheck::Type> healthCheckTypeFromName(QStringView name);
 
 } // namespace PortRelay

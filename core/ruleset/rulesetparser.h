@@ -19,6 +19,8 @@ class RuleSetParser
 
 public:
     static constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
+    // A hostile file could otherwise yield millions of issues; past this many, parsing stops.
+    static constexpr int MaxIssues = 1000;
 
     struct Result
     {
@@ -27,6 +29,7 @@ public:
         bool ok() const { return issues.isEmpty(); }
     };
 
+    // Issues come in document order; within an object, in the order of docs/rules-format.md.
     static Result parse(const QByteArray &json);
     // As parse(); a file that cannot be read or is larger than MaxFileSize is an issue too.
     static Result parseFile(const QString &path);

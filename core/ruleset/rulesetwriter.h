@@ -9,7 +9,9 @@
 
 namespace PortRelay {
 
-// Writes a RuleSet in the rules-file format; RuleSetParser::parse(serialize(s)).ruleSet == s.
+// Writes a RuleSet in the rules-file format; RuleSetParser::parse(serialize(s)).ruleSet == s for
+// every s that RuleValidator accepts. Every key is written, defaults included, except "group"
+// when empty and "allow" when empty; extension keys not starting with "x-" are left out.
 class RuleSetWriter
 {
     Q_DECLARE_TR_FUNCTIONS(RuleSetWriter)

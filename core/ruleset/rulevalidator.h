@@ -4,6 +4,7 @@
 #include "core/ruleset/rulesetissue.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace PortRelay {
 
@@ -15,12 +16,59 @@ class RuleValidator
     Q_DECLARE_TR_FUNCTIONS(RuleValidator)
 
 public:
+    // Accepted values of the numeric keys, inclusive; also the bounds of the editor's spin boxes.
+    struct Range
+    {
+        int min;
+        int max;
+        bool contains(qint64 value) const { return value >= min && value <= max; }
+    };
+    static constexpr int MaxNameLength = 64;
+    static constexpr Range WeightRange{1, Backend::MaxWeight};
+    static constexpr Range ConnectTimeoutRange{1, 600000};
+    static constexpr Range IdleTimeoutRange{0, 86400000}; // 0: never
+    static constexpr Range RetriesRange{0, 10};
+    static constexpr Range MaxConnectionsRange{0, 1000000}; // 0: unlimited
+    static constexpr Range IntervalRange{100, 3600000};
+    static constexpr Range CheckTimeoutRange{10, 600000};
+    static constexpr Range RiseFallRange{1, 100};
+
     // Issues of one rule on its own; paths start with pathPrefix, e.g. "rules[2]".
     static RuleSetIssues validate(const Rule &rule, const QString &pathPrefix);
     // Issues of every rule plus those between rules (duplicate names, shared listen addresses).
     static RuleSetIssues validate(const RuleSet &ruleSet);
     // True when two enabled rules would fight over the same listen socket.
     static bool listenConflicts(const Endpoint &a, const Endpoint &b);
+
+    // "7 out of range 0-5", the wording of every range message.
+    static QString outOfRangeMessage(const QString &value, Range range);
+    // The messages for too long lists, which the parser also gives before reading such a list.
+    static QString tooManyBackends(qsizetype count);
+    static QString tooManyAllowEntries(qsizetype count);
+    // Stable-sorts issues into document order: by rule and backend index, and within an object by
+    // the key order of docs/rules-format.md (QJsonObject forgets the order the file had).
+    static void sortInDocumentOrder(RuleSetIssues &issues);
+
+    // The checks between rules, fed one rule at a time in document order so that a caller can
+    // interleave their issues with its own; hashes keep it linear in the number of rules.
+    class ConflictChecker
+    {
+    public:
+        // Issues between rules[index] and the rules added before it.
+        RuleSetIssues add(const Rule &rule, int index);
+
+    private:
+        struct Seen
+        {
+            int index;
+            QString name;
+            QString listen;
+        };
+        QHash<QString, int> m_names;
+        QHash<QString, Seen> m_listenExact;    // "address|port"
+        QHash<QString, Seen> m_listenAny;      // "family|port": the first rule of that family and port
+        QHash<QString, Seen> m_listenWildcard; // "family|port": the first wildcard
+    };
 };
 
 } // namespace PortRelay

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QString>
 
@@ -17,6 +18,8 @@ struct Subnet
     // ("10.0.0.1/8" is rejected: it is almost always a typo).
     static std::optional<Subnet> parse(QStringView text, QString *error = nullptr);
     QString toString() const;
+    // An IPv4-mapped IPv6 client address (::ffff:127.0.0.1, as a dual-stack socket reports it)
+    // counts as the IPv4 address it carries.
     bool contains(const QHostAddress &address) const;
 
     friend bool operator==(const Subnet &a, const Subnet &b)
@@ -24,6 +27,9 @@ struct Subnet
         return a.network == b.network && a.prefixLength == b.prefixLength;
     }
     friend bool operator!=(const Subnet &a, const Subnet &b) { return !(a == b); }
+
+    // Last, because the macro leaves the access at private.
+    Q_DECLARE_TR_FUNCTIONS(Subnet)
 };
 
 } // namespace PortRelay

@@ -1,0 +1,844 @@
+#include "core/ruleset/rulesetparser.h"
+#include "core/ruleset/rulesetwriter.h"
+#include "core/ruleset/rulevalidator.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace PortRelay;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// The smallest valid rule; rows change one thing at a time.
+QJsonObject rule(const QString &name = u"a"_s, const QString &listen = u"127.0.0.1:18080"_s)
+{
+    return QJsonObject{
+        {u"name"_s, name},
+        {u"listen"_s, listen},
+        {u"backends"_s, QJsonArray{QJsonObject{{u"address"_s, u"127.0.0.1:8080"_s}}}},
+    };
+}
+
+// Sets key (or removes it, for an undefined value).
+QJsonObject with(QJsonObject object, const QString &key, const QJsonValue &value)
+{
+    if (value.isUndefined())
+        object.remove(key);
+    else
+        object.insert(key, value);
+    return object;
+}
+
+QJsonObject withBackend(const QJsonObject &object, const QString &key, const QJsonValue &value)
+{
+    QJsonArray backends = object.value(u"backends").toArray();
+    backends[0] = with(backends.at(0).toObject(), key, value);
+    return with(object, u"backends"_s, backends);
+}
+
+QJsonObject withHealth(const QJsonObject &object, const QString &key, const QJsonValue &value)
+{
+    return with(object, u"health_check"_s, with(object.value(u"health_check").toObject(), key, value));
+}
+
+QByteArray doc(const QJsonArray &rules)
+{
+    return QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"rules"_s, rules}}).toJson(QJsonDocument::Compact);
+}
+
+QByteArray doc(const QJsonObject &oneRule)
+{
+    return doc(QJsonArray{oneRule});
+}
+
+QStringList issueStrings(const RuleSetIssues &issues)
+{
+    QStringList out;
+    for (const RuleSetIssue &issue : issues)
+        out.append(issue.toString());
+    return out;
+}
+
+QString sourceDir()
+{
+    return qEnvironmentVariable("PORTRELAY_SOURCE_DIR");
+}
+
+int permissionBits(const QString &path)
+{
+    struct stat info = {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    return int(info.st_mode & 07777);
+}
+
+// A rule set that uses every field with a value other than its default.
+RuleSet everythingRuleSet()
+{
+    Rule api;
+    api.name = u"api"_s;
+    api.group = u"shop"_s;
+    api.enabled = false;
+    api.listen = *Endpoint::parse(u"[::1]:18443");
+    api.balance = BalanceStrategy::SourceHash;
+    Backend first;
+    first.address = *Endpoint::parse(u"backend-1.example:8443");
+    first.weight = 7;
+    first.extensions.insert(u"x-zone"_s, u"eu-1"_s);
+    Backend second;
+    second.address = *Endpoint::parse(u"10.0.0.2:8443");
+    second.backup = true;
+    second.enabled = false;
+    api.backends = {first, second};
+    api.healthCheck.type = HealthCheck::Type::None;
+    api.healthCheck.intervalMs = 100;
+    api.healthCheck.timeoutMs = 10;
+    api.healthCheck.rise = 100;
+    api.healthCheck.fall = 1;
+    api.connectTimeoutMs = 600000;
+    api.idleTimeoutMs = 86400000;
+    api.retries = 10;
+    api.maxConnections = 1000000;
+    api.allow = {*Subnet::parse(u"10.0.0.0/8"), *Subnet::parse(u"fd00::/8")};
+    api.extensions.insert(u"x-notes"_s, QJsonArray{1, u"two"_s, QJsonObject{{u"three"_s, true}}});
+
+    Rule all;
+    all.name = u"everywhere"_s;
+    all.listen = *Endpoint::parse(u"*:8080");
+    all.balance = BalanceStrategy::Random;
+    Backend only;
+    only.address = *Endpoint::parse(u"localhost:80");
+    all.backends = {only};
+
+    Rule least = all;
+    least.name = u"least"_s;
+    least.listen = *Endpoint::parse(u"[::]:8080");
+    least.balance = BalanceStrategy::LeastConnections;
+
+    RuleSet set;
+    set.rules = {api, all, least};
+    set.extensions.insert(u"x-generator"_s, u"tst_rulesetparser"_s);
+    return set;
+}
+
+} // namespace
+
+class TestRuleSetParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void invalid_data();
+    void invalid();
+    void defaults();
+    void validVariants_data();
+    void validVariants();
+    void extensionsKept();
+    void examplesRoundTrip_data();
+    void examplesRoundTrip();
+    void programmaticRoundTrip();
+    void writerOmitsDefaultsOnlyWhereDocumented();
+    void validatorOnValues();
+    void listenConflicts_data();
+    void listenConflicts();
+    void writeFileMode();
+    void writeFileMissingDirectory();
+    void parseFileMissing();
+    void parseFileTooLarge();
+    void tenThousandRules();
+    void issueLimit();
+    void hostile_data();
+    void hostile();
+};
+
+void TestRuleSetParser::invalid_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QStringList>("expected");
+
+    // Document level.
+    QTest::newRow("json syntax")
+        << QByteArray("{\"version\": 1, \"rules\": [}")
+        << QStringList{u"invalid JSON at line 1, column 27 (byte 26): object is missing after a comma"_s};
+    QTest::newRow("json syntax line 3")
+        << QByteArray("{\n  \"version\": 1,\n  \"rules\": [1,]\n}")
+        << QStringList{u"invalid JSON at line 3, column 16 (byte 33): object is missing after a comma"_s};
+    QTest::newRow("empty file") << QByteArray()
+                                << QStringList{u"invalid JSON at line 1, column 1 (byte 0): illegal value"_s};
+    QTest::newRow("top level array") << QByteArray("[]")
+                                     << QStringList{u"expected an object at the top level, got an array"_s};
+    QTest::newRow("invalid utf-8") << QByteArray("{\"version\": 1,\n \"rules\": [], \"x-a\": \"\xc3\x28\"}")
+                                   << QStringList{u"not valid UTF-8 at line 2, column 23 (byte 37)"_s};
+    QTest::newRow("missing version") << QByteArray(R"({"rules": []})")
+                                     << QStringList{u"missing required key \"version\""_s};
+    QTest::newRow("version 2") << QByteArray(R"({"version": 2, "rules": [], "whatever": 1})")
+                               << QStringList{u"version: unsupported version 2 (this PortRelay reads version 1)"_s};
+    QTest::newRow("version 0") << QByteArray(R"({"version": 0, "rules": []})")
+                               << QStringList{u"version: unsupported version 0 (versions start at 1)"_s};
+    QTest::newRow("version string") << QByteArray(R"({"version": "1", "rules": []})")
+                                    << QStringList{u"version: expected an integer, got string \"1\""_s};
+    QTest::newRow("missing rules") << QByteArray(R"({"version": 1})")
+                                   << QStringList{u"missing required key \"rules\""_s};
+    QTest::newRow("rules not array") << QByteArray(R"({"version": 1, "rules": {}})")
+                                     << QStringList{u"rules: expected an array, got an object"_s};
+    QTest::newRow("top unknown key") << QByteArray(R"({"version": 1, "rule": []})")
+                                     << QStringList{u"rule: unknown key (did you mean \"rules\"?)"_s,
+                                                    u"missing required key \"rules\""_s};
+
+    // Shape of a rule.
+    QTest::newRow("rule not object") << doc(QJsonArray{5})
+                                     << QStringList{u"rules[0]: expected an object, got number 5"_s};
+    QTest::newRow("rule empty") << doc(QJsonObject())
+                                << QStringList{u"rules[0]: missing required key \"name\""_s,
+                                               u"rules[0]: missing required key \"listen\""_s,
+                                               u"rules[0]: missing required key \"backends\""_s};
+    QTest::newRow("unknown key suggestion")
+        << doc(with(rule(), u"backendz"_s, QJsonArray()))
+        << QStringList{u"rules[0].backendz: unknown key (did you mean \"backends\"?)"_s};
+    QTest::newRow("unknown key camel case")
+        << doc(with(rule(), u"connectTimeoutMs"_s, 5))
+        << QStringList{u"rules[0].connectTimeoutMs: unknown key (did you mean \"connect_timeout_ms\"?)"_s};
+    QTest::newRow("unknown key no suggestion")
+        << doc(with(rule(), u"colour"_s, u"red"_s)) << QStringList{u"rules[0].colour: unknown key"_s};
+    QTest::newRow("X- is not x-") << doc(with(rule(), u"X-note"_s, 1))
+                                  << QStringList{u"rules[0].X-note: unknown key"_s};
+
+    // name and group.
+    QTest::newRow("name number") << doc(with(rule(), u"name"_s, 5))
+                                 << QStringList{u"rules[0].name: expected a string, got number 5"_s};
+    QTest::newRow("name empty") << doc(with(rule(), u"name"_s, QString()))
+                                << QStringList{u"rules[0].name: must not be empty"_s};
+    QTest::newRow("name too long") << doc(with(rule(), u"name"_s, QString(65, u'n')))
+                                   << QStringList{u"rules[0].name: 65 characters long; at most 64 are allowed"_s};
+    QTest::newRow("name control character") << doc(with(rule(), u"name"_s, u"a\nb"_s))
+                                            << QStringList{u"rules[0].name: contains a control character (U+000A)"_s};
+    QTest::newRow("group null") << doc(with(rule(), u"group"_s, QJsonValue::Null))
+                                << QStringList{u"rules[0].group: expected a string, got null"_s};
+    QTest::newRow("enabled string")
+        << doc(with(rule(), u"enabled"_s, u"true"_s))
+        << QStringList{u"rules[0].enabled: expected a boolean (true or false), got string \"true\""_s};
+
+    // protocol and balance.
+    QTest::newRow("protocol udp")
+        << doc(with(rule(), u"protocol"_s, u"udp"_s))
+        << QStringList{u"rules[0].protocol: protocol \"udp\" is not supported yet (supported: tcp)"_s};
+    QTest::newRow("protocol other") << doc(with(rule(), u"protocol"_s, u"sctp"_s))
+                                    << QStringList{u"rules[0].protocol: unknown protocol \"sctp\" (supported: tcp)"_s};
+    QTest::newRow("balance typo")
+        << doc(with(rule(), u"balance"_s, u"roundrobin"_s))
+        << QStringList{u"rules[0].balance: unknown balance strategy \"roundrobin\" (did you mean \"round_robin\"?)"_s};
+    QTest::newRow("balance unknown")
+        << doc(with(rule(), u"balance"_s, u"fastest"_s))
+        << QStringList{u"rules[0].balance: unknown balance strategy \"fastest\" (supported: round_robin, "
+                       "least_connections, source_hash, random)"_s};
+
+    // listen.
+    QTest::newRow("listen number") << doc(with(rule(), u"listen"_s, 8080))
+                                   << QStringList{u"rules[0].listen: expected a string, got number 8080"_s};
+    QTest::newRow("listen port 0") << doc(rule(u"a"_s, u"127.0.0.1:0"_s))
+                                   << QStringList{u"rules[0].listen: port 0 is not allowed: choose a port 1-65535"_s};
+    QTest::newRow("listen unbracketed ipv6")
+        << doc(rule(u"a"_s, u"::1:8080"_s))
+        << QStringList{u"rules[0].listen: an IPv6 address must be in brackets, e.g. \"[::1]:8080\""_s};
+    QTest::newRow("listen host name")
+        << doc(rule(u"a"_s, u"db.local:8080"_s))
+        << QStringList{
+               u"rules[0].listen: listen host must be an IP address, \"localhost\" or \"*\", got \"db.local\""_s};
+
+    // backends.
+    QTest::newRow("port 70000 in rules[2]")
+        << doc(QJsonArray{rule(u"a"_s, u"127.0.0.1:1001"_s), rule(u"b"_s, u"127.0.0.1:1002"_s),
+                          withBackend(rule(u"c"_s, u"127.0.0.1:1003"_s), u"address"_s, u"127.0.0.1:70000"_s)})
+        << QStringList{u"rules[2].backends[0].address: port 70000 out of range 1-65535"_s};
+    QTest::newRow("backends missing") << doc(with(rule(), u"backends"_s, QJsonValue::Undefined))
+                                      << QStringList{u"rules[0]: missing required key \"backends\""_s};
+    QTest::newRow("backends empty") << doc(with(rule(), u"backends"_s, QJsonArray()))
+                                    << QStringList{u"rules[0].backends: a rule needs at least one backend"_s};
+    QTest::newRow("backends string") << doc(with(rule(), u"backends"_s, u"127.0.0.1:80"_s))
+                                     << QStringList{
+                                            u"rules[0].backends: expected an array, got string \"127.0.0.1:80\""_s};
+    QJsonArray many;
+    for (int i = 0; i < Rule::MaxBackends + 1; ++i)
+        many.append(QJsonObject{{u"address"_s, u"127.0.0.1:%1"_s.arg(9000 + i)}});
+    QTest::newRow("too many backends") << doc(with(rule(), u"backends"_s, many))
+                                       << QStringList{u"rules[0].backends: 65 backends; at most 64 are allowed"_s};
+    QTest::newRow("backend not object")
+        << doc(with(rule(), u"backends"_s, QJsonArray{u"127.0.0.1:80"_s}))
+        << QStringList{u"rules[0].backends[0]: expected an object, got string \"127.0.0.1:80\""_s};
+    QTest::newRow("backend address missing")
+        << doc(withBackend(rule(), u"address"_s, QJsonValue::Undefined))
+        << QStringList{u"rules[0].backends[0]: missing required key \"address\""_s};
+    QTest::newRow("backend wildcard")
+        << doc(withBackend(rule(), u"address"_s, u"*:8080"_s))
+        << QStringList{u"rules[0].backends[0].address: 0.0.0.0 is not an address to connect to: name the backend's "
+                       "host"_s};
+    QTest::newRow("backend bad host name")
+        << doc(withBackend(rule(), u"address"_s, u"web_1:8080"_s))
+        << QStringList{u"rules[0].backends[0].address: invalid host name \"web_1\": only letters, digits, \"-\" and "
+                       "\".\" are allowed"_s};
+    QTest::newRow("weight string") << doc(withBackend(rule(), u"weight"_s, u"5"_s))
+                                   << QStringList{
+                                          u"rules[0].backends[0].weight: expected an integer, got string \"5\""_s};
+    QTest::newRow("weight fraction") << doc(withBackend(rule(), u"weight"_s, 5.5))
+                                     << QStringList{
+                                            u"rules[0].backends[0].weight: expected an integer, got number 5.5"_s};
+    QTest::newRow("weight 0")
+        << doc(withBackend(rule(), u"weight"_s, 0))
+        << QStringList{u"rules[0].backends[0].weight: weight 0 is not allowed: set \"enabled\": false to take a "
+                       "backend out of use"_s};
+    QTest::newRow("weight 1001") << doc(withBackend(rule(), u"weight"_s, 1001))
+                                 << QStringList{u"rules[0].backends[0].weight: 1001 out of range 1-1000"_s};
+    QTest::newRow("weight negative") << doc(withBackend(rule(), u"weight"_s, -1))
+                                     << QStringList{u"rules[0].backends[0].weight: -1 out of range 1-1000"_s};
+    QTest::newRow("weight 1e300") << doc(withBackend(rule(), u"weight"_s, 1e300))
+                                  << QStringList{u"rules[0].backends[0].weight: 1e+300 out of range 1-1000"_s};
+    QTest::newRow("backup number")
+        << doc(withBackend(rule(), u"backup"_s, 1))
+        << QStringList{u"rules[0].backends[0].backup: expected a boolean (true or false), got number 1"_s};
+    QTest::newRow("backend unknown key")
+        << doc(withBackend(rule(), u"wieght"_s, 2))
+        << QStringList{u"rules[0].backends[0].wieght: unknown key (did you mean \"weight\"?)"_s};
+
+    // health_check.
+    QTest::newRow("health not object") << doc(with(rule(), u"health_check"_s, u"tcp"_s))
+                                       << QStringList{
+                                              u"rules[0].health_check: expected an object, got string \"tcp\""_s};
+    QTest::newRow("health type")
+        << doc(withHealth(rule(), u"type"_s, u"http"_s))
+        << QStringList{u"rules[0].health_check.type: unknown health check type \"http\" (supported: tcp, none)"_s};
+    QTest::newRow("interval too short") << doc(withHealth(rule(), u"interval_ms"_s, 50))
+                                        << QStringList{
+                                               u"rules[0].health_check.interval_ms: 50 out of range 100-3600000"_s};
+    QTest::newRow("timeout longer than interval")
+        << doc(withHealth(withHealth(rule(), u"interval_ms"_s, 1000), u"timeout_ms"_s, 1500))
+        << QStringList{u"rules[0].health_check.timeout_ms: 1500 is longer than interval_ms 1000: a check must end "
+                       "before the next one starts"_s};
+    QTest::newRow("timeout too short") << doc(withHealth(rule(), u"timeout_ms"_s, 5))
+                                       << QStringList{u"rules[0].health_check.timeout_ms: 5 out of range 10-600000"_s};
+    QTest::newRow("rise and fall") << doc(withHealth(withHealth(rule(), u"rise"_s, 0), u"fall"_s, 101))
+                                   << QStringList{u"rules[0].health_check.rise: 0 out of range 1-100"_s,
+                                                  u"rules[0].health_check.fall: 101 out of range 1-100"_s};
+    QTest::newRow("health unknown key")
+        << doc(withHealth(rule(), u"intervall_ms"_s, 1000))
+        << QStringList{u"rules[0].health_check.intervall_ms: unknown key (did you mean \"interval_ms\"?)"_s};
+    QTest::newRow("health x- key")
+        << doc(withHealth(rule(), u"x-path"_s, u"/healthz"_s))
+        << QStringList{u"rules[0].health_check.x-path: \"x-\" keys are kept only at the top level, in rules and in "
+                       "backends"_s};
+
+    // Timeouts and limits.
+    QTest::newRow("connect timeout 0") << doc(with(rule(), u"connect_timeout_ms"_s, 0))
+                                       << QStringList{u"rules[0].connect_timeout_ms: 0 out of range 1-600000"_s};
+    QTest::newRow("idle timeout negative") << doc(with(rule(), u"idle_timeout_ms"_s, -1))
+                                           << QStringList{u"rules[0].idle_timeout_ms: -1 out of range 0-86400000"_s};
+    QTest::newRow("retries 11") << doc(with(rule(), u"retries"_s, 11))
+                                << QStringList{u"rules[0].retries: 11 out of range 0-10"_s};
+    QTest::newRow("max connections") << doc(with(rule(), u"max_connections"_s, 1000001))
+                                     << QStringList{u"rules[0].max_connections: 1000001 out of range 0-1000000"_s};
+    QTest::newRow("retries beyond int") << doc(with(rule(), u"retries"_s, -3e10))
+                                        << QStringList{u"rules[0].retries: -3e+10 out of range 0-10"_s};
+
+    // allow.
+    QTest::newRow("allow empty")
+        << doc(with(rule(), u"allow"_s, QJsonArray()))
+        << QStringList{u"rules[0].allow: an empty list would refuse every client: omit the key to allow any client"_s};
+    QTest::newRow("allow string") << doc(with(rule(), u"allow"_s, u"127.0.0.1"_s))
+                                  << QStringList{u"rules[0].allow: expected an array, got string \"127.0.0.1\""_s};
+    QTest::newRow("allow host bits")
+        << doc(with(rule(), u"allow"_s, QJsonArray{u"127.0.0.0/8"_s, u"10.0.0.1/8"_s}))
+        << QStringList{u"rules[0].allow[1]: host bits set in 10.0.0.1/8 (did you mean 10.0.0.0/8?)"_s};
+    QTest::newRow("allow number") << doc(with(rule(), u"allow"_s, QJsonArray{8}))
+                                  << QStringList{u"rules[0].allow[0]: expected a string, got number 8"_s};
+
+    // Between rules.
+    QTest::newRow("duplicate name") << doc(QJsonArray{
+                                           rule(u"api"_s, u"127.0.0.1:1001"_s), rule(u"b"_s, u"127.0.0.1:1002"_s),
+                                           rule(u"c"_s, u"127.0.0.1:1003"_s), rule(u"api"_s, u"127.0.0.1:1004"_s)})
+                                    << QStringList{u"rules[3].name: duplicate name \"api\" (also rules[0])"_s};
+    QTest::newRow("same listen")
+        << doc(QJsonArray{rule(u"a"_s), rule(u"b"_s)})
+        << QStringList{u"rules[1].listen: 127.0.0.1:18080 conflicts with rules[0] (\"a\"), which listens on "
+                       "127.0.0.1:18080"_s};
+    QTest::newRow("wildcard first")
+        << doc(QJsonArray{rule(u"a"_s, u"*:18080"_s), rule(u"b"_s, u"127.0.0.2:18080"_s)})
+        << QStringList{u"rules[1].listen: 127.0.0.2:18080 conflicts with rules[0] (\"a\"), which listens on "
+                       "0.0.0.0:18080"_s};
+    QTest::newRow("wildcard second")
+        << doc(QJsonArray{rule(u"a"_s, u"[::1]:18080"_s), rule(u"b"_s, u"[::]:18080"_s)})
+        << QStringList{u"rules[1].listen: [::]:18080 conflicts with rules[0] (\"a\"), which listens on [::1]:18080"_s};
+    QTest::newRow("localhost is 127.0.0.1")
+        << doc(QJsonArray{rule(u"a"_s, u"127.0.0.1:18080"_s), rule(u"b"_s, u"localhost:18080"_s)})
+        << QStringList{u"rules[1].listen: localhost:18080 conflicts with rules[0] (\"a\"), which listens on "
+                       "127.0.0.1:18080"_s};
+
+    // Everything at once, in document order.
+    QJsonObject first = withBackend(rule(u"api"_s), u"weight"_s, u"5"_s);
+    first = with(first, u"backendz"_s, 1);
+    first = with(first, u"retries"_s, 99);
+    first = with(first, u"name"_s, QString());
+    QJsonObject second = with(rule(u"web"_s, u"127.0.0.1:18081"_s), u"protocol"_s, u"udp"_s);
+    second = withHealth(second, u"timeout_ms"_s, 5000);
+    QJsonObject third = rule(u"web"_s, u"127.0.0.1:70000"_s);
+    third = withBackend(third, u"address"_s, u"::1"_s);
+    QJsonObject document{{u"version"_s, 1}, {u"rules"_s, QJsonArray{first, 7, second, third}}, {u"extra"_s, true}};
+    QTest::newRow("several at once")
+        << QJsonDocument(document).toJson()
+        << QStringList{
+               u"extra: unknown key"_s,
+               u"rules[0].name: must not be empty"_s,
+               u"rules[0].backends[0].weight: expected an integer, got string \"5\""_s,
+               u"rules[0].retries: 99 out of range 0-10"_s,
+               u"rules[0].backendz: unknown key (did you mean \"backends\"?)"_s,
+               u"rules[1]: expected an object, got number 7"_s,
+               u"rules[2].protocol: protocol \"udp\" is not supported yet (supported: tcp)"_s,
+               u"rules[2].health_check.timeout_ms: 5000 is longer than interval_ms 2000: a check must end before "
+               "the next one starts"_s,
+               u"rules[3].name: duplicate name \"web\" (also rules[2])"_s,
+               u"rules[3].listen: port 70000 out of range 1-65535"_s,
+               u"rules[3].backends[0].address: an IPv6 address must be in brackets, e.g. \"[::1]:8080\""_s,
+           };
+}
+
+void TestRuleSetParser::invalid()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, expected);
+
+    const RuleSetParser::Result result = RuleSetParser::parse(json);
+    QCOMPARE(issueStrings(result.issues), expected);
+    QVERIFY(!result.ok());
+}
+
+void TestRuleSetParser::defaults()
+{
+    const RuleSetParser::Result result = RuleSetParser::parse(doc(rule(u"app"_s)));
+    QVERIFY2(result.ok(), qPrintable(issueStrings(result.issues).join(u'\n')));
+    QCOMPARE(result.ruleSet.version, 1);
+    QVERIFY(result.ruleSet.extensions.isEmpty());
+    QCOMPARE(result.ruleSet.rules.size(), 1);
+
+    const Rule &r = result.ruleSet.rules.first();
+    QCOMPARE(r.name, u"app"_s);
+    QCOMPARE(r.group, QString());
+    QCOMPARE(r.enabled, true);
+    QCOMPARE(r.protocol, Protocol::Tcp);
+    QCOMPARE(r.listen.toString(), u"127.0.0.1:18080"_s);
+    QCOMPARE(r.balance, BalanceStrategy::RoundRobin);
+    QCOMPARE(r.backends.size(), 1);
+    QCOMPARE(r.backends.first().address.toString(), u"127.0.0.1:8080"_s);
+    QCOMPARE(r.backends.first().weight, 1);
+    QCOMPARE(r.backends.first().backup, false);
+    QCOMPARE(r.backends.first().enabled, true);
+    QCOMPARE(r.healthCheck.type, HealthCheck::Type::Tcp);
+    QCOMPARE(r.healthCheck.intervalMs, 2000);
+    QCOMPARE(r.healthCheck.timeoutMs, 1000);
+    QCOMPARE(r.healthCheck.rise, 2);
+    QCOMPARE(r.healthCheck.fall, 3);
+    QCOMPARE(r.connectTimeoutMs, 5000);
+    QCOMPARE(r.idleTimeoutMs, 0);
+    QCOMPARE(r.retries, 2);
+    QCOMPARE(r.maxConnections, 0);
+    QVERIFY(r.allow.isEmpty());
+    QVERIFY(r.extensions.isEmpty());
+    QCOMPARE(result.ruleSet.find(u"app"), &r);
+    QCOMPARE(result.ruleSet.find(u"other"), nullptr);
+
+    // A health check object with only some keys keeps the defaults of the others.
+    const auto partial = RuleSetParser::parse(doc(withHealth(rule(), u"type"_s, u"none"_s)));
+    QVERIFY(partial.ok());
+    QCOMPARE(partial.ruleSet.rules.first().healthCheck.type, HealthCheck::Type::None);
+    QCOMPARE(partial.ruleSet.rules.first().healthCheck.intervalMs, 2000);
+}
+
+void TestRuleSetParser::validVariants_data()
+{
+    QTest::addColumn<QByteArray>("json");
+
+    QTest::newRow("no rules") << QByteArray(R"({"version": 1, "rules": []})");
+    QTest::newRow("byte order mark") << QByteArray("\xef\xbb\xbf{\"version\": 1, \"rules\": []}");
+    QTest::newRow("version 1.0") << QByteArray(R"({"version": 1.0, "rules": []})");
+    QTest::newRow("same listen, one disabled")
+        << doc(QJsonArray{rule(u"a"_s), with(rule(u"b"_s), u"enabled"_s, false)});
+    QTest::newRow("v4 wildcard and v6 loopback")
+        << doc(QJsonArray{rule(u"a"_s, u"0.0.0.0:18080"_s), rule(u"b"_s, u"[::1]:18080"_s)});
+    QTest::newRow("same host, other port")
+        << doc(QJsonArray{rule(u"a"_s, u"127.0.0.1:1"_s), rule(u"b"_s, u"127.0.0.1:2"_s)});
+    QTest::newRow("names differ in case")
+        << doc(QJsonArray{rule(u"api"_s, u"127.0.0.1:1"_s), rule(u"API"_s, u"127.0.0.1:2"_s)});
+    QTest::newRow("64 backends") << [] {
+        QJsonArray backends;
+        for (int i = 0; i < Rule::MaxBackends; ++i)
+            backends.append(QJsonObject{{u"address"_s, u"127.0.0.1:%1"_s.arg(9000 + i)}});
+        return doc(with(rule(), u"backends"_s, backends));
+    }();
+    QTest::newRow("timeout equals interval")
+        << doc(withHealth(withHealth(rule(), u"interval_ms"_s, 1000), u"timeout_ms"_s, 1000));
+    QTest::newRow("idle at maximum") << doc(with(rule(), u"idle_timeout_ms"_s, 86400000));
+    QTest::newRow("name of 64") << doc(with(rule(), u"name"_s, QString(64, u'n')));
+    QTest::newRow("unicode name") << doc(with(rule(), u"name"_s, u"grüße-🚀"_s));
+}
+
+void TestRuleSetParser::validVariants()
+{
+    QFETCH(QByteArray, json);
+    const RuleSetParser::Result result = RuleSetParser::parse(json);
+    QVERIFY2(result.ok(), qPrintable(issueStrings(result.issues).join(u'\n')));
+    QCOMPARE(RuleValidator::validate(result.ruleSet), RuleSetIssues());
+}
+
+void TestRuleSetParser::extensionsKept()
+{
+    const QJsonObject note{{u"nested"_s, QJsonArray{1, 2.5, u"three"_s, QJsonValue::Null}}};
+    QJsonObject r = withBackend(rule(), u"x-zone"_s, u"b"_s);
+    r = with(r, u"x-owner"_s, note);
+    const QJsonObject document{{u"version"_s, 1}, {u"rules"_s, QJsonArray{r}}, {u"x-top"_s, 42}};
+
+    const RuleSetParser::Result result = RuleSetParser::parse(QJsonDocument(document).toJson());
+    QVERIFY2(result.ok(), qPrintable(issueStrings(result.issues).join(u'\n')));
+    QCOMPARE(result.ruleSet.extensions, (QJsonObject{{u"x-top"_s, 42}}));
+    QCOMPARE(result.ruleSet.rules.first().extensions, (QJsonObject{{u"x-owner"_s, note}}));
+    QCOMPARE(result.ruleSet.rules.first().backends.first().extensions, (QJsonObject{{u"x-zone"_s, u"b"_s}}));
+
+    const QJsonObject written = RuleSetWriter::toJson(result.ruleSet);
+    QCOMPARE(written.value(u"x-top"), QJsonValue(42));
+    QCOMPARE(written.value(u"rules")[0][u"x-owner"], QJsonValue(note));
+    QCOMPARE(written.value(u"rules")[0][u"backends"][0][u"x-zone"], QJsonValue(u"b"_s));
+}
+
+void TestRuleSetParser::examplesRoundTrip_data()
+{
+    QTest::addColumn<QString>("path");
+    const QString source = sourceDir();
+    if (source.isEmpty())
+        QSKIP("PORTRELAY_SOURCE_DIR is not set; run through ctest");
+    const QDir examples(source + u"/docs/examples"_s);
+    const QStringList files = examples.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    QVERIFY(files.contains(u"dev-tunnels.json"_s));
+    QVERIFY(files.contains(u"minimal.json"_s));
+    QVERIFY(files.contains(u"full.json"_s));
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << examples.filePath(file);
+}
+
+void TestRuleSetParser::examplesRoundTrip()
+{
+    QFETCH(QString, path);
+    const RuleSetParser::Result original = RuleSetParser::parseFile(path);
+    QVERIFY2(original.ok(), qPrintable(issueStrings(original.issues).join(u'\n')));
+    QVERIFY(!original.ruleSet.rules.isEmpty());
+
+    const QByteArray written = RuleSetWriter::serialize(original.ruleSet);
+    const RuleSetParser::Result reread = RuleSetParser::parse(written);
+    QVERIFY2(reread.ok(), qPrintable(issueStrings(reread.issues).join(u'\n')));
+    QCOMPARE(reread.ruleSet, original.ruleSet);
+    QCOMPARE(RuleSetWriter::serialize(reread.ruleSet), written);
+}
+
+void TestRuleSetParser::programmaticRoundTrip()
+{
+    const RuleSet set = everythingRuleSet();
+    QCOMPARE(RuleValidator::validate(set), RuleSetIssues());
+    const QByteArray written = RuleSetWriter::serialize(set);
+    QVERIFY(written.contains("\n    ")); // indented
+    const RuleSetParser::Result result = RuleSetParser::parse(written);
+    QVERIFY2(result.ok(), qPrintable(issueStrings(result.issues).join(u'\n')));
+    QCOMPARE(result.ruleSet, set);
+
+    // Defaults survive too.
+    RuleSet plain;
+    Rule r;
+    r.name = u"plain"_s;
+    r.listen.port = 1;
+    r.backends = {Backend{*Endpoint::parse(u"127.0.0.1:2"), 1, false, true, {}}};
+    plain.rules = {r};
+    QCOMPARE(RuleSetParser::parse(RuleSetWriter::serialize(plain)).ruleSet, plain);
+}
+
+void TestRuleSetParser::writerOmitsDefaultsOnlyWhereDocumented()
+{
+    RuleSet set = everythingRuleSet();
+    const QJsonObject everywhere = RuleSetWriter::toJson(set.rules.at(1));
+    const QStringList expectedKeys{u"backends"_s, u"balance"_s,         u"connect_timeout_ms"_s,
+                                   u"enabled"_s,  u"health_check"_s,    u"idle_timeout_ms"_s,
+                                   u"listen"_s,   u"max_connections"_s, u"name"_s,
+                                   u"protocol"_s, u"retries"_s};
+    QCOMPARE(everywhere.keys(), expectedKeys);
+    QCOMPARE(everywhere.value(u"backends")[0].toObject().keys(),
+             (QStringList{u"address"_s, u"backup"_s, u"enabled"_s, u"weight"_s}));
+    QCOMPARE(everywhere.value(u"health_check").toObject().keys(),
+             (QStringList{u"fall"_s, u"interval_ms"_s, u"rise"_s, u"timeout_ms"_s, u"type"_s}));
+
+    const QJsonObject api = RuleSetWriter::toJson(set.rules.at(0));
+    QCOMPARE(api.value(u"group"), QJsonValue(u"shop"_s));
+    QCOMPARE(api.value(u"allow"), QJsonValue(QJsonArray{u"10.0.0.0/8"_s, u"fd00::/8"_s}));
+    QCOMPARE(api.value(u"listen"), QJsonValue(u"[::1]:18443"_s));
+}
+
+void TestRuleSetParser::validatorOnValues()
+{
+    // The editor builds values without the parser; the validator must catch what parse() would.
+    Rule r;
+    r.name = u"x"_s;
+    r.listen = Endpoint{u"db.local"_s, 0};
+    Backend b;
+    b.address = Endpoint{u"bad_host"_s, 80};
+    b.weight = 0;
+    b.extensions.insert(u"zone"_s, 1);
+    r.backends = {b};
+    r.allow = {Subnet{QHostAddress(u"10.0.0.1"_s), 8}};
+    r.extensions.insert(u"x-ok"_s, 1);
+    r.extensions.insert(u"owner"_s, 1);
+
+    const QStringList expected{
+        u"rules[0].listen: listen host must be an IP address, \"localhost\" or \"*\", got \"db.local\""_s,
+        u"rules[0].listen: port 0 is not allowed: choose a port 1-65535"_s,
+        u"rules[0].backends[0].address: invalid host name \"bad_host\": only letters, digits, \"-\" and \".\" are "
+        "allowed"_s,
+        u"rules[0].backends[0].weight: weight 0 is not allowed: set \"enabled\": false to take a backend out of use"_s,
+        u"rules[0].backends[0].zone: own keys must start with \"x-\""_s,
+        u"rules[0].allow[0]: host bits set in 10.0.0.1/8 (did you mean 10.0.0.0/8?)"_s,
+        u"rules[0].owner: own keys must start with \"x-\""_s,
+    };
+    QCOMPARE(issueStrings(RuleValidator::validate(r, u"rules[0]"_s)), expected);
+
+    RuleSet set;
+    set.version = 3;
+    set.rules = {r};
+    const QStringList all = issueStrings(RuleValidator::validate(set));
+    QCOMPARE(all.first(), u"version: unsupported version 3 (this PortRelay reads version 1)"_s);
+    QCOMPARE(all.mid(1), expected);
+}
+
+void TestRuleSetParser::listenConflicts_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<bool>("conflict");
+
+    QTest::newRow("same") << u"127.0.0.1:80"_s << u"127.0.0.1:80"_s << true;
+    QTest::newRow("other port") << u"127.0.0.1:80"_s << u"127.0.0.1:81"_s << false;
+    QTest::newRow("other host") << u"127.0.0.1:80"_s << u"127.0.0.2:80"_s << false;
+    QTest::newRow("v4 wildcard") << u"0.0.0.0:80"_s << u"192.168.1.1:80"_s << true;
+    QTest::newRow("v4 wildcard reversed") << u"10.0.0.1:80"_s << u"*:80"_s << true;
+    QTest::newRow("v6 wildcard") << u"[::]:80"_s << u"[::1]:80"_s << true;
+    QTest::newRow("families differ") << u"[::]:80"_s << u"127.0.0.1:80"_s << false;
+    QTest::newRow("both wildcards v4 v6") << u"0.0.0.0:80"_s << u"[::]:80"_s << false;
+    QTest::newRow("localhost") << u"localhost:80"_s << u"127.0.0.1:80"_s << true;
+}
+
+void TestRuleSetParser::listenConflicts()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, conflict);
+    const auto endpointA = Endpoint::parse(a);
+    const auto endpointB = Endpoint::parse(b);
+    QVERIFY(endpointA && endpointB);
+    QCOMPARE(RuleValidator::listenConflicts(*endpointA, *endpointB), conflict);
+    QCOMPARE(RuleValidator::listenConflicts(*endpointB, *endpointA), conflict);
+
+    // The hashed check of a whole rule set agrees with the pairwise one.
+    const QByteArray json = doc(QJsonArray{rule(u"a"_s, a), rule(u"b"_s, b)});
+    QCOMPARE(RuleSetParser::parse(json).ok(), !conflict);
+}
+
+void TestRuleSetParser::writeFileMode()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"rules.json"_s);
+
+    // An older file, readable by everyone, is replaced as a whole and loses its loose mode.
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("old contents");
+    old.close();
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                            QFileDevice::ReadOther));
+    QCOMPARE(permissionBits(path), 0644);
+
+    const RuleSet set = everythingRuleSet();
+    QString error;
+    QVERIFY2(RuleSetWriter::writeFile(path, set, &error), qPrintable(error));
+    QVERIFY(error.isEmpty());
+    QCOMPARE(permissionBits(path), 0600);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"rules.json"_s});
+
+    const RuleSetParser::Result reread = RuleSetParser::parseFile(path);
+    QVERIFY2(reread.ok(), qPrintable(issueStrings(reread.issues).join(u'\n')));
+    QCOMPARE(reread.ruleSet, set);
+
+    // A new file gets 0600 too.
+    const QString fresh = dir.filePath(u"fresh.json"_s);
+    QVERIFY(RuleSetWriter::writeFile(fresh, set));
+    QCOMPARE(permissionBits(fresh), 0600);
+}
+
+void TestRuleSetParser::writeFileMissingDirectory()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"missing/rules.json"_s);
+    QString error;
+    QVERIFY(!RuleSetWriter::writeFile(path, everythingRuleSet(), &error));
+    QVERIFY(error.startsWith(u"cannot write "_s + path + u": "_s));
+    QVERIFY(error.size() > path.size() + 16); // QSaveFile's reason follows
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"missing"_s)));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+}
+
+void TestRuleSetParser::parseFileMissing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"absent.json"_s);
+    const RuleSetParser::Result result = RuleSetParser::parseFile(path);
+    QCOMPARE(result.issues.size(), 1);
+    QVERIFY(result.issues.first().message.startsWith(u"cannot open "_s + path + u": "_s));
+}
+
+void TestRuleSetParser::parseFileTooLarge()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"huge.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(RuleSetParser::MaxFileSize + 1)); // sparse: no disk blocks
+    file.close();
+
+    const RuleSetParser::Result result = RuleSetParser::parseFile(path);
+    QCOMPARE(issueStrings(result.issues),
+             QStringList{u"16777217 bytes is too large: a rules file may have at most 16777216 bytes (16 MiB)"_s});
+
+    // The same limit applies to data handed over in memory.
+    QByteArray big(RuleSetParser::MaxFileSize + 1, ' ');
+    QCOMPARE(issueStrings(RuleSetParser::parse(big).issues), issueStrings(result.issues));
+}
+
+void TestRuleSetParser::tenThousandRules()
+{
+    QByteArray json = R"({"version": 1, "rules": [)";
+    for (int i = 0; i < 10000; ++i) {
+        if (i > 0)
+            json += ',';
+        json += R"({"name": "rule-)" + QByteArray::number(i) + R"(", "listen": "127.0.0.1:)" +
+                QByteArray::number(20000 + i) + R"(", "backends": [{"address": "127.0.0.1:)" +
+                QByteArray::number(1000 + i) + R"("}], "health_check": {"type": "tcp"}, "allow": ["127.0.0.0/8"]})";
+    }
+    json += "]}";
+
+    QElapsedTimer timer;
+    timer.start();
+    const RuleSetParser::Result result = RuleSetParser::parse(json);
+    const qint64 elapsed = timer.elapsed();
+    QVERIFY2(result.ok(), qPrintable(issueStrings(result.issues).mid(0, 5).join(u'\n')));
+    QCOMPARE(result.ruleSet.rules.size(), 10000);
+    QVERIFY2(elapsed < 5000, qPrintable(u"took %1 ms"_s.arg(elapsed))); // a sanity bound, not a benchmark
+
+    // The writer scales too, and the validator alone agrees.
+    QCOMPARE(RuleSetParser::parse(RuleSetWriter::serialize(result.ruleSet)).ruleSet.rules.size(), 10000);
+    QCOMPARE(RuleValidator::validate(result.ruleSet), RuleSetIssues());
+}
+
+void TestRuleSetParser::issueLimit()
+{
+    // 10,000 rules on one name and one address: thousands of issues, reported up to the limit.
+    QJsonArray rules;
+    for (int i = 0; i < 10000; ++i)
+        rules.append(rule());
+    const RuleSetParser::Result result = RuleSetParser::parse(doc(rules));
+    QCOMPARE(result.issues.size(), RuleSetParser::MaxIssues + 1);
+    QCOMPARE(result.issues.first().toString(), u"rules[1].name: duplicate name \"a\" (also rules[0])"_s);
+    QCOMPARE(result.issues.last().toString(), u"too many issues: stopped after the first 1000"_s);
+}
+
+void TestRuleSetParser::hostile_data()
+{
+    QTest::addColumn<QByteArray>("json");
+
+    QTest::newRow("10000 [") << QByteArray(10000, '[');
+    QTest::newRow("10000 [ and ]") << QByteArray(10000, '[') + QByteArray(10000, ']');
+    QByteArray objects;
+    for (int i = 0; i < 10000; ++i)
+        objects += "{\"a\":";
+    QTest::newRow("10000 objects") << objects;
+    QTest::newRow("deep in a rule") << QByteArray(R"({"version":1,"rules":[{"x-deep":)") + QByteArray(5000, '[') +
+                                           QByteArray(5000, ']') + "}]}";
+    QTest::newRow("NUL bytes") << QByteArray("\0\0\0\0", 4);
+    QTest::newRow("NUL inside") << QByteArray("{\"version\":1,\"rules\":[\0]}", 25);
+    QTest::newRow("NUL escaped in name") << QByteArray(R"({"version":1,"rules":[{"name":"a\u0000b"}]})");
+    QTest::newRow("raw control in string") << QByteArray("{\"version\":1,\"rules\":[{\"name\":\"a\x01\"}]}");
+    QTest::newRow("invalid utf-8 lead") << QByteArray("{\"version\":1,\"rules\":[],\"x-a\":\"\xff\"}");
+    QTest::newRow("overlong utf-8") << QByteArray("{\"version\":1,\"rules\":[],\"x-a\":\"\xc0\xaf\"}");
+    QTest::newRow("utf-8 surrogate") << QByteArray("{\"version\":1,\"rules\":[],\"x-a\":\"\xed\xa0\x80\"}");
+    QTest::newRow("truncated utf-8") << QByteArray("{\"version\":1,\"rules\":[],\"x-a\":\"\xe2\x82");
+    QTest::newRow("unpaired surrogate escape") << QByteArray(R"({"version":1,"rules":[],"bad":"\ud800"})");
+    QTest::newRow("numbers as strings") << QByteArray(
+        R"({"version":"1","rules":[{"name":"a","listen":"127.0.0.1:1","backends":[{"address":)"
+        R"("127.0.0.1:2","weight":"1"}],"retries":"2","health_check":{"rise":"2"}}]})");
+    QTest::newRow("negatives") << doc(
+        with(with(withHealth(rule(), u"interval_ms"_s, -1), u"retries"_s, -5), u"max_connections"_s, -1));
+    QTest::newRow("1e300 everywhere") << QByteArray(R"({"version":1e300,"rules":[]})");
+    QTest::newRow("1e300 fields") << doc(
+        with(with(withBackend(rule(), u"weight"_s, 1e300), u"retries"_s, -1e300), u"idle_timeout_ms"_s, 1e300));
+    QTest::newRow("1e400") << QByteArray(R"({"version":1,"rules":[{"name":"a","listen":"127.0.0.1:1","backends":[],)"
+                                         R"("retries":1e400}]})");
+    QTest::newRow("huge rules array of numbers") << [] {
+        QByteArray json = R"({"version":1,"rules":[)";
+        json += QByteArray("1,").repeated(500000);
+        json += "1]}";
+        return json;
+    }();
+    QTest::newRow("huge backends array") << [] {
+        QByteArray json = R"({"version":1,"rules":[{"name":"a","listen":"127.0.0.1:1","backends":[)";
+        json += QByteArray(R"({"address":"127.0.0.1:2"},)").repeated(200000);
+        json += R"({"address":"127.0.0.1:2"}]}]})";
+        return json;
+    }();
+    QTest::newRow("huge allow array") << [] {
+        QByteArray json = R"({"version":1,"rules":[{"name":"a","listen":"127.0.0.1:1","backends":[)"
+                          R"({"address":"127.0.0.1:2"}],"allow":[)";
+        json += QByteArray(R"("10.0.0.1/8",)").repeated(200000);
+        json += R"("x"]}]})";
+        return json;
+    }();
+    QTest::newRow("huge key") << QByteArray(R"({"version":1,"rules":[],")") + QByteArray(1000000, 'k') + "\":1}";
+    QTest::newRow("huge string value") << QByteArray(R"({"version":1,"rules":[{"name":")") + QByteArray(1000000, 'n') +
+                                              R"(","listen":")" + QByteArray(1000000, '1') +
+                                              R"(","backends":[{"address":"a:)" + QByteArray(1000000, '9') + "\"}]}]}";
+    QTest::newRow("many unknown keys") << [] {
+        QJsonObject r = rule();
+        for (int i = 0; i < 5000; ++i)
+            r.insert(u"key%1"_s.arg(i), i);
+        return doc(r);
+    }();
+}
+
+void TestRuleSetParser::hostile()
+{
+    QFETCH(QByteArray, json);
+    QElapsedTimer timer;
+    timer.start();
+    const RuleSetParser::Result result = RuleSetParser::parse(json);
+    QVERIFY(!result.ok());
+    QVERIFY(result.issues.size() <= RuleSetParser::MaxIssues + 1);
+    for (const RuleSetIssue &issue : result.issues) {
+        QVERIFY(!issue.message.isEmpty());
+        QVERIFY2(issue.toString().size() < 1000, qPrintable(issue.toString().left(200)));
+    }
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(u"took %1 ms"_s.arg(timer.elapsed())));
+}
+
+QTEST_GUILESS_MAIN(TestRuleSetParser)
+
+#include "tst_rulesetparser.moc"
