@@ -1,0 +1,333 @@
+#include "core/engine/engine.h"
+
+#include "core/engine/ruleruntime.h"
+#include "core/net/sockets.h"
+#include "core/net/worker.h"
+#include "core/net/workerpool.h"
+
+#include <QElapsedTimer>
+#include <QHostInfo>
+#include <QLoggingCategory>
+
+namespace PortRelay {
+
+Q_LOGGING_CATEGORY(lcEngine, "portrelay.engine")
+
+namespace {
+
+SocketAddress resolve(const Endpoint &endpoint, QString *error)
+{
+    if (const std::optional<QHostAddress> literal = endpoint.literalAddress())
+        return SocketAddress(*literal, endpoint.port);
+    // Runs on the control thread, never on a worker: a slow resolver delays starting the rule,
+    // not the traffic of others.
+    const QHostInfo info = QHostInfo::fromName(endpoint.host);
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        *error = info.errorString();
+        return {};
+    }
+    // Prefer IPv4 when a name has both: most local services listen on 127.0.0.1 only.
+    for (const QHostAddress &address : info.addresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol)
+            return SocketAddress(address, endpoint.port);
+    }
+    return SocketAddress(info.addresses().constFirst(), endpoint.port);
+}
+
+} // namespace
+
+Engine::Engine(QObject *parent)
+    : Engine(Options(), parent)
+{}
+
+Engine::Engine(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_workers(std::make_unique<WorkerPool>(options.workers, options.relayMode))
+{
+    qRegisterMetaType<PortRelay::RuleStatus>();
+    connect(m_workers.get(), &WorkerPool::eventReported, this, &Engine::eventOccurred);
+}
+
+Engine::~Engine()
+{
+    stopAll(StopMode::Abort);
+    m_workers.reset();
+}
+
+int Engine::workerCount() const
+{
+    return m_workers->size();
+}
+
+Engine::Entry *Engine::find(const QString &name)
+{
+    return m_index.value(name, nullptr);
+}
+
+const Engine::Entry *Engine::find(const QString &name) const
+{
+    return m_index.value(name, nullptr);
+}
+
+void Engine::rebuildIndex()
+{
+    m_index.clear();
+    for (const auto &entry : m_entries)
+        m_index.insert(entry->rule.name, entry.get());
+}
+
+QList<RuleStatus> Engine::apply(const RuleSet &ruleSet)
+{
+    QSet<QString> wanted;
+    for (const Rule &rule : ruleSet.rules)
+        wanted.insert(rule.name);
+
+    // Stop what leaves first, so a rule that moves its listen address to one a removed rule had
+    // can bind it.
+    for (const auto &entry : m_entries) {
+        if (!wanted.contains(entry->rule.name) && entry->listenFd.isValid())
+            stop(*entry, StopMode::Graceful);
+    }
+    for (const Rule &rule : ruleSet.rules) {
+        Entry *entry = find(rule.name);
+        if (!entry || entry->rule == rule || !entry->listenFd.isValid())
+            continue;
+        if (!rule.enabled || entry->rule.listen != rule.listen)
+            stop(*entry, StopMode::Graceful);
+    }
+
+    std::vector<std::unique_ptr<Entry>> entries;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const Rule &rule : ruleSet.rules) {
+            std::unique_ptr<Entry> entry;
+            for (auto &old : m_entries) {
+                if (old && old->rule.name == rule.name) {
+                    entry = std::move(old);
+                    break;
+                }
+            }
+            if (!entry) {
+                entry = std::make_unique<Entry>();
+                entry->rule = rule;
+                entry->status.name = rule.name;
+            }
+            entries.push_back(std::move(entry));
+        }
+        m_entries.swap(entries);
+        rebuildIndex();
+    }
+    entries.clear(); // rules gone from the set (already stopped)
+
+    QList<RuleStatus> failures;
+    for (const Rule &rule : ruleSet.rules) {
+        Entry &entry = *find(rule.name);
+        if (entry.rule != rule && entry.listenFd.isValid()) {
+            replaceInPlace(entry, rule);
+            continue;
+        }
+        {
+            QMutexLocker lock(&m_mutex);
+            entry.rule = rule;
+        }
+        if (rule.enabled && !entry.listenFd.isValid() && !start(entry))
+            failures.append(entry.status);
+    }
+    return failures;
+}
+
+bool Engine::replaceInPlace(Entry &entry, const Rule &rule)
+{
+    std::shared_ptr<RuleRuntime> runtime = makeRuntime(rule);
+    const int fd = entry.listenFd.get();
+    m_workers->runOnEach([fd, &runtime](Worker &worker) { worker.replaceListenerRule(fd, runtime); });
+    {
+        QMutexLocker lock(&m_mutex);
+        entry.rule = rule;
+        entry.runtime = std::move(runtime);
+    }
+    emitEvent(EngineEvent::Level::Info, EngineEvent::Kind::RuleChanged, rule.name,
+              tr("settings changed; open connections finish on the old settings"));
+    return true;
+}
+
+bool Engine::startRule(const QString &name, QString *error)
+{
+    Entry *entry = find(name);
+    if (!entry) {
+        if (error)
+            *error = tr("no rule named \"%1\"").arg(name);
+        return false;
+    }
+    if (entry->listenFd.isValid())
+        return true;
+    const bool ok = start(*entry);
+    if (!ok && error)
+        *error = entry->status.reason;
+    return ok;
+}
+
+void Engine::stopRule(const QString &name, StopMode mode)
+{
+    if (Entry *entry = find(name))
+        stop(*entry, mode);
+}
+
+void Engine::stopAll(StopMode mode)
+{
+    for (const auto &entry : m_entries)
+        stop(*entry, mode);
+}
+
+std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule)
+{
+    std::vector<SocketAddress> addresses;
+    for (const Backend &backend : rule.backends) {
+        QString error;
+        addresses.push_back(backend.enabled ? resolve(backend.address, &error) : SocketAddress());
+        if (backend.enabled && !addresses.back().isValid()) {
+            emitEvent(EngineEvent::Level::Warning, EngineEvent::Kind::BackendUnresolved, rule.name,
+                      tr("cannot resolve %1: %2").arg(backend.address.host, error), backend.address.toString());
+        }
+    }
+    return std::make_shared<RuleRuntime>(rule, addresses, m_workers->size());
+}
+
+bool Engine::start(Entry &entry)
+{
+    const Rule &rule = entry.rule;
+    QString error;
+    const std::optional<QHostAddress> host = rule.listen.literalAddress();
+    UniqueFd fd;
+    if (!host)
+        error = tr("listen host \"%1\" is not an address of this machine").arg(rule.listen.host);
+    else
+        fd = Sockets::listen(SocketAddress(*host, rule.listen.port), m_options.listenBacklog, &error);
+    if (!fd.isValid()) {
+        const QString reason = tr("cannot listen on %1: %2").arg(rule.listen.toString(), error);
+        setStatus(entry, RuleState::Failed, reason);
+        emitEvent(EngineEvent::Level::Error, EngineEvent::Kind::RuleFailed, rule.name, reason);
+        return false;
+    }
+    std::shared_ptr<RuleRuntime> runtime = makeRuntime(rule);
+    const int listenFd = fd.get();
+    m_workers->runOnEach([listenFd, &runtime](Worker &worker) { worker.addListener(listenFd, runtime); });
+    {
+        QMutexLocker lock(&m_mutex);
+        entry.listenFd = std::move(fd);
+        entry.runtime = std::move(runtime);
+    }
+    setStatus(entry, RuleState::Running);
+    const bool exposed = !rule.listen.isLoopback();
+    emitEvent(exposed ? EngineEvent::Level::Warning : EngineEvent::Level::Info, EngineEvent::Kind::RuleStarted,
+              rule.name,
+              exposed ? tr("listening on %1, reachable from other machines").arg(rule.listen.toString())
+                      : tr("listening on %1").arg(rule.listen.toString()));
+    return true;
+}
+
+void Engine::stop(Entry &entry, StopMode mode)
+{
+    const bool wasRunning = entry.listenFd.isValid();
+    if (wasRunning) {
+        const int fd = entry.listenFd.get();
+        m_workers->runOnEach([fd](Worker &worker) { worker.removeListener(fd); });
+    }
+    if (mode == StopMode::Abort) {
+        const QString name = entry.rule.name;
+        m_workers->runOnEach([&name](Worker &worker) { worker.closeConnections(name); });
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        entry.listenFd.reset();
+        entry.runtime.reset();
+    }
+    if (wasRunning || entry.status.state == RuleState::Failed) {
+        setStatus(entry, RuleState::Stopped);
+        if (wasRunning)
+            emitEvent(EngineEvent::Level::Info, EngineEvent::Kind::RuleStopped, entry.rule.name, tr("stopped"));
+    }
+}
+
+void Engine::setStatus(Entry &entry, RuleState state, const QString &reason)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        entry.status.name = entry.rule.name;
+        entry.status.state = state;
+        entry.status.reason = reason;
+    }
+    Q_EMIT ruleStatusChanged(entry.status);
+}
+
+void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
+                       const QString &backend)
+{
+    EngineEvent event;
+    event.time = QDateTime::currentDateTime();
+    event.level = level;
+    event.kind = kind;
+    event.rule = rule;
+    event.backend = backend;
+    event.message = message;
+    Q_EMIT eventOccurred(event);
+}
+
+RuleSet Engine::ruleSet() const
+{
+    RuleSet set;
+    for (const auto &entry : m_entries)
+        set.rules.append(entry->rule);
+    return set;
+}
+
+QList<RuleStatus> Engine::statuses() const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<RuleStatus> result;
+    for (const auto &entry : m_entries)
+        result.append(entry->status);
+    return result;
+}
+
+RuleStatus Engine::status(const QString &name) const
+{
+    QMutexLocker lock(&m_mutex);
+    const Entry *entry = find(name);
+    return entry ? entry->status : RuleStatus{name, RuleState::Stopped, tr("no such rule")};
+}
+
+EngineSnapshot Engine::snapshot() const
+{
+    EngineSnapshot snapshot;
+    QElapsedTimer clock;
+    clock.start();
+    snapshot.takenAtMs = clock.msecsSinceReference();
+    QMutexLocker lock(&m_mutex);
+    snapshot.rules.reserve(qsizetype(m_entries.size()));
+    for (const auto &entry : m_entries) {
+        RuleSnapshot rule;
+        rule.status = entry->status;
+        rule.listen = entry->rule.listen.toString();
+        if (const RuleRuntime *runtime = entry->runtime.get()) {
+            rule.traffic = runtime->counters().sample();
+            rule.refused = runtime->refusedCount();
+            rule.failed = runtime->failedCount();
+            for (int i = 0; i < runtime->backendCount(); ++i) {
+                const BackendRuntime &backend = runtime->backend(i);
+                rule.backends.append({entry->rule.backends[i].address.toString(),
+                                      backend.state.load(std::memory_order_relaxed), backend.counters.sample()});
+            }
+        }
+        snapshot.rules.append(rule);
+    }
+    return snapshot;
+}
+
+int Engine::activeConnections() const
+{
+    return m_workers->activeConnections();
+}
+
+} // namespace PortRelay

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/engine/engineevent.h"
+#include "core/engine/enginesnapshot.h"
+#include "core/engine/rulestatus.h"
+#include "core/net/chunkpool.h"
+#include "core/net/uniquefd.h"
+#include "core/ruleset/ruleset.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace PortRelay {
+
+class RuleRuntime;
+class WorkerPool;
+
+// The forwarding engine: runs a rule set on a pool of worker threads.
+//
+// The Engine object is the control side. It lives on one thread (portrelayd's main thread, or a
+// control thread under the GUI) and all its methods except snapshot() and activeConnections()
+// must be called there. Listening sockets are bound here, so a failure to listen is known at once
+// and reported with the rule's name; connections are accepted and relayed by the workers.
+class Engine final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int workers = 0; // 0: one per CPU the process may run on
+        RelayMode relayMode = RelayMode::Auto;
+        int listenBacklog = 4096;
+    };
+
+    enum class StopMode
+    {
+        Graceful, // stop accepting; open connections run to their end
+        Abort,    // stop accepting and reset the rule's open connections
+    };
+
+    explicit Engine(const Options &options, QObject *parent = nullptr);
+    explicit Engine(QObject *parent = nullptr);
+    ~Engine() override;
+    Q_DISABLE_COPY_MOVE(Engine)
+
+    // Makes ruleSet the engine's rule set, changing only what differs:
+    // - an unchanged rule keeps running untouched, with its connections;
+    // - a changed rule takes new connections by its new settings at once (on the same socket when
+    //   its listen address is unchanged, so no client is refused meanwhile); its open connections
+    //   finish on the old settings;
+    // - a rule gone from the set, or now disabled, stops accepting; its connections finish;
+    // - enabled rules that are not running are started.
+    // Returns the status of each rule that failed to start; the others run regardless.
+    QList<RuleStatus> apply(const RuleSet &ruleSet);
+
+    // Starts one rule of the current set; false (with *error) when it cannot listen.
+    bool startRule(const QString &name, QString *error = nullptr);
+    void stopRule(const QString &name, StopMode mode = StopMode::Graceful);
+    void stopAll(StopMode mode = StopMode::Graceful);
+
+    RuleSet ruleSet() const;
+    QList<RuleStatus> statuses() const;
+    RuleStatus status(const QString &name) const;
+    int workerCount() const;
+
+    // Safe from any thread.
+    EngineSnapshot snapshot() const;
+    int activeConnections() const;
+
+Q_SIGNALS:
+    void ruleStatusChanged(const PortRelay::RuleStatus &status);
+    void eventOccurred(const PortRelay::EngineEvent &event);
+
+private:
+    struct Entry
+    {
+        Rule rule;
+        RuleStatus status;
+        std::shared_ptr<RuleRuntime> runtime; // null while not running
+        UniqueFd listenFd;
+    };
+
+    Entry *find(const QString &name);
+    const Entry *find(const QString &name) const;
+    bool start(Entry &entry);
+    void stop(Entry &entry, StopMode mode);
+    // Swaps in a changed rule on the running listener; false when that is not possible.
+    bool replaceInPlace(Entry &entry, const Rule &rule);
+    std::shared_ptr<RuleRuntime> makeRuntime(const Rule &rule);
+    void setStatus(Entry &entry, RuleState state, const QString &reason = QString());
+    void emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
+                   const QString &backend = QString());
+    void rebuildIndex();
+
+    Options m_options;
+    std::unique_ptr<WorkerPool> m_workers;
+    mutable QMutex m_mutex; // guards m_entries against snapshot() from other threads
+    std::vector<std::unique_ptr<Entry>> m_entries;
+    QHash<QString, Entry *> m_index;
+};
+
+} // namespace PortRelay

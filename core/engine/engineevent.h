@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace PortRelay {
+
+// Something the engine did or saw that a person may want to know: logged by portrelayd, listed in
+// the window. Rare by design (never per byte or per healthy connection).
+struct EngineEvent
+{
+    enum class Level
+    {
+        Info,
+        Warning,
+        Error
+    };
+    enum class Kind
+    {
+        RuleStarted,
+        RuleStopped,
+        RuleFailed,
+        RuleChanged,
+        BackendStateChanged,
+        BackendUnresolved,
+        ConnectFailed,
+        ClientRefused,
+        AcceptPaused,
+        RuleSetLoaded,
+        RuleSetRejected,
+    };
+
+    QDateTime time;
+    Level level = Level::Info;
+    Kind kind = Kind::RuleStarted;
+    QString rule;
+    QString backend;
+    QString from; // backend state changes
+    QString to;
+    QString message; // the human reason: "connection refused (3/3 checks)"
+
+    // "rule_started", "backend_state_changed", ... as logged.
+    static QString kindName(Kind kind);
+    static QString levelName(Level level);
+};
+
+} // namespace PortRelay
+
+Q_DECLARE_METATYPE(PortRelay::EngineEvent)

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/engine/backendstate.h"
+#include "core/engine/rulestatus.h"
+#include "core/engine/trafficcounters.h"
+
+#include <QList>
+#include <QString>
+
+namespace PortRelay {
+
+struct BackendSnapshot
+{
+    QString address; // as configured: "127.0.0.1:8081", "db.local:5432"
+    BackendState state = BackendState::Unknown;
+    TrafficSample traffic;
+};
+
+struct RuleSnapshot
+{
+    RuleStatus status;
+    QString listen;
+    TrafficSample traffic;
+    quint64 refused = 0;             // turned away at accept (allow list, max_connections)
+    quint64 failed = 0;              // no backend could be reached
+    QList<BackendSnapshot> backends; // empty while the rule is not running
+};
+
+// Counters of every rule at one moment, in rule-set order. Cheap to take (no locks on the data
+// path); the UI and portrelayd take one about once a second.
+struct EngineSnapshot
+{
+    qint64 takenAtMs = 0; // monotonic
+    QList<RuleSnapshot> rules;
+
+    const RuleSnapshot *find(QStringView name) const
+    {
+        for (const RuleSnapshot &rule : rules) {
+            if (rule.status.name == name)
+                return &rule;
+        }
+        return nullptr;
+    }
+};
+
+} // namespace PortRelay

@@ -1,0 +1,53 @@
+#include "core/engine/eventformatter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace PortRelay {
+
+namespace {
+
+QByteArray formatJson(const EngineEvent &event)
+{
+    QJsonObject object{
+        {QStringLiteral("time"), event.time.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("level"), EngineEvent::levelName(event.level)},
+        {QStringLiteral("event"), EngineEvent::kindName(event.kind)},
+        {QStringLiteral("rule"), event.rule},
+    };
+    if (!event.backend.isEmpty())
+        object.insert(QStringLiteral("backend"), event.backend);
+    if (!event.from.isEmpty() || !event.to.isEmpty()) {
+        object.insert(QStringLiteral("from"), event.from);
+        object.insert(QStringLiteral("to"), event.to);
+    }
+    if (!event.message.isEmpty())
+        object.insert(QStringLiteral("reason"), event.message);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray formatText(const EngineEvent &event)
+{
+    QString line = event.time.toString(Qt::ISODateWithMs) + QLatin1Char(' ') + EngineEvent::levelName(event.level) +
+                   QLatin1Char(' ') + EngineEvent::kindName(event.kind);
+    if (!event.rule.isEmpty())
+        line += QStringLiteral(" rule=") + event.rule;
+    if (!event.backend.isEmpty())
+        line += QStringLiteral(" backend=") + event.backend;
+    if (!event.from.isEmpty() || !event.to.isEmpty())
+        line += QStringLiteral(" from=") + event.from + QStringLiteral(" to=") + event.to;
+    if (!event.message.isEmpty())
+        line += QStringLiteral(": ") + event.message;
+    // A message never spans lines: one event, one line, whatever a name or reason contains.
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return line.toUtf8();
+}
+
+} // namespace
+
+QByteArray EventFormatter::format(const EngineEvent &event, Format format)
+{
+    return format == Format::Json ? formatJson(event) : formatText(event);
+}
+
+} // namespace PortRelay

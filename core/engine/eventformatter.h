@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/engine/engineevent.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace PortRelay {
+
+// Renders engine events as log lines, one event a line.
+class EventFormatter
+{
+public:
+    enum class Format
+    {
+        Text,
+        Json
+    };
+
+    // Text: "2026-11-25T17:20:01.123+00:00 warning backend_state_changed rule=api backend=127.0.0.1:8081
+    //        from=up to=down: connection refused (3/3 checks)"
+    // Json: {"time":…,"level":…,"event":…,"rule":…,"backend":…,"from":…,"to":…,"reason":…}
+    static QByteArray format(const EngineEvent &event, Format format);
+};
+
+} // namespace PortRelay

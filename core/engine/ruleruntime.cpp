@@ -1,0 +1,35 @@
+#include "core/engine/ruleruntime.h"
+
+namespace PortRelay {
+
+RuleRuntime::RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses, int workerCount)
+    : m_rule(std::move(rule))
+{
+    for (int i = 0; i < m_rule.backends.size(); ++i) {
+        auto backend = std::make_unique<BackendRuntime>();
+        const Backend &config = m_rule.backends[i];
+        if (std::size_t(i) < backendAddresses.size())
+            backend->address = backendAddresses[std::size_t(i)];
+        if (!config.enabled)
+            backend->state = BackendState::Disabled;
+        else if (!backend->address.isValid())
+            backend->state = BackendState::Down;
+        m_backends.push_back(std::move(backend));
+    }
+    for (int w = 0; w < workerCount; ++w)
+        m_balancers.push_back(Balancer::create(m_rule.balance, m_rule.backends));
+}
+
+bool RuleRuntime::admits(const SocketAddress &client) const
+{
+    if (m_rule.allow.isEmpty())
+        return true;
+    const QHostAddress address = client.address();
+    for (const Subnet &subnet : m_rule.allow) {
+        if (subnet.contains(address))
+            return true;
+    }
+    return false;
+}
+
+} // namespace PortRelay

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/balancing/balancer.h"
+#include "core/engine/backendstate.h"
+#include "core/engine/trafficcounters.h"
+#include "core/net/socketaddress.h"
+#include "core/ruleset/rule.h"
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace PortRelay {
+
+// The live side of one backend: its resolved address, state and counters.
+struct BackendRuntime
+{
+    SocketAddress address; // invalid while unresolved
+    std::atomic<BackendState> state{BackendState::Unknown};
+    TrafficCounters counters;
+};
+
+// What the data plane needs of one running rule. Created by the engine when a rule starts; the
+// configuration and resolved addresses never change afterwards (a changed rule gets a new
+// runtime), so workers read them without locks. Connections hold a shared_ptr, so a runtime
+// lives until its last connection closes, even after its rule was stopped or replaced.
+class RuleRuntime
+{
+public:
+    RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses, int workerCount);
+    Q_DISABLE_COPY_MOVE(RuleRuntime)
+
+    const Rule &rule() const { return m_rule; }
+    int backendCount() const { return int(m_backends.size()); }
+    BackendRuntime &backend(int index) { return *m_backends[std::size_t(index)]; }
+    const BackendRuntime &backend(int index) const { return *m_backends[std::size_t(index)]; }
+
+    TrafficCounters &counters() { return m_counters; }
+    const TrafficCounters &counters() const { return m_counters; }
+    // Clients turned away at accept (allow list, max_connections).
+    std::atomic<quint64> &refused() { return m_refused; }
+    // Clients for which no backend could be reached.
+    std::atomic<quint64> &failed() { return m_failed; }
+    quint64 refusedCount() const { return m_refused.load(std::memory_order_relaxed); }
+    quint64 failedCount() const { return m_failed.load(std::memory_order_relaxed); }
+
+    // The balancer of one worker thread; only that worker may use it.
+    Balancer &balancer(int worker) { return *m_balancers[std::size_t(worker)]; }
+
+    bool usesClientHash() const { return m_rule.balance == BalanceStrategy::SourceHash; }
+    // Whether the allow list (if any) admits a client address.
+    bool admits(const SocketAddress &client) const;
+
+private:
+    const Rule m_rule;
+    std::vector<std::unique_ptr<BackendRuntime>> m_backends;
+    std::vector<std::unique_ptr<Balancer>> m_balancers;
+    TrafficCounters m_counters;
+    std::atomic<quint64> m_refused{0};
+    std::atomic<quint64> m_failed{0};
+};
+
+} // namespace PortRelay

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/net/chunkpool.h"
+
+#include <memory>
+
+namespace PortRelay {
+
+// One direction of a relayed connection: reads from one socket and writes to the other, holding
+// at most one chunk (a buffer or a pipe's worth) in flight. That chunk is the whole per-direction
+// memory bound: while the destination cannot take it, the source is not read (backpressure).
+// End of stream is passed on as a half-close (shutdown of the write side), never as a close.
+class RelayDirection
+{
+public:
+    enum class Status
+    {
+        ReadBlocked,  // source has nothing now: wait until it is readable
+        WriteBlocked, // destination is full: wait until it is writable, do not read meanwhile
+        Budget,       // moved its share for this round; more may be ready
+        Finished,     // source ended and the half-close was passed on
+        ReadFailed,   // the source failed (reset): error() says why
+        WriteFailed,  // the destination failed (reset, gone): error() says why
+    };
+
+    RelayDirection() = default;
+    ~RelayDirection();
+    Q_DISABLE_COPY_MOVE(RelayDirection)
+
+    // Moves bytes from src to dst until one side blocks, the stream ends, or about budget bytes
+    // have moved. Adds the bytes written to *moved.
+    Status pump(int src, int dst, ChunkPool &pool, std::size_t budget, quint64 *moved);
+
+    bool hasPending() const { return m_bufferLength > m_bufferOffset || m_pipeBytes > 0; }
+    bool finished() const { return m_shutdownSent; }
+    bool wantsRead() const { return !m_eof && !hasPending(); }
+    int error() const { return m_error; }
+
+    // Gives borrowed chunks back (or discards a pipe still holding bytes). Call before destruction.
+    void release(ChunkPool &pool);
+
+private:
+    enum class Flush
+    {
+        Done,
+        Blocked,
+        Failed
+    };
+    Flush flush(int dst, quint64 *moved);
+    // Reads one chunk; returns bytes read, 0 at end of stream, -1 with errno set.
+    long readChunk(int src, ChunkPool &pool);
+    void releaseIdle(ChunkPool &pool);
+
+    std::unique_ptr<char[]> m_buffer;
+    SplicePipe m_pipe;
+    quint32 m_bufferOffset = 0;
+    quint32 m_bufferLength = 0;
+    quint32 m_pipeBytes = 0;
+    int m_error = 0;
+    bool m_splicing = false;
+    bool m_eof = false;
+    bool m_shutdownSent = false;
+};
+
+} // namespace PortRelay

@@ -1,0 +1,137 @@
+#include "core/net/sockets.h"
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sched.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+
+namespace PortRelay::Sockets {
+
+namespace {
+
+void setIntOption(int fd, int level, int name, int value)
+{
+    ::setsockopt(fd, level, name, &value, sizeof(value));
+}
+
+} // namespace
+
+UniqueFd listen(const SocketAddress &address, int backlog, QString *error)
+{
+    UniqueFd fd(::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_TCP));
+    if (!fd.isValid()) {
+        *error = errorText(errno);
+        return {};
+    }
+    // Lets a restarted listener bind while old connections sit in TIME_WAIT; it does not let two
+    // listeners share a port (that would be SO_REUSEPORT, which we do not set).
+    setIntOption(fd.get(), SOL_SOCKET, SO_REUSEADDR, 1);
+    if (address.family() == AF_INET6)
+        setIntOption(fd.get(), IPPROTO_IPV6, IPV6_V6ONLY, 1);
+    if (::bind(fd.get(), address.native(), address.length()) != 0 || ::listen(fd.get(), backlog) != 0) {
+        *error = errorText(errno);
+        return {};
+    }
+    return fd;
+}
+
+UniqueFd connectNonBlocking(const SocketAddress &address, int *errorCode)
+{
+    UniqueFd fd(::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_TCP));
+    if (!fd.isValid()) {
+        *errorCode = errno;
+        return {};
+    }
+    tuneConnected(fd.get());
+    if (::connect(fd.get(), address.native(), address.length()) == 0) {
+        *errorCode = 0;
+        return fd;
+    }
+    *errorCode = errno;
+    if (*errorCode == EINPROGRESS)
+        return fd;
+    return {};
+}
+
+void tuneConnected(int fd)
+{
+    setIntOption(fd, IPPROTO_TCP, TCP_NODELAY, 1);
+    setIntOption(fd, SOL_SOCKET, SO_KEEPALIVE, 1);
+    setIntOption(fd, IPPROTO_TCP, TCP_KEEPIDLE, 60);
+    setIntOption(fd, IPPROTO_TCP, TCP_KEEPINTVL, 10);
+    setIntOption(fd, IPPROTO_TCP, TCP_KEEPCNT, 6);
+}
+
+int pendingError(int fd)
+{
+    int error = 0;
+    socklen_t length = sizeof(error);
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
+        return errno;
+    return error;
+}
+
+void resetAndClose(int fd)
+{
+    const linger abortive{1, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
+    ::close(fd);
+}
+
+QString errorText(int errorCode)
+{
+    switch (errorCode) {
+    case EADDRINUSE:
+        return QCoreApplication::translate("Sockets", "address already in use");
+    case EACCES:
+        return QCoreApplication::translate("Sockets", "permission denied (ports below 1024 need privileges)");
+    case EADDRNOTAVAIL:
+        return QCoreApplication::translate("Sockets", "address not available on this machine");
+    case ECONNREFUSED:
+        return QCoreApplication::translate("Sockets", "connection refused");
+    case ETIMEDOUT:
+        return QCoreApplication::translate("Sockets", "connection timed out");
+    case ECONNRESET:
+        return QCoreApplication::translate("Sockets", "connection reset by peer");
+    case ENETUNREACH:
+        return QCoreApplication::translate("Sockets", "network unreachable");
+    case EHOSTUNREACH:
+        return QCoreApplication::translate("Sockets", "host unreachable");
+    case EMFILE:
+    case ENFILE:
+        return QCoreApplication::translate("Sockets", "out of file descriptors");
+    default:
+        return QString::fromLocal8Bit(::strerror(errorCode));
+    }
+}
+
+int usableCpuCount()
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (::sched_getaffinity(0, sizeof(set), &set) == 0)
+        return qMax(1, CPU_COUNT(&set));
+    return 1;
+}
+
+long raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    return long(limit.rlim_cur);
+}
+
+} // namespace PortRelay::Sockets

@@ -1,0 +1,599 @@
+#include "core/net/worker.h"
+
+#include "core/balancing/sourcehash.h"
+#include "core/engine/ruleruntime.h"
+#include "core/net/sockets.h"
+
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <chrono>
+
+#include <netinet/in.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+
+namespace PortRelay {
+
+namespace {
+
+constexpr quint32 NotRegistered = ~0u;
+constexpr quint32 In = EPOLLIN;
+constexpr quint32 Out = EPOLLOUT;
+constexpr quint64 KindClient = 0;
+constexpr quint64 KindBackend = 1;
+constexpr quint64 KindListener = 2;
+constexpr int MaxEventsPerWait = 128;
+constexpr int MaxAcceptsPerWake = 64;
+// Bytes one direction may move per wake-up before others get their turn.
+constexpr std::size_t RelayBudget = 1024 * 1024;
+constexpr int AcceptPauseMs = 100;
+constexpr qint64 ReportIntervalMs = 1000;
+
+qint64 monotonicMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+quint64 tagFor(quint32 slot, quint64 kind)
+{
+    return (quint64(slot) << 2) | kind;
+}
+
+quint64 clientHashOf(const sockaddr_storage &peer)
+{
+    if (peer.ss_family == AF_INET) {
+        const auto &in = reinterpret_cast<const sockaddr_in &>(peer);
+        return SourceHash::hashBytes(&in.sin_addr, sizeof(in.sin_addr));
+    }
+    const auto &in6 = reinterpret_cast<const sockaddr_in6 &>(peer);
+    // An IPv4 client seen through an IPv6 socket must hash like the same client over IPv4.
+    if (IN6_IS_ADDR_V4MAPPED(&in6.sin6_addr))
+        return SourceHash::hashBytes(&in6.sin6_addr.s6_addr[12], 4);
+    return SourceHash::hashBytes(&in6.sin6_addr, sizeof(in6.sin6_addr));
+}
+
+} // namespace
+
+struct Worker::Connection
+{
+    std::shared_ptr<RuleRuntime> rule;
+    RelayDirection up;   // client to backend
+    RelayDirection down; // backend to client
+    std::multimap<qint64, quint32>::iterator deadline;
+    qint64 lastActivity = 0;
+    quint64 clientHash = 0;
+    quint64 tried = 0; // backends tried for this client connection, one bit each
+    int clientFd = -1;
+    int backendFd = -1;
+    quint32 slot = 0;
+    quint32 clientEvents = NotRegistered;
+    quint32 backendEvents = NotRegistered;
+    int backend = -1; // counted in that backend's active connections while >= 0
+    int attempts = 0;
+    ConnectionState state = ConnectionState::Connecting;
+    bool hasDeadline = false;
+};
+
+Worker::Worker(int index, RelayMode mode, QObject *parent)
+    : QObject(parent)
+    , m_index(index)
+    , m_pool(mode)
+{}
+
+Worker::~Worker() = default;
+
+void Worker::initialize()
+{
+    m_epoll.reset(::epoll_create1(EPOLL_CLOEXEC));
+    Q_ASSERT(m_epoll.isValid());
+    m_notifier = new QSocketNotifier(m_epoll.get(), QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &Worker::onEpollReady);
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &Worker::onTimer);
+    m_acceptResume = new QTimer(this);
+    m_acceptResume->setSingleShot(true);
+    m_acceptResume->setInterval(AcceptPauseMs);
+    connect(m_acceptResume, &QTimer::timeout, this, &Worker::resumeAccepting);
+    m_now = monotonicMs();
+}
+
+void Worker::shutdown()
+{
+    for (auto &slot : m_slots) {
+        if (slot && slot->state != ConnectionState::Closed)
+            finish(*slot, true);
+    }
+    reapClosed();
+    for (const Listener &listener : m_listeners) {
+        if (listener.fd >= 0)
+            ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, listener.fd, nullptr);
+    }
+    m_listeners.clear();
+    delete m_notifier;
+    m_notifier = nullptr;
+    delete m_timer;
+    m_timer = nullptr;
+    delete m_acceptResume;
+    m_acceptResume = nullptr;
+    m_epoll.reset();
+}
+
+void Worker::addListener(int listenFd, const std::shared_ptr<RuleRuntime> &rule)
+{
+    std::size_t index = 0;
+    while (index < m_listeners.size() && m_listeners[index].fd >= 0)
+        ++index;
+    if (index == m_listeners.size())
+        m_listeners.emplace_back();
+    m_listeners[index] = {listenFd, rule};
+    if (!m_acceptPaused) {
+        // Exclusive: one connection wakes one worker, not all of them.
+        epoll_event ev{};
+        ev.events = EPOLLIN | EPOLLEXCLUSIVE;
+        ev.data.u64 = tagFor(quint32(index), KindListener);
+        ::epoll_ctl(m_epoll.get(), EPOLL_CTL_ADD, listenFd, &ev);
+    }
+}
+
+void Worker::replaceListenerRule(int listenFd, const std::shared_ptr<RuleRuntime> &rule)
+{
+    for (Listener &listener : m_listeners) {
+        if (listener.fd == listenFd)
+            listener.rule = rule;
+    }
+}
+
+void Worker::removeListener(int listenFd)
+{
+    for (Listener &listener : m_listeners) {
+        if (listener.fd == listenFd) {
+            ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, listenFd, nullptr);
+            listener = {};
+        }
+    }
+}
+
+void Worker::closeConnections(const QString &ruleName)
+{
+    m_now = monotonicMs();
+    for (auto &slot : m_slots) {
+        if (slot && slot->state != ConnectionState::Closed && slot->rule->rule().name == ruleName)
+            finish(*slot, true);
+    }
+    reapClosed();
+    armTimer();
+}
+
+void Worker::onEpollReady()
+{
+    epoll_event events[MaxEventsPerWait];
+    const int n = ::epoll_wait(m_epoll.get(), events, MaxEventsPerWait, 0);
+    m_now = monotonicMs();
+    for (int i = 0; i < n; ++i)
+        dispatch(events[i].data.u64, events[i].events);
+    // Connections closed in this batch are freed only now: a later event of the same batch may
+    // still name them.
+    reapClosed();
+    armTimer();
+}
+
+void Worker::dispatch(quint64 tag, quint32 events)
+{
+    const quint64 kind = tag & 3;
+    const std::size_t index = std::size_t(tag >> 2);
+    if (kind == KindListener) {
+        acceptFrom(index);
+        return;
+    }
+    if (index >= m_slots.size() || !m_slots[index])
+        return;
+    Connection &c = *m_slots[index];
+    switch (c.state) {
+    case ConnectionState::Closed:
+        return;
+    case ConnectionState::Connecting:
+        if (kind == KindBackend) {
+            int error = 0;
+            if (events & (EPOLLERR | EPOLLHUP)) {
+                error = Sockets::pendingError(c.backendFd);
+                if (error == 0)
+                    error = ECONNREFUSED;
+            }
+            onConnectResult(c, error, Sockets::errorText(error));
+        } else if (events & (EPOLLERR | EPOLLHUP)) {
+            finish(c, true); // the client gave up before a backend answered
+        }
+        return;
+    case ConnectionState::Relaying:
+        relay(c, kind == KindClient, events);
+        return;
+    }
+}
+
+void Worker::acceptFrom(std::size_t listenerIndex)
+{
+    if (listenerIndex >= m_listeners.size() || m_listeners[listenerIndex].fd < 0)
+        return;
+    const int listenFd = m_listeners[listenerIndex].fd;
+    for (int i = 0; i < MaxAcceptsPerWake; ++i) {
+        sockaddr_storage peer{};
+        socklen_t peerLength = sizeof(peer);
+        const int fd =
+            ::accept4(listenFd, reinterpret_cast<sockaddr *>(&peer), &peerLength, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno == EINTR || errno == ECONNABORTED)
+                continue;
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+                pauseAccepting();
+            return;
+        }
+        // The listener's rule may change while we loop (never here, but keep our own reference).
+        const std::shared_ptr<RuleRuntime> rule = m_listeners[listenerIndex].rule;
+        admit(fd, rule, peer, peerLength);
+    }
+}
+
+void Worker::pauseAccepting()
+{
+    // Out of descriptors: the pending connection stays readable, so a level-triggered listener
+    // would spin. Stop watching listeners for a moment; the backlog holds the clients meanwhile.
+    if (m_acceptPaused)
+        return;
+    m_acceptPaused = true;
+    for (const Listener &listener : m_listeners) {
+        if (listener.fd >= 0)
+            ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, listener.fd, nullptr);
+    }
+    m_acceptResume->start();
+    report(EngineEvent::Level::Warning, EngineEvent::Kind::AcceptPaused, QString(), QString(),
+           tr("out of file descriptors: accepting paused for %1 ms").arg(AcceptPauseMs));
+}
+
+void Worker::resumeAccepting()
+{
+    m_acceptPaused = false;
+    for (std::size_t i = 0; i < m_listeners.size(); ++i) {
+        if (m_listeners[i].fd < 0)
+            continue;
+        epoll_event ev{};
+        ev.events = EPOLLIN | EPOLLEXCLUSIVE;
+        ev.data.u64 = tagFor(quint32(i), KindListener);
+        ::epoll_ctl(m_epoll.get(), EPOLL_CTL_ADD, m_listeners[i].fd, &ev);
+    }
+}
+
+void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const sockaddr_storage &peer, unsigned peerLength)
+{
+    const Rule &config = rule->rule();
+    if (!config.allow.isEmpty() &&
+        !rule->admits(SocketAddress::fromNative(reinterpret_cast<const sockaddr *>(&peer), peerLength))) {
+        rule->refused().fetch_add(1, std::memory_order_relaxed);
+        Sockets::resetAndClose(fd);
+        report(EngineEvent::Level::Warning, EngineEvent::Kind::ClientRefused, config.name, QString(),
+               tr("client %1 is not in the allow list")
+                   .arg(SocketAddress::fromNative(reinterpret_cast<const sockaddr *>(&peer), peerLength).toString()));
+        return;
+    }
+    if (config.maxConnections > 0 &&
+        rule->counters().activeConnections.load(std::memory_order_relaxed) >= config.maxConnections) {
+        rule->refused().fetch_add(1, std::memory_order_relaxed);
+        Sockets::resetAndClose(fd);
+        report(EngineEvent::Level::Warning, EngineEvent::Kind::ClientRefused, config.name, QString(),
+               tr("max_connections (%1) reached").arg(config.maxConnections));
+        return;
+    }
+    Sockets::tuneConnected(fd);
+
+    quint32 slot;
+    if (!m_freeSlots.empty()) {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+    } else {
+        slot = quint32(m_slots.size());
+        m_slots.emplace_back();
+    }
+    m_slots[slot] = std::make_unique<Connection>();
+    Connection &c = *m_slots[slot];
+    c.rule = rule;
+    c.slot = slot;
+    c.clientFd = fd;
+    c.lastActivity = m_now;
+    c.deadline = m_deadlines.end();
+    if (rule->usesClientHash())
+        c.clientHash = clientHashOf(peer);
+    rule->counters().activeConnections.fetch_add(1, std::memory_order_relaxed);
+    rule->counters().connectionsTotal.fetch_add(1, std::memory_order_relaxed);
+    m_active.fetch_add(1, std::memory_order_relaxed);
+
+    // No interest yet (the client is not read before a backend is there), but errors and hang-ups
+    // are always reported, so a client that gives up while we connect is noticed.
+    setInterest(c.clientFd, &c.clientEvents, 0, tagFor(slot, KindClient));
+    connectNext(c, QString());
+}
+
+int Worker::chooseBackend(Connection &c)
+{
+    RuleRuntime &rule = *c.rule;
+    for (int round = 0; round < 2; ++round) {
+        BackendCandidates primaries;
+        BackendCandidates backups;
+        for (int i = 0; i < rule.backendCount(); ++i) {
+            if (c.tried & (quint64(1) << i))
+                continue;
+            const BackendRuntime &backend = rule.backend(i);
+            if (!isEligible(backend.state.load(std::memory_order_relaxed)) || !backend.address.isValid())
+                continue;
+            const BackendCandidate candidate{
+                i, rule.rule().backends[i].weight,
+                quint32(qMax<qint64>(0, backend.counters.activeConnections.load(std::memory_order_relaxed)))};
+            (rule.rule().backends[i].backup ? backups : primaries).append(candidate);
+        }
+        // Backups serve only while no primary can take the connection.
+        const BackendCandidates &pool = primaries.isEmpty() ? backups : primaries;
+        if (!pool.isEmpty())
+            return pool[rule.balancer(m_index).pick(pool, c.clientHash)].index;
+        if (c.tried == 0)
+            return -1;
+        c.tried = 0; // every eligible backend failed once: go round again
+    }
+    return -1;
+}
+
+void Worker::connectNext(Connection &c, const QString &lastReason)
+{
+    RuleRuntime &rule = *c.rule;
+    QString reason = lastReason;
+    for (;;) {
+        if (c.attempts > rule.rule().retries) {
+            rule.failed().fetch_add(1, std::memory_order_relaxed);
+            report(EngineEvent::Level::Warning, EngineEvent::Kind::ConnectFailed, rule.rule().name, QString(),
+                   tr("no backend reachable after %n attempt(s): %1", nullptr, c.attempts).arg(reason));
+            finish(c, true);
+            return;
+        }
+        const int index = chooseBackend(c);
+        if (index < 0) {
+            reason = tr("no eligible backend");
+            c.attempts = rule.rule().retries + 1;
+            continue;
+        }
+        ++c.attempts;
+        c.tried |= quint64(1) << index;
+        c.backend = index;
+        BackendRuntime &backend = rule.backend(index);
+        backend.counters.activeConnections.fetch_add(1, std::memory_order_relaxed);
+
+        int error = 0;
+        UniqueFd fd = Sockets::connectNonBlocking(backend.address, &error);
+        if (!fd.isValid()) {
+            reason = Sockets::errorText(error);
+            chargeFailedAttempt(c);
+            continue;
+        }
+        c.backendFd = fd.release();
+        if (error == 0) {
+            startRelay(c);
+            return;
+        }
+        setInterest(c.backendFd, &c.backendEvents, EPOLLOUT, tagFor(c.slot, KindBackend));
+        setDeadline(c, m_now + rule.rule().connectTimeoutMs);
+        return;
+    }
+}
+
+void Worker::onConnectResult(Connection &c, int error, const QString &reason)
+{
+    clearDeadline(c);
+    if (error == 0) {
+        startRelay(c);
+        return;
+    }
+    ::close(c.backendFd);
+    c.backendFd = -1;
+    c.backendEvents = NotRegistered;
+    chargeFailedAttempt(c);
+    connectNext(c, reason);
+}
+
+void Worker::chargeFailedAttempt(Connection &c)
+{
+    BackendRuntime &backend = c.rule->backend(c.backend);
+    backend.counters.activeConnections.fetch_sub(1, std::memory_order_relaxed);
+    backend.counters.connectFailures.fetch_add(1, std::memory_order_relaxed);
+    c.rule->counters().connectFailures.fetch_add(1, std::memory_order_relaxed);
+    c.backend = -1;
+}
+
+void Worker::startRelay(Connection &c)
+{
+    c.state = ConnectionState::Relaying;
+    c.rule->backend(c.backend).counters.connectionsTotal.fetch_add(1, std::memory_order_relaxed);
+    c.lastActivity = m_now;
+    if (c.rule->rule().idleTimeoutMs > 0)
+        setDeadline(c, m_now + c.rule->rule().idleTimeoutMs);
+    updateInterest(c);
+}
+
+void Worker::relay(Connection &c, bool clientSide, quint32 events)
+{
+    if (events & EPOLLERR) {
+        // A reset on either side is passed on as a reset.
+        finish(c, true);
+        return;
+    }
+    const bool hangup = events & EPOLLHUP;
+    const bool pumpUp = hangup || (events & (clientSide ? In : Out));
+    const bool pumpDown = hangup || (events & (clientSide ? Out : In));
+
+    quint64 upMoved = 0;
+    quint64 downMoved = 0;
+    bool failed = false;
+    using Status = RelayDirection::Status;
+    if (pumpUp && !c.up.finished()) {
+        const Status s = c.up.pump(c.clientFd, c.backendFd, m_pool, RelayBudget, &upMoved);
+        failed = s == Status::ReadFailed || s == Status::WriteFailed;
+    }
+    if (!failed && pumpDown && !c.down.finished()) {
+        const Status s = c.down.pump(c.backendFd, c.clientFd, m_pool, RelayBudget, &downMoved);
+        failed = s == Status::ReadFailed || s == Status::WriteFailed;
+    }
+    if (upMoved | downMoved) {
+        c.lastActivity = m_now;
+        BackendRuntime &backend = c.rule->backend(c.backend);
+        if (upMoved) {
+            c.rule->counters().bytesIn.fetch_add(upMoved, std::memory_order_relaxed);
+            backend.counters.bytesIn.fetch_add(upMoved, std::memory_order_relaxed);
+        }
+        if (downMoved) {
+            c.rule->counters().bytesOut.fetch_add(downMoved, std::memory_order_relaxed);
+            backend.counters.bytesOut.fetch_add(downMoved, std::memory_order_relaxed);
+        }
+    }
+    if (failed)
+        finish(c, true);
+    else if (c.up.finished() && c.down.finished())
+        finish(c, false);
+    else
+        updateInterest(c);
+}
+
+void Worker::updateInterest(Connection &c)
+{
+    const quint32 clientWanted = (c.up.wantsRead() ? In : 0) | (c.down.hasPending() ? Out : 0);
+    const quint32 backendWanted = (c.down.wantsRead() ? In : 0) | (c.up.hasPending() ? Out : 0);
+    setInterest(c.clientFd, &c.clientEvents, clientWanted, tagFor(c.slot, KindClient));
+    setInterest(c.backendFd, &c.backendEvents, backendWanted, tagFor(c.slot, KindBackend));
+}
+
+void Worker::setInterest(int fd, quint32 *current, quint32 wanted, quint64 tag)
+{
+    if (*current == wanted)
+        return;
+    epoll_event ev{};
+    ev.events = wanted;
+    ev.data.u64 = tag;
+    if (*current == NotRegistered) {
+        ::epoll_ctl(m_epoll.get(), EPOLL_CTL_ADD, fd, &ev);
+    } else if (wanted == 0 && *current != 0) {
+        // A socket we neither read nor write (it ended both ways) would keep reporting its
+        // hang-up while level-triggered; take it out of the set instead.
+        ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, fd, nullptr);
+        wanted = NotRegistered;
+    } else {
+        ::epoll_ctl(m_epoll.get(), EPOLL_CTL_MOD, fd, &ev);
+    }
+    *current = wanted;
+}
+
+void Worker::finish(Connection &c, bool abortive)
+{
+    if (c.state == ConnectionState::Closed)
+        return;
+    clearDeadline(c);
+    for (int *fd : {&c.clientFd, &c.backendFd}) {
+        if (*fd < 0)
+            continue;
+        if (abortive)
+            Sockets::resetAndClose(*fd);
+        else
+            ::close(*fd);
+        *fd = -1;
+    }
+    c.up.release(m_pool);
+    c.down.release(m_pool);
+    // A client that gives up while we connect is not the backend's failure: only uncount it.
+    if (c.backend >= 0)
+        c.rule->backend(c.backend).counters.activeConnections.fetch_sub(1, std::memory_order_relaxed);
+    c.backend = -1;
+    c.rule->counters().activeConnections.fetch_sub(1, std::memory_order_relaxed);
+    m_active.fetch_sub(1, std::memory_order_relaxed);
+    c.state = ConnectionState::Closed;
+    m_closed.push_back(c.slot);
+}
+
+void Worker::setDeadline(Connection &c, qint64 at)
+{
+    clearDeadline(c);
+    c.deadline = m_deadlines.emplace(at, c.slot);
+    c.hasDeadline = true;
+}
+
+void Worker::clearDeadline(Connection &c)
+{
+    if (c.hasDeadline) {
+        m_deadlines.erase(c.deadline);
+        c.hasDeadline = false;
+    }
+}
+
+void Worker::onTimer()
+{
+    m_now = monotonicMs();
+    m_timerArmedFor = 0;
+    while (!m_deadlines.empty() && m_deadlines.begin()->first <= m_now) {
+        const quint32 slot = m_deadlines.begin()->second;
+        m_deadlines.erase(m_deadlines.begin());
+        Connection &c = *m_slots[slot];
+        c.hasDeadline = false;
+        if (c.state == ConnectionState::Connecting) {
+            onConnectResult(c, ETIMEDOUT, tr("timeout after %1 ms").arg(c.rule->rule().connectTimeoutMs));
+        } else if (c.state == ConnectionState::Relaying) {
+            const qint64 idleUntil = c.lastActivity + c.rule->rule().idleTimeoutMs;
+            if (idleUntil <= m_now)
+                finish(c, false);
+            else
+                setDeadline(c, idleUntil);
+        }
+    }
+    reapClosed();
+    armTimer();
+}
+
+void Worker::armTimer()
+{
+    if (m_deadlines.empty() || !m_timer)
+        return;
+    const qint64 next = m_deadlines.begin()->first;
+    if (m_timer->isActive() && m_timerArmedFor <= next)
+        return;
+    m_timerArmedFor = next;
+    m_timer->start(int(qMax<qint64>(0, next - monotonicMs())));
+}
+
+void Worker::reapClosed()
+{
+    for (const quint32 slot : m_closed) {
+        m_slots[slot].reset();
+        m_freeSlots.push_back(slot);
+    }
+    m_closed.clear();
+}
+
+void Worker::report(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &backend,
+                    const QString &message)
+{
+    // Failures can come once per connection under load; a log line per second says enough.
+    if (m_now - m_lastReportMs < ReportIntervalMs) {
+        ++m_suppressedReports;
+        return;
+    }
+    EngineEvent event;
+    event.time = QDateTime::currentDateTime();
+    event.level = level;
+    event.kind = kind;
+    event.rule = rule;
+    event.backend = backend;
+    event.message =
+        m_suppressedReports > 0
+            ? tr("%1 (and %n similar event(s) in the last second)", nullptr, m_suppressedReports).arg(message)
+            : message;
+    m_lastReportMs = m_now;
+    m_suppressedReports = 0;
+    Q_EMIT eventReported(event);
+}
+
+} // namespace PortRelay

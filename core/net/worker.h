@@ -1,0 +1,121 @@
+#pragma once
+
+#include "core/engine/engineevent.h"
+#include "core/net/chunkpool.h"
+#include "core/net/relaydirection.h"
+#include "core/net/uniquefd.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include <sys/socket.h>
+
+class QSocketNotifier;
+
+namespace PortRelay {
+
+class RuleRuntime;
+
+// One data-plane thread. Owns its connections from accept to close: accepts from the rules'
+// listening sockets (shared by all workers), picks a backend, connects, and relays both ways.
+// Drives its sockets through its own epoll set, which the thread's Qt event loop watches with one
+// QSocketNotifier; so no QObject exists per connection and nothing here takes a lock.
+//
+// Every public method except activeConnections() must run on the worker's thread (the engine uses
+// QMetaObject::invokeMethod).
+class Worker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    Worker(int index, RelayMode mode, QObject *parent = nullptr);
+    ~Worker() override;
+    Q_DISABLE_COPY_MOVE(Worker)
+
+    int index() const { return m_index; }
+    // Connections this worker holds now. Safe from any thread.
+    int activeConnections() const { return m_active.load(std::memory_order_relaxed); }
+
+    // Creates the epoll set and its notifier; call first, on the worker's thread.
+    void initialize();
+    // Closes every connection (with a reset) and releases the epoll set.
+    void shutdown();
+
+    // Starts accepting from a listening socket that the engine owns.
+    void addListener(int listenFd, const std::shared_ptr<RuleRuntime> &rule);
+    // New connections from this socket go by the new rule; open ones keep theirs.
+    void replaceListenerRule(int listenFd, const std::shared_ptr<RuleRuntime> &rule);
+    // Stops accepting from the socket; the engine closes it afterwards.
+    void removeListener(int listenFd);
+    // Closes the open connections of the named rule with a reset.
+    void closeConnections(const QString &ruleName);
+
+Q_SIGNALS:
+    // Rare events only (failures, refusals), already rate-limited.
+    void eventReported(const PortRelay::EngineEvent &event);
+
+private:
+    enum class ConnectionState : quint8
+    {
+        Connecting,
+        Relaying,
+        Closed
+    };
+    struct Connection;
+    struct Listener
+    {
+        int fd = -1;
+        std::shared_ptr<RuleRuntime> rule;
+    };
+
+    void onEpollReady();
+    void onTimer();
+    void dispatch(quint64 tag, quint32 events);
+    void acceptFrom(std::size_t listenerIndex);
+    void pauseAccepting();
+    void resumeAccepting();
+    void admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const sockaddr_storage &peer, unsigned peerLength);
+
+    void connectNext(Connection &c, const QString &lastReason);
+    int chooseBackend(Connection &c);
+    void onConnectResult(Connection &c, int error, const QString &reason);
+    void startRelay(Connection &c);
+    void relay(Connection &c, bool clientSide, quint32 events);
+    void updateInterest(Connection &c);
+    void setInterest(int fd, quint32 *current, quint32 wanted, quint64 tag);
+    void finish(Connection &c, bool abortive);
+    void chargeFailedAttempt(Connection &c);
+
+    void setDeadline(Connection &c, qint64 at);
+    void clearDeadline(Connection &c);
+    void armTimer();
+    void reapClosed();
+    void report(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &backend,
+                const QString &message);
+
+    const int m_index;
+    ChunkPool m_pool;
+    UniqueFd m_epoll;
+    QSocketNotifier *m_notifier = nullptr;
+    QTimer *m_timer = nullptr;
+    QTimer *m_acceptResume = nullptr;
+    qint64 m_now = 0;
+    qint64 m_timerArmedFor = 0;
+    qint64 m_lastReportMs = 0;
+    int m_suppressedReports = 0;
+    bool m_acceptPaused = false;
+
+    std::vector<Listener> m_listeners;                // holes have fd -1
+    std::vector<std::unique_ptr<Connection>> m_slots; // holes are null
+    std::vector<quint32> m_freeSlots;
+    std::vector<quint32> m_closed;              // freed after the current batch of events
+    std::multimap<qint64, quint32> m_deadlines; // connect and idle timeouts
+    std::atomic<int> m_active{0};
+};
+
+} // namespace PortRelay

@@ -1,0 +1,61 @@
+#include "core/net/workerpool.h"
+
+#include "core/net/sockets.h"
+#include "core/net/worker.h"
+
+#include <QThread>
+
+#include <csignal>
+
+namespace PortRelay {
+
+WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
+    : QObject(parent)
+{
+    // splice() into a socket whose peer has gone raises SIGPIPE even where send() is told not to.
+    ::signal(SIGPIPE, SIG_IGN);
+    qRegisterMetaType<PortRelay::EngineEvent>();
+    if (count <= 0)
+        count = Sockets::usableCpuCount();
+    for (int i = 0; i < count; ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("portrelay-worker-%1").arg(i));
+        auto worker = std::make_unique<Worker>(i, mode);
+        worker->moveToThread(thread.get());
+        connect(worker.get(), &Worker::eventReported, this, &WorkerPool::eventReported);
+        thread->start();
+        m_threads.push_back(std::move(thread));
+        m_workers.push_back(std::move(worker));
+    }
+    runOnEach([](Worker &worker) { worker.initialize(); });
+}
+
+WorkerPool::~WorkerPool()
+{
+    runOnEach([](Worker &worker) { worker.shutdown(); });
+    for (auto &thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+    // The threads have finished, so nothing runs in the workers while they are destroyed here.
+    m_workers.clear();
+}
+
+void WorkerPool::runOnEach(const std::function<void(Worker &)> &fn)
+{
+    for (auto &worker : m_workers) {
+        Worker *w = worker.get();
+        QMetaObject::invokeMethod(
+            w, [w, &fn] { fn(*w); }, Qt::BlockingQueuedConnection);
+    }
+}
+
+int WorkerPool::activeConnections() const
+{
+    int total = 0;
+    for (const auto &worker : m_workers)
+        total += worker->activeConnections();
+    return total;
+}
+
+} // namespace PortRelay
