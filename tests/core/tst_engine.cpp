@@ -1,0 +1,506 @@
+// The forwarding engine end to end over real loopback sockets: bytes, half-close, resets,
+// failover on connect, backpressure, and rule changes while traffic flows.
+
+#include "core/engine/engine.h"
+#include "loopbackserver.h"
+#include "streampeer.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <future>
+#include <set>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+using namespace PortRelay;
+using namespace PortRelay::Test;
+
+namespace {
+
+constexpr quint64 MiB = 1024 * 1024;
+
+Rule makeRule(const QString &name, quint16 listenPort, const QList<quint16> &backendPorts)
+{
+    Rule rule;
+    rule.name = name;
+    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), listenPort};
+    for (const quint16 port : backendPorts)
+        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), port}, 1, false, true, {}});
+    rule.healthCheck.type = HealthCheck::Type::None;
+    return rule;
+}
+
+RuleSet makeSet(const QList<Rule> &rules)
+{
+    RuleSet set;
+    set.rules = rules;
+    return set;
+}
+
+// An echo handler: sends back what it reads, then half-closes after the client's EOF.
+void echo(int fd)
+{
+    char buffer[16384];
+    for (;;) {
+        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
+        if (n <= 0)
+            break;
+        if (::send(fd, buffer, std::size_t(n), MSG_NOSIGNAL) != n)
+            break;
+    }
+    ::shutdown(fd, SHUT_WR);
+}
+
+bool echoRoundTrip(int fd, const QByteArray &message)
+{
+    if (::send(fd, message.constData(), std::size_t(message.size()), MSG_NOSIGNAL) != message.size())
+        return false;
+    QByteArray answer;
+    char buffer[4096];
+    while (answer.size() < message.size()) {
+        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
+        if (n <= 0)
+            return false;
+        answer.append(buffer, n);
+    }
+    return answer == message;
+}
+
+struct Recorder
+{
+    std::mutex mutex;
+    std::vector<StreamResult> results;
+    void add(const StreamResult &r)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        results.push_back(r);
+    }
+};
+
+} // namespace
+
+class tst_Engine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void bulkTransferIsByteExact_data();
+    void bulkTransferIsByteExact();
+    void halfCloseIsPassedOn();
+    void resetIsPassedOn();
+    void refusedBackendIsSkipped();
+    void unresponsiveBackendTimesOut();
+    void noReachableBackendResetsClient();
+    void slowReaderBoundsBuffering();
+    void stoppingARuleLeavesOthersRunning();
+    void abortStopResetsConnections();
+    void changedRuleSwapsInPlace();
+    void idleTimeoutClosesIdleConnections();
+    void allowListRefusesOthers();
+    void maxConnectionsIsEnforced();
+    void listenFailureNamesTheReason();
+};
+
+void tst_Engine::bulkTransferIsByteExact_data()
+{
+    QTest::addColumn<RelayMode>("mode");
+    QTest::addColumn<int>("connections");
+    QTest::addColumn<quint64>("bytes");
+    QTest::newRow("auto 20x64MiB") << RelayMode::Auto << 20 << 64 * MiB;
+    QTest::newRow("copy 4x8MiB") << RelayMode::Copy << 4 << 8 * MiB;
+    QTest::newRow("splice 4x8MiB") << RelayMode::Splice << 4 << 8 * MiB;
+}
+
+void tst_Engine::bulkTransferIsByteExact()
+{
+    QFETCH(RelayMode, mode);
+    QFETCH(int, connections);
+    QFETCH(quint64, bytes);
+    constexpr quint64 backendSeed = 77;
+
+    Recorder backendResults;
+    LoopbackServer backend([&](int fd) {
+        StreamPeer peer;
+        peer.toSend = bytes;
+        peer.seed = backendSeed;
+        backendResults.add(peer.run(fd));
+    });
+    const quint16 listenPort = freeLoopbackPort();
+    Engine::Options options;
+    options.workers = 2;
+    options.relayMode = mode;
+    Engine engine(options);
+    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("bulk"), listenPort, {backend.port()})})).isEmpty());
+
+    std::vector<std::future<StreamResult>> clients;
+    for (int i = 0; i < connections; ++i) {
+        clients.push_back(std::async(std::launch::async, [=] {
+            UniqueFd fd = connectToLoopback(listenPort);
+            StreamPeer peer;
+            peer.toSend = bytes;
+            peer.seed = 1000 + quint64(i);
+            return fd.isValid() ? peer.run(fd.get()) : StreamResult{0, 0, 0, 0, false, ECONNREFUSED, false};
+        }));
+    }
+    const quint64 expectedFromBackend = patternHash(backendSeed, bytes);
+    std::multiset<quint64> expectedAtBackend;
+    for (int i = 0; i < connections; ++i)
+        expectedAtBackend.insert(patternHash(1000 + quint64(i), bytes));
+
+    for (auto &client : clients) {
+        QVERIFY2(client.wait_for(std::chrono::seconds(90)) == std::future_status::ready, "client did not finish");
+        const StreamResult r = client.get();
+        QCOMPARE(r.error, 0);
+        QVERIFY(!r.timedOut);
+        QVERIFY(r.sawEof);
+        QCOMPARE(r.sent, bytes);
+        QCOMPARE(r.received, bytes);
+        QCOMPARE(r.receivedHash, expectedFromBackend);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(int(backendResults.results.size()), connections, 10000);
+    std::multiset<quint64> seenAtBackend;
+    for (const StreamResult &r : backendResults.results) {
+        QCOMPARE(r.received, bytes);
+        seenAtBackend.insert(r.receivedHash);
+    }
+    QVERIFY(seenAtBackend == expectedAtBackend);
+
+    QTRY_COMPARE(engine.activeConnections(), 0);
+    const RuleSnapshot *rule = engine.snapshot().find(u"bulk");
+    QVERIFY(rule);
+    QCOMPARE(rule->traffic.bytesIn, bytes * quint64(connections));
+    QCOMPARE(rule->traffic.bytesOut, bytes * quint64(connections));
+    QCOMPARE(rule->traffic.connectionsTotal, quint64(connections));
+    QCOMPARE(rule->backends.at(0).traffic.bytesOut, bytes * quint64(connections));
+}
+
+void tst_Engine::halfCloseIsPassedOn()
+{
+    // The backend answers only after it has read the whole request to end of stream.
+    const quint64 answerBytes = 3 * MiB;
+    Recorder backendResults;
+    LoopbackServer backend([&](int fd) {
+        StreamPeer peer;
+        peer.toSend = answerBytes;
+        peer.seed = 5;
+        peer.receiveFirst = true;
+        backendResults.add(peer.run(fd));
+    });
+    const quint16 listenPort = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("hc"), listenPort, {backend.port()})})).isEmpty());
+
+    UniqueFd fd = connectToLoopback(listenPort);
+    QVERIFY(fd.isValid());
+    StreamPeer client;
+    client.toSend = 100 * 1024;
+    client.seed = 6;
+    const StreamResult r = client.run(fd.get());
+    QCOMPARE(r.error, 0);
+    QVERIFY(r.sawEof);
+    QCOMPARE(r.received, answerBytes);
+    QCOMPARE(r.receivedHash, patternHash(5, answerBytes));
+    QTRY_COMPARE(int(backendResults.results.size()), 1);
+    QCOMPARE(backendResults.results[0].receivedHash, patternHash(6, 100 * 1024));
+}
+
+void tst_Engine::resetIsPassedOn()
+{
+    LoopbackServer backend([](int fd) {
+        char buffer[16];
+        ::recv(fd, buffer, sizeof(buffer), 0);
+        const linger abortive{1, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
+    });
+    const quint16 listenPort = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("rst"), listenPort, {backend.port()})})).isEmpty());
+
+    UniqueFd fd = connectToLoopback(listenPort);
+    QVERIFY(fd.isValid());
+    QCOMPARE(::send(fd.get(), "ping", 4, MSG_NOSIGNAL), ssize_t(4));
+    int error = 0;
+    const QByteArray data = readAll(fd.get(), 5000, &error);
+    QVERIFY(data.isEmpty());
+    QCOMPARE(error, ECONNRESET); // a reset, not a clean end of stream that looks like success
+}
+
+void tst_Engine::refusedBackendIsSkipped()
+{
+    LoopbackServer backend(echo);
+    const quint16 deadPort = freeLoopbackPort();
+    const quint16 listenPort = freeLoopbackPort();
+    Engine::Options options;
+    options.workers = 1; // round robin starts at the first backend: the dead one
+    Engine engine(options);
+    QVERIFY(
+        engine.apply(makeSet({makeRule(QStringLiteral("skip"), listenPort, {deadPort, backend.port()})})).isEmpty());
+
+    for (int i = 0; i < 4; ++i) {
+        UniqueFd fd = connectToLoopback(listenPort);
+        QVERIFY(fd.isValid());
+        QVERIFY(echoRoundTrip(fd.get(), QByteArrayLiteral("hello")));
+    }
+    const EngineSnapshot snapshot = engine.snapshot();
+    const RuleSnapshot *rule = snapshot.find(u"skip");
+    QVERIFY(rule->backends.at(0).traffic.connectFailures >= 1);
+    QCOMPARE(rule->backends.at(1).traffic.connectionsTotal, quint64(4));
+    QCOMPARE(rule->failed, quint64(0));
+}
+
+void tst_Engine::unresponsiveBackendTimesOut()
+{
+    LoopbackServer backend(echo);
+    UnresponsiveListener silent;
+    const quint16 listenPort = freeLoopbackPort();
+    Rule rule = makeRule(QStringLiteral("timeout"), listenPort, {silent.port(), backend.port()});
+    rule.connectTimeoutMs = 400;
+    Engine::Options options;
+    options.workers = 1;
+    Engine engine(options);
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+
+    QElapsedTimer clock;
+    clock.start();
+    UniqueFd fd = connectToLoopback(listenPort);
+    QVERIFY(fd.isValid());
+    QVERIFY(echoRoundTrip(fd.get(), QByteArrayLiteral("are you there")));
+    const qint64 elapsed = clock.elapsed();
+    QVERIFY2(elapsed >= 380 && elapsed < 3000, qPrintable(QString::number(elapsed)));
+    const RuleSnapshot *snapshot = engine.snapshot().find(u"timeout");
+    QCOMPARE(snapshot->backends.at(0).traffic.connectFailures, quint64(1));
+    QCOMPARE(snapshot->backends.at(1).traffic.connectionsTotal, quint64(1));
+}
+
+void tst_Engine::noReachableBackendResetsClient()
+{
+    const quint16 listenPort = freeLoopbackPort();
+    Rule rule = makeRule(QStringLiteral("dead"), listenPort, {freeLoopbackPort(), freeLoopbackPort()});
+    rule.retries = 3;
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QSignalSpy events(&engine, &Engine::eventOccurred);
+
+    QCOMPARE(connectAndAwaitEnd(listenPort), ECONNRESET);
+    const RuleSnapshot *snapshot = engine.snapshot().find(u"dead");
+    QCOMPARE(snapshot->failed, quint64(1));
+    // 1 attempt + 3 retries, spread over both backends
+    QCOMPARE(snapshot->traffic.connectFailures, quint64(4));
+    QVERIFY(events.wait(2000));
+    const auto event = events.constFirst().constFirst().value<EngineEvent>();
+    QCOMPARE(event.kind, EngineEvent::Kind::ConnectFailed);
+    QVERIFY2(event.message.contains(QStringLiteral("connection refused")), qPrintable(event.message));
+}
+
+void tst_Engine::slowReaderBoundsBuffering()
+{
+    // The backend pours out 256 MiB; the client reads nothing for a while. The forwarder must stop
+    // reading from the backend instead of buffering: what the backend manages to send is bounded
+    // by socket buffers plus one chunk, far below the total.
+    const quint64 total = 256 * MiB;
+    std::atomic<quint64> backendSent{0};
+    std::atomic<bool> clientReading{false};
+    Recorder backendResults;
+    LoopbackServer backend([&](int fd) {
+        int small = 64 * 1024;
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &small, sizeof(small));
+        StreamPeer peer;
+        peer.toSend = total;
+        peer.seed = 9;
+        peer.receiveFirst = false;
+        const StreamResult r = peer.run(fd);
+        backendSent = r.sent;
+        backendResults.add(r);
+    });
+    const quint16 listenPort = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("slow"), listenPort, {backend.port()})})).isEmpty());
+
+    UniqueFd fd = connectToLoopback(listenPort);
+    QVERIFY(fd.isValid());
+    int small = 64 * 1024;
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
+    auto client = std::async(std::launch::async, [&] {
+        StreamPeer peer;
+        peer.mayReceive = [&] { return clientReading.load(); };
+        return peer.run(fd.get());
+    });
+
+    // Let the transfer run into the stalled reader, then look at how far the forwarder has read.
+    quint64 forwarded = 0;
+    quint64 previous = ~0ull;
+    for (int i = 0; i < 40 && forwarded != previous; ++i) {
+        previous = forwarded;
+        QTest::qWait(100);
+        forwarded = engine.snapshot().find(u"slow")->traffic.bytesOut;
+    }
+    QCOMPARE(forwarded, previous); // stalled: nothing more moves while nobody reads
+    qInfo("forwarder stalled after %llu bytes written to the client while it did not read", forwarded);
+    QVERIFY2(forwarded < 32 * MiB, qPrintable(QString::number(forwarded)));
+
+    clientReading = true;
+    QVERIFY(client.wait_for(std::chrono::seconds(60)) == std::future_status::ready);
+    const StreamResult r = client.get();
+    QCOMPARE(r.error, 0);
+    QCOMPARE(r.received, total);
+    QCOMPARE(r.receivedHash, patternHash(9, total));
+}
+
+void tst_Engine::stoppingARuleLeavesOthersRunning()
+{
+    LoopbackServer backend(echo);
+    const quint16 portA = freeLoopbackPort();
+    const quint16 portB = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine
+                .apply(makeSet({makeRule(QStringLiteral("a"), portA, {backend.port()}),
+                                makeRule(QStringLiteral("b"), portB, {backend.port()})}))
+                .isEmpty());
+
+    UniqueFd throughA = connectToLoopback(portA);
+    UniqueFd throughB = connectToLoopback(portB);
+    QVERIFY(echoRoundTrip(throughA.get(), QByteArrayLiteral("a1")));
+    QVERIFY(echoRoundTrip(throughB.get(), QByteArrayLiteral("b1")));
+
+    QSignalSpy statusChanges(&engine, &Engine::ruleStatusChanged);
+    engine.stopRule(QStringLiteral("a"));
+    QCOMPARE(engine.status(QStringLiteral("a")).state, RuleState::Stopped);
+    QCOMPARE(statusChanges.size(), 1);
+    QVERIFY(!connectToLoopback(portA, 1000).isValid()); // its listener is closed
+    // Other rules' connections, and the stopped rule's own open ones, go on.
+    QVERIFY(echoRoundTrip(throughB.get(), QByteArrayLiteral("b2")));
+    QVERIFY(echoRoundTrip(throughA.get(), QByteArrayLiteral("a2")));
+
+    QString error;
+    QVERIFY2(engine.startRule(QStringLiteral("a"), &error), qPrintable(error));
+    UniqueFd again = connectToLoopback(portA);
+    QVERIFY(echoRoundTrip(again.get(), QByteArrayLiteral("a3")));
+}
+
+void tst_Engine::abortStopResetsConnections()
+{
+    LoopbackServer backend(echo);
+    const quint16 port = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("a"), port, {backend.port()})})).isEmpty());
+    UniqueFd fd = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(fd.get(), QByteArrayLiteral("x")));
+    engine.stopRule(QStringLiteral("a"), Engine::StopMode::Abort);
+    int error = 0;
+    readAll(fd.get(), 3000, &error);
+    QCOMPARE(error, ECONNRESET);
+    QCOMPARE(engine.activeConnections(), 0);
+}
+
+void tst_Engine::changedRuleSwapsInPlace()
+{
+    std::atomic<int> firstHits{0};
+    std::atomic<int> secondHits{0};
+    LoopbackServer first([&](int fd) {
+        ++firstHits;
+        echo(fd);
+    });
+    LoopbackServer second([&](int fd) {
+        ++secondHits;
+        echo(fd);
+    });
+    const quint16 port = freeLoopbackPort();
+    Engine engine;
+    Rule rule = makeRule(QStringLiteral("swap"), port, {first.port()});
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    UniqueFd old = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(old.get(), QByteArrayLiteral("old")));
+
+    QSignalSpy statusChanges(&engine, &Engine::ruleStatusChanged);
+    rule.backends[0].address.port = second.port();
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QCOMPARE(statusChanges.size(), 0); // never stopped: same socket, no gap
+    UniqueFd fresh = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(fresh.get(), QByteArrayLiteral("new")));
+    QVERIFY(echoRoundTrip(old.get(), QByteArrayLiteral("old still works")));
+    QCOMPARE(firstHits.load(), 1);
+    QCOMPARE(secondHits.load(), 1);
+    QCOMPARE(engine.ruleSet().rules.constFirst(), rule);
+}
+
+void tst_Engine::idleTimeoutClosesIdleConnections()
+{
+    LoopbackServer backend(echo);
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(QStringLiteral("idle"), port, {backend.port()});
+    rule.idleTimeoutMs = 300;
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    UniqueFd fd = connectToLoopback(port);
+    QElapsedTimer clock;
+    clock.start();
+    // Activity postpones the timeout...
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY(echoRoundTrip(fd.get(), QByteArrayLiteral("tick")));
+        QTest::qWait(150);
+    }
+    QVERIFY(clock.elapsed() >= 600);
+    // ...silence ends it.
+    int error = -1;
+    readAll(fd.get(), 3000, &error);
+    QCOMPARE(error, 0);
+    QTRY_COMPARE(engine.activeConnections(), 0);
+}
+
+void tst_Engine::allowListRefusesOthers()
+{
+    LoopbackServer backend(echo);
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(QStringLiteral("allow"), port, {backend.port()});
+    rule.allow = {*Subnet::parse(u"10.0.0.0/8")};
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QCOMPARE(connectAndAwaitEnd(port), ECONNRESET);
+    QTRY_COMPARE(engine.snapshot().find(u"allow")->refused, quint64(1));
+    QCOMPARE(backend.accepted(), 0); // refused before any backend was contacted
+
+    rule.allow = {*Subnet::parse(u"127.0.0.0/8")};
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    UniqueFd allowed = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(allowed.get(), QByteArrayLiteral("in")));
+}
+
+void tst_Engine::maxConnectionsIsEnforced()
+{
+    LoopbackServer backend(echo);
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(QStringLiteral("max"), port, {backend.port()});
+    rule.maxConnections = 2;
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    UniqueFd one = connectToLoopback(port);
+    UniqueFd two = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(one.get(), QByteArrayLiteral("1")));
+    QVERIFY(echoRoundTrip(two.get(), QByteArrayLiteral("2")));
+    QCOMPARE(connectAndAwaitEnd(port), ECONNRESET);
+    QCOMPARE(engine.snapshot().find(u"max")->refused, quint64(1));
+    one.reset();
+    QTRY_COMPARE(engine.snapshot().find(u"max")->traffic.activeConnections, qint64(1));
+    UniqueFd four = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(four.get(), QByteArrayLiteral("4")));
+}
+
+void tst_Engine::listenFailureNamesTheReason()
+{
+    LoopbackServer occupant(echo);
+    Engine engine;
+    const QList<RuleStatus> failures =
+        engine.apply(makeSet({makeRule(QStringLiteral("clash"), occupant.port(), {occupant.port()})}));
+    QCOMPARE(failures.size(), 1);
+    QCOMPARE(failures[0].name, QStringLiteral("clash"));
+    QCOMPARE(failures[0].state, RuleState::Failed);
+    QCOMPARE(failures[0].reason,
+             QStringLiteral("cannot listen on 127.0.0.1:%1: address already in use").arg(occupant.port()));
+    QCOMPARE(engine.status(QStringLiteral("clash")).state, RuleState::Failed);
+}
+
+QTEST_GUILESS_MAIN(tst_Engine)
+#include "tst_engine.moc"

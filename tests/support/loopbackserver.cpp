@@ -1,0 +1,173 @@
+#include "loopbackserver.h"
+
+#include <QByteArray>
+
+#include <cerrno>
+#include <chrono>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace PortRelay::Test {
+
+namespace {
+
+sockaddr_in loopback(quint16 port)
+{
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return address;
+}
+
+UniqueFd listenOnLoopback(int backlog, quint16 *port)
+{
+    UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    const sockaddr_in address = loopback(0);
+    if (::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0 ||
+        ::listen(fd.get(), backlog) != 0)
+        qFatal("test server: cannot listen on 127.0.0.1: %s", strerror(errno));
+    sockaddr_in bound{};
+    socklen_t length = sizeof(bound);
+    ::getsockname(fd.get(), reinterpret_cast<sockaddr *>(&bound), &length);
+    *port = ntohs(bound.sin_port);
+    return fd;
+}
+
+} // namespace
+
+LoopbackServer::LoopbackServer(Handler handler)
+    : m_handler(std::move(handler))
+{
+    m_listener = listenOnLoopback(512, &m_port);
+    m_acceptThread = std::thread([this] { acceptLoop(); });
+}
+
+LoopbackServer::~LoopbackServer()
+{
+    stop();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    for (std::thread &t : m_handlers)
+        t.join();
+}
+
+void LoopbackServer::stop()
+{
+    m_stopping = true;
+    if (m_acceptThread.joinable())
+        m_acceptThread.join();
+}
+
+void LoopbackServer::acceptLoop()
+{
+    while (!m_stopping) {
+        pollfd p{m_listener.get(), POLLIN, 0};
+        if (::poll(&p, 1, 50) <= 0)
+            continue;
+        const int fd = ::accept4(m_listener.get(), nullptr, nullptr, SOCK_CLOEXEC);
+        if (fd < 0)
+            continue;
+        ++m_accepted;
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_handlers.emplace_back([this, fd] {
+            m_handler(fd);
+            ::close(fd);
+        });
+    }
+    m_listener.reset();
+}
+
+quint16 freeLoopbackPort()
+{
+    quint16 port = 0;
+    listenOnLoopback(1, &port);
+    return port;
+}
+
+UniqueFd connectToLoopback(quint16 port, int timeoutMs, int *error)
+{
+    int ignored = 0;
+    if (!error)
+        error = &ignored;
+    *error = 0;
+    UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    const sockaddr_in address = loopback(port);
+    if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0) {
+        if (errno != EINPROGRESS) {
+            *error = errno;
+            return {};
+        }
+        pollfd p{fd.get(), POLLOUT, 0};
+        if (::poll(&p, 1, timeoutMs) != 1) {
+            *error = ETIMEDOUT;
+            return {};
+        }
+        socklen_t length = sizeof(*error);
+        ::getsockopt(fd.get(), SOL_SOCKET, SO_ERROR, error, &length);
+        if (*error != 0)
+            return {};
+    }
+    ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+    return fd;
+}
+
+int connectAndAwaitEnd(quint16 port, int timeoutMs)
+{
+    int error = 0;
+    UniqueFd fd = connectToLoopback(port, timeoutMs, &error);
+    if (fd.isValid())
+        readAll(fd.get(), timeoutMs, &error);
+    return error;
+}
+
+QByteArray readAll(int fd, int timeoutMs, int *error)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
+    QByteArray data;
+    char buffer[16384];
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        pollfd p{fd, POLLIN, 0};
+        if (left <= 0 || ::poll(&p, 1, int(left)) != 1) {
+            if (error)
+                *error = ETIMEDOUT;
+            return data;
+        }
+        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), MSG_DONTWAIT);
+        if (n > 0) {
+            data.append(buffer, n);
+        } else if (n == 0) {
+            if (error)
+                *error = 0;
+            return data;
+        } else if (errno != EAGAIN && errno != EINTR) {
+            if (error)
+                *error = errno;
+            return data;
+        }
+    }
+}
+
+UnresponsiveListener::UnresponsiveListener()
+{
+    m_listener = listenOnLoopback(0, &m_port);
+    // Fill the accept queue until a handshake no longer completes.
+    for (int i = 0; i < 16; ++i) {
+        UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+        const sockaddr_in address = loopback(m_port);
+        ::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address));
+        pollfd p{fd.get(), POLLOUT, 0};
+        const bool completed = ::poll(&p, 1, 200) == 1;
+        m_fillers.push_back(std::move(fd));
+        if (!completed)
+            return;
+    }
+    qFatal("test: could not fill the accept queue of an unresponsive listener");
+}
+
+} // namespace PortRelay::Test
