@@ -1,0 +1,321 @@
+// portrelayd as a user runs it: a real process, real rules files, real servers (redis-server, and
+// loopback echo servers), signals for reload and shutdown.
+
+#include "loopbackserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+#include <sys/socket.h>
+
+using namespace PortRelay;
+using namespace PortRelay::Test;
+
+namespace {
+
+void echo(int fd)
+{
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
+        if (n <= 0 || ::send(fd, buffer, std::size_t(n), MSG_NOSIGNAL) != n)
+            break;
+    }
+}
+
+bool echoRoundTrip(int fd, const QByteArray &message)
+{
+    if (::send(fd, message.constData(), std::size_t(message.size()), MSG_NOSIGNAL) != message.size())
+        return false;
+    QByteArray answer;
+    char buffer[4096];
+    while (answer.size() < message.size()) {
+        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
+        if (n <= 0)
+            return false;
+        answer.append(buffer, n);
+    }
+    return answer == message;
+}
+
+QByteArray rule(const QString &name, quint16 listenPort, quint16 backendPort)
+{
+    return QStringLiteral(R"({"name": "%1", "listen": "127.0.0.1:%2", "backends": [{"address": "127.0.0.1:%3"}],
+                             "health_check": {"type": "none"}})")
+        .arg(name)
+        .arg(listenPort)
+        .arg(backendPort)
+        .toUtf8();
+}
+
+QByteArray ruleSet(const QList<QByteArray> &rules)
+{
+    QByteArray joined;
+    for (const QByteArray &r : rules)
+        joined += (joined.isEmpty() ? "" : ",") + r;
+    return "{\"version\": 1, \"rules\": [" + joined + "]}";
+}
+
+// portrelayd under test, with its log collected as it comes.
+class Daemon
+{
+public:
+    ~Daemon()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+
+    void start(const QStringList &arguments)
+    {
+        process.setProgram(QStringLiteral(PORTRELAYD_PATH));
+        process.setArguments(arguments);
+        QObject::connect(&process, &QProcess::readyReadStandardError, &process,
+                         [this] { log += process.readAllStandardError(); });
+        process.start();
+    }
+    void signal(int number) const { ::kill(pid_t(process.processId()), number); }
+    bool finished(int timeoutMs)
+    {
+        const bool done = process.waitForFinished(timeoutMs);
+        log += process.readAllStandardError();
+        return done;
+    }
+
+    QProcess process;
+    QByteArray log;
+};
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
+}
+
+} // namespace
+
+class tst_Portrelayd : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void checkAcceptsTheExamples_data();
+    void checkAcceptsTheExamples();
+    void checkReportsEveryError();
+    void invalidConfigStartsNothing();
+    void forwardsRedisAndStopsOnSigterm();
+    void portInUseNamesTheRule();
+    void sighupReloadKeepsUnchangedRules();
+    void sigtermWaitsForOpenConnections();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_Portrelayd::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(QStringLiteral(PORTRELAYD_PATH)), PORTRELAYD_PATH);
+}
+
+void tst_Portrelayd::checkAcceptsTheExamples_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *name : {"dev-tunnels.json", "minimal.json", "full.json"})
+        QTest::newRow(name) << QStringLiteral(PORTRELAY_SOURCE_DIR "/docs/examples/") + QLatin1String(name);
+}
+
+void tst_Portrelayd::checkAcceptsTheExamples()
+{
+    QFETCH(QString, file);
+    QProcess check;
+    check.start(QStringLiteral(PORTRELAYD_PATH), {QStringLiteral("--check"), file});
+    QVERIFY(check.waitForFinished(10000));
+    QCOMPARE(check.exitCode(), 0);
+    QVERIFY(check.readAllStandardOutput().contains("OK"));
+}
+
+void tst_Portrelayd::checkReportsEveryError()
+{
+    const QString path = m_dir.filePath(QStringLiteral("bad.json"));
+    QVERIFY(writeFile(path, R"({"version": 1, "rules": [
+        {"name": "a", "listen": "127.0.0.1:70000", "backends": [{"address": "127.0.0.1:8080"}]},
+        {"name": "b", "listen": "127.0.0.1:18081", "backends": [{"address": "127.0.0.1:8080", "weight": "5"}]}
+    ]})"));
+    QProcess check;
+    check.start(QStringLiteral(PORTRELAYD_PATH), {QStringLiteral("--check"), path});
+    QVERIFY(check.waitForFinished(10000));
+    QCOMPARE(check.exitCode(), 1);
+    const QString errors = QString::fromUtf8(check.readAllStandardError());
+    QVERIFY2(errors.contains(QStringLiteral("rules[0].listen: port 70000 out of range 1-65535")), qPrintable(errors));
+    QVERIFY2(errors.contains(QStringLiteral("rules[1].backends[0].weight: expected an integer, got string \"5\"")),
+             qPrintable(errors));
+}
+
+void tst_Portrelayd::invalidConfigStartsNothing()
+{
+    const quint16 port = freeLoopbackPort();
+    const QString path = m_dir.filePath(QStringLiteral("half-bad.json"));
+    QVERIFY(writeFile(path, R"({"version": 1, "rules": [)" + rule(QStringLiteral("good"), port, 9) +
+                                R"(, {"name": "bad", "listen": "127.0.0.1:1", "backendz": []}]})"));
+    Daemon daemon;
+    daemon.start({QStringLiteral("--config"), path});
+    QVERIFY(daemon.finished(10000));
+    QCOMPARE(daemon.process.exitCode(), 1);
+    QVERIFY2(daemon.log.contains("rules[1].backendz: unknown key"), daemon.log.constData());
+    int error = 0;
+    QVERIFY(!connectToLoopback(port, 1000, &error).isValid());
+    QCOMPARE(error, ECONNREFUSED);
+}
+
+void tst_Portrelayd::forwardsRedisAndStopsOnSigterm()
+{
+    const QString redisServer = QStandardPaths::findExecutable(QStringLiteral("redis-server"));
+    const QString redisCli = QStandardPaths::findExecutable(QStringLiteral("redis-cli"));
+    QVERIFY2(!redisServer.isEmpty() && !redisCli.isEmpty(),
+             "redis-server and redis-cli are needed (apt-get install redis-server redis-tools; .ci/run does)");
+
+    const quint16 redisPort = freeLoopbackPort();
+    QProcess redis;
+    redis.start(redisServer, {QStringLiteral("--port"), QString::number(redisPort), QStringLiteral("--bind"),
+                              QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(),
+                              QStringLiteral("--appendonly"), QStringLiteral("no")});
+    QVERIFY(redis.waitForStarted(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(connectToLoopback(redisPort, 200).isValid(), 10000);
+
+    const quint16 port = freeLoopbackPort();
+    const QString path = m_dir.filePath(QStringLiteral("redis.json"));
+    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("redis"), port, redisPort)})));
+    Daemon daemon;
+    daemon.start({QStringLiteral("--config"), path, QStringLiteral("--log-format"), QStringLiteral("json")});
+    QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("rule_started"), 10000);
+
+    auto cli = [&](const QStringList &command) {
+        QProcess p;
+        p.start(redisCli, QStringList{QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                                      QString::number(port)} +
+                              command);
+        p.waitForFinished(10000);
+        return p.readAllStandardOutput().trimmed();
+    };
+    QCOMPARE(cli({QStringLiteral("PING")}), QByteArray("PONG"));
+    QCOMPARE(cli({QStringLiteral("SET"), QStringLiteral("relay"), QStringLiteral("works")}), QByteArray("OK"));
+    QCOMPARE(cli({QStringLiteral("GET"), QStringLiteral("relay")}), QByteArray("works"));
+
+    daemon.signal(SIGTERM);
+    QVERIFY(daemon.finished(10000));
+    QCOMPARE(daemon.process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(daemon.process.exitCode(), 0);
+
+    // Every log line is one JSON object with the fields a log shipper keys on.
+    const QList<QByteArray> lines = daemon.log.trimmed().split('\n');
+    QVERIFY(lines.size() >= 3);
+    for (const QByteArray &line : lines) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        for (const char *key : {"time", "level", "event", "rule"})
+            QVERIFY2(object.contains(QLatin1String(key)), line.constData());
+    }
+    QVERIFY(daemon.log.contains(R"("event":"rule_stopped")"));
+
+    redis.terminate();
+    QVERIFY(redis.waitForFinished(5000));
+}
+
+void tst_Portrelayd::portInUseNamesTheRule()
+{
+    LoopbackServer occupant(echo);
+    const QString path = m_dir.filePath(QStringLiteral("busy.json"));
+    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("free"), freeLoopbackPort(), occupant.port()),
+                                     rule(QStringLiteral("api"), occupant.port(), occupant.port())})));
+    Daemon daemon;
+    daemon.start({QStringLiteral("--config"), path});
+    QVERIFY(daemon.finished(10000));
+    QCOMPARE(daemon.process.exitCode(), 1);
+    const QByteArray expected =
+        "rule \"api\": cannot listen on 127.0.0.1:" + QByteArray::number(occupant.port()) + ": address already in use";
+    QVERIFY2(daemon.log.contains(expected), daemon.log.constData());
+}
+
+void tst_Portrelayd::sighupReloadKeepsUnchangedRules()
+{
+    LoopbackServer first(echo);
+    LoopbackServer second(echo);
+    const quint16 keepPort = freeLoopbackPort();
+    const quint16 changePort = freeLoopbackPort();
+    const quint16 addedPort = freeLoopbackPort();
+    const QString path = m_dir.filePath(QStringLiteral("reload.json"));
+    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("keep"), keepPort, first.port()),
+                                     rule(QStringLiteral("change"), changePort, first.port())})));
+    Daemon daemon;
+    daemon.start({QStringLiteral("--config"), path});
+    QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("ruleset_loaded"), 10000);
+
+    UniqueFd open = connectToLoopback(keepPort);
+    QVERIFY(echoRoundTrip(open.get(), "before reload"));
+
+    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("keep"), keepPort, first.port()),
+                                     rule(QStringLiteral("change"), changePort, second.port()),
+                                     rule(QStringLiteral("added"), addedPort, second.port())})));
+    daemon.signal(SIGHUP);
+    QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("reloaded"), 10000);
+    QVERIFY(echoRoundTrip(open.get(), "after reload"));
+    const int secondBefore = second.accepted();
+    UniqueFd viaChanged = connectToLoopback(changePort);
+    QVERIFY(echoRoundTrip(viaChanged.get(), "changed"));
+    UniqueFd viaAdded = connectToLoopback(addedPort);
+    QVERIFY(echoRoundTrip(viaAdded.get(), "added"));
+    QCOMPARE(second.accepted(), secondBefore + 2);
+
+    // A broken file is refused; the running rules stay as they were.
+    QVERIFY(writeFile(path, "{\"version\": 1, \"rules\": [ {\"name\": 5} ]}"));
+    daemon.signal(SIGHUP);
+    QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("reload of"), 10000);
+    QVERIFY2(daemon.log.contains("rules[0].name"), daemon.log.constData());
+    QVERIFY(echoRoundTrip(open.get(), "after a refused reload"));
+    UniqueFd stillAdded = connectToLoopback(addedPort);
+    QVERIFY(echoRoundTrip(stillAdded.get(), "still here"));
+
+    daemon.signal(SIGTERM);
+    open.reset();
+    viaChanged.reset();
+    viaAdded.reset();
+    stillAdded.reset();
+    QVERIFY(daemon.finished(10000));
+    QCOMPARE(daemon.process.exitCode(), 0);
+}
+
+void tst_Portrelayd::sigtermWaitsForOpenConnections()
+{
+    LoopbackServer backend(echo);
+    const quint16 port = freeLoopbackPort();
+    const QString path = m_dir.filePath(QStringLiteral("grace.json"));
+    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("grace"), port, backend.port())})));
+    Daemon daemon;
+    daemon.start({QStringLiteral("--config"), path, QStringLiteral("--grace-ms"), QStringLiteral("400")});
+    QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("ruleset_loaded"), 10000);
+    UniqueFd open = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(open.get(), "hold"));
+
+    QElapsedTimer clock;
+    clock.start();
+    daemon.signal(SIGTERM);
+    // New clients are turned away at once, the open connection still works during the grace period.
+    QTRY_VERIFY_WITH_TIMEOUT(!connectToLoopback(port, 200).isValid(), 2000);
+    QVERIFY(echoRoundTrip(open.get(), "still served"));
+    QVERIFY(daemon.finished(10000));
+    QVERIFY(clock.elapsed() >= 350);
+    QCOMPARE(daemon.process.exitCode(), 0);
+    QVERIFY2(daemon.log.contains("closing 1 connection"), daemon.log.constData());
+}
+
+QTEST_GUILESS_MAIN(tst_Portrelayd)
+#include "tst_portrelayd.moc"
