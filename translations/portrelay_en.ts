@@ -86,13 +86,6 @@
 </context>
 <context>
     <name>PortRelay::Daemon</name>
-    <message numerus="yes">
-        <source>%1: %n rule(s), %2 worker thread(s)</source>
-        <translation>
-            <numerusform>%1: %n rule, %2 worker thread(s)</numerusform>
-            <numerusform>%1: %n rules, %2 worker thread(s)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>reload of %1 refused, still running the previous rules: %2</source>
         <translation type="unfinished"></translation>
@@ -109,6 +102,20 @@
         <translation>
             <numerusform>closing %n connection still open after the grace period</numerusform>
             <numerusform>closing %n connections still open after the grace period</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rule(s)</source>
+        <translation>
+            <numerusform>%1: %n rule</numerusform>
+            <numerusform>%1: %n rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker thread(s)</source>
+        <translation>
+            <numerusform>%n worker thread</numerusform>
+            <numerusform>%n worker threads</numerusform>
         </translation>
     </message>
 </context>

@@ -86,12 +86,6 @@
 </context>
 <context>
     <name>PortRelay::Daemon</name>
-    <message numerus="yes">
-        <source>%1: %n rule(s), %2 worker thread(s)</source>
-        <translation>
-            <numerusform>%1：%n 条规则，%2 个工作线程</numerusform>
-        </translation>
-    </message>
     <message>
         <source>reload of %1 refused, still running the previous rules: %2</source>
         <translation>拒绝重新加载 %1，继续运行之前的规则：%2</translation>
@@ -106,6 +100,18 @@
         <source>closing %n connection(s) still open after the grace period</source>
         <translation>
             <numerusform>宽限期已过，正在关闭仍未结束的 %n 个连接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rule(s)</source>
+        <translation>
+            <numerusform>%1：%n 条规则</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker thread(s)</source>
+        <translation>
+            <numerusform>%n 个工作线程</numerusform>
         </translation>
     </message>
 </context>

@@ -34,9 +34,8 @@ bool Daemon::start()
         return false;
     }
     logIssue(EngineEvent::Level::Info, EngineEvent::Kind::RuleSetLoaded,
-             tr("%1: %n rule(s), %2 worker thread(s)", nullptr, int(result.ruleSet.rules.size()))
-                 .arg(m_options.configPath)
-                 .arg(m_engine.workerCount()));
+             tr("%1: %n rule(s)", nullptr, int(result.ruleSet.rules.size())).arg(m_options.configPath) +
+                 QStringLiteral(", ") + tr("%n worker thread(s)", nullptr, m_engine.workerCount()));
     return true;
 }
 

@@ -8,6 +8,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -37,6 +39,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("portrelayd"));
     QCoreApplication::setOrganizationName(QStringLiteral("PortRelay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PORTRELAY_VERSION));
+    // Compiled in from translations/ (English supplies the plural forms, Chinese everything).
+    QTranslator translator;
+    if (translator.load(QLocale::system(), QStringLiteral("portrelay"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral(":/i18n/portrelay_en")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
