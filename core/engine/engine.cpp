@@ -1,6 +1,7 @@
 #include "core/engine/engine.h"
 
 #include "core/engine/ruleruntime.h"
+#include "core/health/healthchecker.h"
 #include "core/net/sockets.h"
 #include "core/net/worker.h"
 #include "core/net/workerpool.h"
@@ -47,6 +48,7 @@ Engine::Engine(const Options &options, QObject *parent)
 {
     qRegisterMetaType<PortRelay::RuleStatus>();
     connect(m_workers.get(), &WorkerPool::eventReported, this, &Engine::eventOccurred);
+    connect(m_workers.get(), &WorkerPool::backendMarkedDown, this, &Engine::onBackendMarkedDown);
 }
 
 Engine::~Engine()
@@ -139,14 +141,14 @@ QList<RuleStatus> Engine::apply(const RuleSet &ruleSet)
 
 bool Engine::replaceInPlace(Entry &entry, const Rule &rule)
 {
-    std::shared_ptr<RuleRuntime> runtime = makeRuntime(rule);
+    std::shared_ptr<RuleRuntime> runtime = makeRuntime(rule, entry.runtime.get());
     const int fd = entry.listenFd.get();
     m_workers->runOnEach([fd, &runtime](Worker &worker) { worker.replaceListenerRule(fd, runtime); });
     {
         QMutexLocker lock(&m_mutex);
         entry.rule = rule;
-        entry.runtime = std::move(runtime);
     }
+    attach(entry, std::move(runtime));
     emitEvent(EngineEvent::Level::Info, EngineEvent::Kind::RuleChanged, rule.name,
               tr("settings changed; open connections finish on the old settings"));
     return true;
@@ -180,7 +182,7 @@ void Engine::stopAll(StopMode mode)
         stop(*entry, mode);
 }
 
-std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule)
+std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRuntime *previous)
 {
     std::vector<SocketAddress> addresses;
     for (const Backend &backend : rule.backends) {
@@ -191,7 +193,74 @@ std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule)
                       tr("cannot resolve %1: %2").arg(backend.address.host, error), backend.address.toString());
         }
     }
-    return std::make_shared<RuleRuntime>(rule, addresses, m_workers->size());
+    auto runtime = std::make_shared<RuleRuntime>(rule, addresses, m_workers->size());
+    if (previous) {
+        for (int i = 0; i < runtime->backendCount(); ++i) {
+            for (int j = 0; j < previous->backendCount(); ++j) {
+                const BackendRuntime &old = previous->backend(j);
+                BackendRuntime &now = runtime->backend(i);
+                if (previous->rule().backends[j].address != rule.backends[i].address)
+                    continue;
+                if (now.health.load() != BackendState::Disabled && old.health.load() != BackendState::Disabled &&
+                    now.address.isValid())
+                    now.health.store(old.health.load());
+                now.draining.store(old.draining.load());
+            }
+        }
+    }
+    return runtime;
+}
+
+void Engine::attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime)
+{
+    auto checker = std::make_unique<HealthChecker>(runtime);
+    connect(checker.get(), &HealthChecker::stateChanged, this,
+            [this, weak = std::weak_ptr<RuleRuntime>(runtime)](int backend, BackendState from, BackendState to,
+                                                               const QString &reason) {
+                if (const std::shared_ptr<RuleRuntime> r = weak.lock())
+                    onBackendStateChanged(r, backend, from, to, reason);
+            });
+    {
+        QMutexLocker lock(&m_mutex);
+        entry.runtime = std::move(runtime);
+        entry.checker = std::move(checker);
+    }
+    entry.checker->start();
+}
+
+void Engine::onBackendMarkedDown(const QString &rule, quintptr runtime, int backend, int previousState,
+                                 const QString &reason)
+{
+    Entry *entry = find(rule);
+    // The report may concern a runtime replaced since; its backends no longer matter.
+    if (!entry || quintptr(entry->runtime.get()) != runtime || !entry->checker)
+        return;
+    entry->checker->onMarkedDown(backend, BackendState(previousState), reason);
+}
+
+void Engine::onBackendStateChanged(const std::shared_ptr<RuleRuntime> &runtime, int backend, BackendState from,
+                                   BackendState to, const QString &reason)
+{
+    const Rule &rule = runtime->rule();
+    emitEvent(to == BackendState::Down ? EngineEvent::Level::Warning : EngineEvent::Level::Info,
+              EngineEvent::Kind::BackendStateChanged, rule.name, reason, rule.backends[backend].address.toString(),
+              backendStateName(from), backendStateName(to));
+    if (to == BackendState::Down && rule.onDown == OnDown::Close) {
+        const RuleRuntime *r = runtime.get();
+        m_workers->runOnEach([r, backend](Worker &worker) { worker.closeBackendConnections(r, backend); });
+    }
+}
+
+void Engine::setBackendDraining(const QString &rule, int backend, bool draining)
+{
+    if (Entry *entry = find(rule); entry && entry->checker)
+        entry->checker->setDraining(backend, draining);
+}
+
+void Engine::checkBackendNow(const QString &rule, int backend)
+{
+    if (Entry *entry = find(rule); entry && entry->checker)
+        entry->checker->checkNow(backend);
 }
 
 bool Engine::start(Entry &entry)
@@ -216,8 +285,8 @@ bool Engine::start(Entry &entry)
     {
         QMutexLocker lock(&m_mutex);
         entry.listenFd = std::move(fd);
-        entry.runtime = std::move(runtime);
     }
+    attach(entry, std::move(runtime));
     setStatus(entry, RuleState::Running);
     const bool exposed = !rule.listen.isLoopback();
     emitEvent(exposed ? EngineEvent::Level::Warning : EngineEvent::Level::Info, EngineEvent::Kind::RuleStarted,
@@ -242,6 +311,7 @@ void Engine::stop(Entry &entry, StopMode mode)
         QMutexLocker lock(&m_mutex);
         entry.listenFd.reset();
         entry.runtime.reset();
+        entry.checker.reset();
     }
     if (wasRunning || entry.status.state == RuleState::Failed) {
         setStatus(entry, RuleState::Stopped);
@@ -262,7 +332,7 @@ void Engine::setStatus(Entry &entry, RuleState state, const QString &reason)
 }
 
 void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
-                       const QString &backend)
+                       const QString &backend, const QString &from, const QString &to)
 {
     EngineEvent event;
     event.time = QDateTime::currentDateTime();
@@ -270,6 +340,8 @@ void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const Q
     event.kind = kind;
     event.rule = rule;
     event.backend = backend;
+    event.from = from;
+    event.to = to;
     event.message = message;
     Q_EMIT eventOccurred(event);
 }
@@ -316,8 +388,8 @@ EngineSnapshot Engine::snapshot() const
             rule.failed = runtime->failedCount();
             for (int i = 0; i < runtime->backendCount(); ++i) {
                 const BackendRuntime &backend = runtime->backend(i);
-                rule.backends.append({entry->rule.backends[i].address.toString(),
-                                      backend.state.load(std::memory_order_relaxed), backend.counters.sample()});
+                rule.backends.append(
+                    {entry->rule.backends[i].address.toString(), backend.state(), backend.counters.sample()});
             }
         }
         snapshot.rules.append(rule);

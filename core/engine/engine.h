@@ -16,6 +16,7 @@
 
 namespace PortRelay {
 
+class HealthChecker;
 class RuleRuntime;
 class WorkerPool;
 
@@ -63,6 +64,11 @@ public:
     void stopRule(const QString &name, StopMode mode = StopMode::Graceful);
     void stopAll(StopMode mode = StopMode::Graceful);
 
+    // Draining: the backend takes no new connections; open ones finish. Not saved in the rule.
+    void setBackendDraining(const QString &rule, int backend, bool draining);
+    // Runs a health check of the backend now, outside the schedule.
+    void checkBackendNow(const QString &rule, int backend);
+
     RuleSet ruleSet() const;
     QList<RuleStatus> statuses() const;
     RuleStatus status(const QString &name) const;
@@ -82,6 +88,7 @@ private:
         Rule rule;
         RuleStatus status;
         std::shared_ptr<RuleRuntime> runtime; // null while not running
+        std::unique_ptr<HealthChecker> checker;
         UniqueFd listenFd;
     };
 
@@ -91,10 +98,16 @@ private:
     void stop(Entry &entry, StopMode mode);
     // Swaps in a changed rule on the running listener; false when that is not possible.
     bool replaceInPlace(Entry &entry, const Rule &rule);
-    std::shared_ptr<RuleRuntime> makeRuntime(const Rule &rule);
+    // A runtime for rule; backends that the previous runtime had (same address) keep their state.
+    std::shared_ptr<RuleRuntime> makeRuntime(const Rule &rule, const RuleRuntime *previous = nullptr);
+    void attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime);
+    void onBackendMarkedDown(const QString &rule, quintptr runtime, int backend, int previousState,
+                             const QString &reason);
+    void onBackendStateChanged(const std::shared_ptr<RuleRuntime> &runtime, int backend, BackendState from,
+                               BackendState to, const QString &reason);
     void setStatus(Entry &entry, RuleState state, const QString &reason = QString());
     void emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
-                   const QString &backend = QString());
+                   const QString &backend = QString(), const QString &from = QString(), const QString &to = QString());
     void rebuildIndex();
 
     Options m_options;

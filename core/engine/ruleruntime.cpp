@@ -11,9 +11,9 @@ RuleRuntime::RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAdd
         if (std::size_t(i) < backendAddresses.size())
             backend->address = backendAddresses[std::size_t(i)];
         if (!config.enabled)
-            backend->state = BackendState::Disabled;
+            backend->health = BackendState::Disabled;
         else if (!backend->address.isValid())
-            backend->state = BackendState::Down;
+            backend->health = BackendState::Down;
         m_backends.push_back(std::move(backend));
     }
     for (int w = 0; w < workerCount; ++w)

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "core/balancing/balancer.h"
-#include "core/engine/backendstate.h"
+#include "core/engine/backendruntime.h"
 #include "core/engine/trafficcounters.h"
-#include "core/net/socketaddress.h"
 #include "core/ruleset/rule.h"
 
 #include <atomic>
@@ -11,14 +10,6 @@
 #include <vector>
 
 namespace PortRelay {
-
-// The live side of one backend: its resolved address, state and counters.
-struct BackendRuntime
-{
-    SocketAddress address; // invalid while unresolved
-    std::atomic<BackendState> state{BackendState::Unknown};
-    TrafficCounters counters;
-};
 
 // What the data plane needs of one running rule. Created by the engine when a rule starts; the
 // configuration and resolved addresses never change afterwards (a changed rule gets a new

@@ -1,13 +1,13 @@
 #include "core/net/worker.h"
 
 #include "core/balancing/sourcehash.h"
+#include "core/engine/monotonicclock.h"
 #include "core/engine/ruleruntime.h"
 #include "core/net/sockets.h"
 
 #include <QSocketNotifier>
 
 #include <cerrno>
-#include <chrono>
 
 #include <netinet/in.h>
 #include <sys/epoll.h>
@@ -29,12 +29,6 @@ constexpr int MaxAcceptsPerWake = 64;
 constexpr std::size_t RelayBudget = 1024 * 1024;
 constexpr int AcceptPauseMs = 100;
 constexpr qint64 ReportIntervalMs = 1000;
-
-qint64 monotonicMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
 
 quint64 tagFor(quint32 slot, quint64 kind)
 {
@@ -63,6 +57,8 @@ struct Worker::Connection
     RelayDirection down; // backend to client
     std::multimap<qint64, quint32>::iterator deadline;
     qint64 lastActivity = 0;
+    qint64 startedMs = 0;        // accepted at
+    qint64 attemptStartedUs = 0; // current connect attempt began at
     quint64 clientHash = 0;
     quint64 tried = 0; // backends tried for this client connection, one bit each
     int clientFd = -1;
@@ -72,6 +68,8 @@ struct Worker::Connection
     quint32 backendEvents = NotRegistered;
     int backend = -1; // counted in that backend's active connections while >= 0
     int attempts = 0;
+    int round = 0;     // rounds over the backends so far (retries)
+    int lastError = 0; // errno of the last failed attempt
     ConnectionState state = ConnectionState::Connecting;
     bool hasDeadline = false;
 };
@@ -98,7 +96,7 @@ void Worker::initialize()
     m_acceptResume->setSingleShot(true);
     m_acceptResume->setInterval(AcceptPauseMs);
     connect(m_acceptResume, &QTimer::timeout, this, &Worker::resumeAccepting);
-    m_now = monotonicMs();
+    m_now = MonotonicClock::nowMs();
 }
 
 void Worker::shutdown()
@@ -159,9 +157,20 @@ void Worker::removeListener(int listenFd)
 
 void Worker::closeConnections(const QString &ruleName)
 {
-    m_now = monotonicMs();
+    m_now = MonotonicClock::nowMs();
     for (auto &slot : m_slots) {
         if (slot && slot->state != ConnectionState::Closed && slot->rule->rule().name == ruleName)
+            finish(*slot, true);
+    }
+    reapClosed();
+    armTimer();
+}
+
+void Worker::closeBackendConnections(const RuleRuntime *rule, int backend)
+{
+    m_now = MonotonicClock::nowMs();
+    for (auto &slot : m_slots) {
+        if (slot && slot->state == ConnectionState::Relaying && slot->rule.get() == rule && slot->backend == backend)
             finish(*slot, true);
     }
     reapClosed();
@@ -172,7 +181,7 @@ void Worker::onEpollReady()
 {
     epoll_event events[MaxEventsPerWait];
     const int n = ::epoll_wait(m_epoll.get(), events, MaxEventsPerWait, 0);
-    m_now = monotonicMs();
+    m_now = MonotonicClock::nowMs();
     for (int i = 0; i < n; ++i)
         dispatch(events[i].data.u64, events[i].events);
     // Connections closed in this batch are freed only now: a later event of the same batch may
@@ -203,10 +212,14 @@ void Worker::dispatch(quint64 tag, quint32 events)
                 if (error == 0)
                     error = ECONNREFUSED;
             }
-            onConnectResult(c, error, Sockets::errorText(error));
+            onConnectResult(c, error);
         } else if (events & (EPOLLERR | EPOLLHUP)) {
             finish(c, true); // the client gave up before a backend answered
         }
+        return;
+    case ConnectionState::Backoff:
+        if (kind == KindClient && (events & (EPOLLERR | EPOLLHUP)))
+            finish(c, true);
         return;
     case ConnectionState::Relaying:
         relay(c, kind == KindClient, events);
@@ -302,6 +315,7 @@ void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
     c.slot = slot;
     c.clientFd = fd;
     c.lastActivity = m_now;
+    c.startedMs = m_now;
     c.deadline = m_deadlines.end();
     if (rule->usesClientHash())
         c.clientHash = clientHashOf(peer);
@@ -312,99 +326,134 @@ void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
     // No interest yet (the client is not read before a backend is there), but errors and hang-ups
     // are always reported, so a client that gives up while we connect is noticed.
     setInterest(c.clientFd, &c.clientEvents, 0, tagFor(slot, KindClient));
-    connectNext(c, QString());
+    connectNext(c);
 }
 
 int Worker::chooseBackend(Connection &c)
 {
     RuleRuntime &rule = *c.rule;
-    for (int round = 0; round < 2; ++round) {
-        BackendCandidates primaries;
-        BackendCandidates backups;
-        for (int i = 0; i < rule.backendCount(); ++i) {
-            if (c.tried & (quint64(1) << i))
-                continue;
-            const BackendRuntime &backend = rule.backend(i);
-            if (!isEligible(backend.state.load(std::memory_order_relaxed)) || !backend.address.isValid())
-                continue;
-            const BackendCandidate candidate{
-                i, rule.rule().backends[i].weight,
-                quint32(qMax<qint64>(0, backend.counters.activeConnections.load(std::memory_order_relaxed)))};
-            (rule.rule().backends[i].backup ? backups : primaries).append(candidate);
-        }
-        // Backups serve only while no primary can take the connection.
-        const BackendCandidates &pool = primaries.isEmpty() ? backups : primaries;
-        if (!pool.isEmpty())
-            return pool[rule.balancer(m_index).pick(pool, c.clientHash)].index;
-        if (c.tried == 0)
-            return -1;
-        c.tried = 0; // every eligible backend failed once: go round again
+    const Rule &config = rule.rule();
+    BackendCandidates primaries;
+    BackendCandidates backups;
+    BackendCandidates lastResort;
+    for (int i = 0; i < rule.backendCount(); ++i) {
+        if (c.tried & (quint64(1) << i))
+            continue;
+        const BackendRuntime &backend = rule.backend(i);
+        if (!backend.address.isValid())
+            continue;
+        const BackendState state = backend.state();
+        const BackendCandidate candidate{
+            i, backend.effectiveWeight(config.backends[i].weight, config, m_now),
+            quint32(qMax<qint64>(0, backend.counters.activeConnections.load(std::memory_order_relaxed)))};
+        if (isEligible(state))
+            (config.backends[i].backup ? backups : primaries).append(candidate);
+        else if (state == BackendState::Down)
+            lastResort.append(candidate);
     }
-    return -1;
+    // Backups serve only while no primary can take the connection; backends marked down are
+    // tried only when nothing else is left, since a verdict can be stale.
+    const BackendCandidates &pool = !primaries.isEmpty() ? primaries : !backups.isEmpty() ? backups : lastResort;
+    if (pool.isEmpty())
+        return -1;
+    return pool[rule.balancer(m_index).pick(pool, c.clientHash)].index;
 }
 
-void Worker::connectNext(Connection &c, const QString &lastReason)
+void Worker::connectNext(Connection &c)
 {
     RuleRuntime &rule = *c.rule;
-    QString reason = lastReason;
+    const Rule &config = rule.rule();
     for (;;) {
-        if (c.attempts > rule.rule().retries) {
-            rule.failed().fetch_add(1, std::memory_order_relaxed);
-            report(EngineEvent::Level::Warning, EngineEvent::Kind::ConnectFailed, rule.rule().name, QString(),
-                   tr("no backend reachable after %n attempt(s): %1", nullptr, c.attempts).arg(reason));
-            finish(c, true);
-            return;
-        }
         const int index = chooseBackend(c);
         if (index < 0) {
-            reason = tr("no eligible backend");
-            c.attempts = rule.rule().retries + 1;
+            // Every backend of this round failed: another round after a pause, if time allows.
+            const qint64 backoff = qint64(config.retryBackoffMs) << qMin(c.round, 20);
+            if (c.tried == 0 || c.round >= config.retries || m_now - c.startedMs + backoff >= config.connectTimeoutMs) {
+                failClient(c);
+                return;
+            }
+            ++c.round;
+            c.tried = 0;
+            if (backoff > 0) {
+                c.state = ConnectionState::Backoff;
+                setDeadline(c, m_now + backoff);
+                return;
+            }
             continue;
         }
         ++c.attempts;
         c.tried |= quint64(1) << index;
         c.backend = index;
+        c.attemptStartedUs = MonotonicClock::nowUs();
         BackendRuntime &backend = rule.backend(index);
         backend.counters.activeConnections.fetch_add(1, std::memory_order_relaxed);
 
         int error = 0;
         UniqueFd fd = Sockets::connectNonBlocking(backend.address, &error);
         if (!fd.isValid()) {
-            reason = Sockets::errorText(error);
-            chargeFailedAttempt(c);
+            chargeFailedAttempt(c, error);
             continue;
         }
         c.backendFd = fd.release();
         if (error == 0) {
-            startRelay(c);
+            onConnectResult(c, 0);
             return;
         }
+        c.state = ConnectionState::Connecting;
         setInterest(c.backendFd, &c.backendEvents, EPOLLOUT, tagFor(c.slot, KindBackend));
-        setDeadline(c, m_now + rule.rule().connectTimeoutMs);
+        setDeadline(c, m_now + config.connectTimeoutMs);
         return;
     }
 }
 
-void Worker::onConnectResult(Connection &c, int error, const QString &reason)
+void Worker::failClient(Connection &c)
+{
+    RuleRuntime &rule = *c.rule;
+    rule.failed().fetch_add(1, std::memory_order_relaxed);
+    const QString reason =
+        c.attempts == 0 ? tr("no backend available")
+        : c.lastError == ETIMEDOUT
+            ? tr("no backend reachable after %n attempt(s): timeout after %1 ms", nullptr, c.attempts)
+                  .arg(rule.rule().connectTimeoutMs)
+            : tr("no backend reachable after %n attempt(s): %1", nullptr, c.attempts)
+                  .arg(Sockets::errorText(c.lastError));
+    report(EngineEvent::Level::Warning, EngineEvent::Kind::ConnectFailed, rule.rule().name, QString(), reason);
+    finish(c, true);
+}
+
+void Worker::onConnectResult(Connection &c, int error)
 {
     clearDeadline(c);
     if (error == 0) {
+        c.rule->backend(c.backend).recordSuccess(MonotonicClock::nowUs() - c.attemptStartedUs);
         startRelay(c);
         return;
     }
     ::close(c.backendFd);
     c.backendFd = -1;
     c.backendEvents = NotRegistered;
-    chargeFailedAttempt(c);
-    connectNext(c, reason);
+    chargeFailedAttempt(c, error);
+    connectNext(c);
 }
 
-void Worker::chargeFailedAttempt(Connection &c)
+void Worker::chargeFailedAttempt(Connection &c, int error)
 {
-    BackendRuntime &backend = c.rule->backend(c.backend);
+    RuleRuntime &rule = *c.rule;
+    BackendRuntime &backend = rule.backend(c.backend);
     backend.counters.activeConnections.fetch_sub(1, std::memory_order_relaxed);
     backend.counters.connectFailures.fetch_add(1, std::memory_order_relaxed);
-    c.rule->counters().connectFailures.fetch_add(1, std::memory_order_relaxed);
+    rule.counters().connectFailures.fetch_add(1, std::memory_order_relaxed);
+    c.lastError = error;
+    BackendState previous = BackendState::Unknown;
+    if (backend.recordFailure(m_now, rule.rule(), &previous)) {
+        const QString last = error == ETIMEDOUT ? tr("timeout after %1 ms").arg(rule.rule().connectTimeoutMs)
+                                                : Sockets::errorText(error);
+        Q_EMIT backendMarkedDown(rule.rule().name, quintptr(&rule), c.backend, int(previous),
+                                 tr("%1 failed connects within %2 ms (last: %3)")
+                                     .arg(rule.rule().maxFails)
+                                     .arg(rule.rule().failWindowMs)
+                                     .arg(last));
+    }
     c.backend = -1;
 }
 
@@ -532,7 +581,7 @@ void Worker::clearDeadline(Connection &c)
 
 void Worker::onTimer()
 {
-    m_now = monotonicMs();
+    m_now = MonotonicClock::nowMs();
     m_timerArmedFor = 0;
     while (!m_deadlines.empty() && m_deadlines.begin()->first <= m_now) {
         const quint32 slot = m_deadlines.begin()->second;
@@ -540,7 +589,10 @@ void Worker::onTimer()
         Connection &c = *m_slots[slot];
         c.hasDeadline = false;
         if (c.state == ConnectionState::Connecting) {
-            onConnectResult(c, ETIMEDOUT, tr("timeout after %1 ms").arg(c.rule->rule().connectTimeoutMs));
+            onConnectResult(c, ETIMEDOUT);
+        } else if (c.state == ConnectionState::Backoff) {
+            c.state = ConnectionState::Connecting;
+            connectNext(c);
         } else if (c.state == ConnectionState::Relaying) {
             const qint64 idleUntil = c.lastActivity + c.rule->rule().idleTimeoutMs;
             if (idleUntil <= m_now)
@@ -561,7 +613,7 @@ void Worker::armTimer()
     if (m_timer->isActive() && m_timerArmedFor <= next)
         return;
     m_timerArmedFor = next;
-    m_timer->start(int(qMax<qint64>(0, next - monotonicMs())));
+    m_timer->start(int(qMax<qint64>(0, next - MonotonicClock::nowMs())));
 }
 
 void Worker::reapClosed()

@@ -54,15 +54,22 @@ public:
     void removeListener(int listenFd);
     // Closes the open connections of the named rule with a reset.
     void closeConnections(const QString &ruleName);
+    // Resets the established connections of one backend (on_down: close).
+    void closeBackendConnections(const RuleRuntime *rule, int backend);
 
 Q_SIGNALS:
     // Rare events only (failures, refusals), already rate-limited.
     void eventReported(const PortRelay::EngineEvent &event);
+    // Failed connects from real traffic marked a backend down (passive check). runtime identifies
+    // the RuleRuntime, so a report about a rule replaced meanwhile can be told apart.
+    void backendMarkedDown(const QString &rule, quintptr runtime, int backend, int previousState,
+                           const QString &reason);
 
 private:
     enum class ConnectionState : quint8
     {
-        Connecting,
+        Connecting, // an attempt to a backend is under way
+        Backoff,    // every backend of this round failed; waiting before the next round
         Relaying,
         Closed
     };
@@ -81,15 +88,16 @@ private:
     void resumeAccepting();
     void admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const sockaddr_storage &peer, unsigned peerLength);
 
-    void connectNext(Connection &c, const QString &lastReason);
+    void connectNext(Connection &c);
     int chooseBackend(Connection &c);
-    void onConnectResult(Connection &c, int error, const QString &reason);
+    void onConnectResult(Connection &c, int error);
+    void failClient(Connection &c);
     void startRelay(Connection &c);
     void relay(Connection &c, bool clientSide, quint32 events);
     void updateInterest(Connection &c);
     void setInterest(int fd, quint32 *current, quint32 wanted, quint64 tag);
     void finish(Connection &c, bool abortive);
-    void chargeFailedAttempt(Connection &c);
+    void chargeFailedAttempt(Connection &c, int error);
 
     void setDeadline(Connection &c, qint64 at);
     void clearDeadline(Connection &c);

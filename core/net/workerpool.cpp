@@ -23,6 +23,7 @@ WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
         auto worker = std::make_unique<Worker>(i, mode);
         worker->moveToThread(thread.get());
         connect(worker.get(), &Worker::eventReported, this, &WorkerPool::eventReported);
+        connect(worker.get(), &Worker::backendMarkedDown, this, &WorkerPool::backendMarkedDown);
         thread->start();
         m_threads.push_back(std::move(thread));
         m_workers.push_back(std::move(worker));

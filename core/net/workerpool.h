@@ -38,6 +38,8 @@ public:
 
 Q_SIGNALS:
     void eventReported(const PortRelay::EngineEvent &event);
+    void backendMarkedDown(const QString &rule, quintptr runtime, int backend, int previousState,
+                           const QString &reason);
 
 private:
     std::vector<std::unique_ptr<QThread>> m_threads;

@@ -71,4 +71,24 @@ std::optional<HealthCheck::Type> healthCheckTypeFromName(QStringView name)
     return std::nullopt;
 }
 
+QString onDownName(OnDown onDown)
+{
+    switch (onDown) {
+    case OnDown::Close:
+        return QStringLiteral("close");
+    case OnDown::Keep:
+        break;
+    }
+    return QStringLiteral("keep");
+}
+
+std::optional<OnDown> onDownFromName(QStringView name)
+{
+    if (name == u"keep")
+        return OnDown::Keep;
+    if (name == u"close")
+        return OnDown::Close;
+    return std::nullopt;
+}
+
 } // namespace PortRelay

@@ -70,5 +70,8 @@ std::optional<Protocol> protocolFromName(QStringView name);
 // "tcp" and "none".
 QString healthCheckTypeName(HealthCheck::Type type);
 std::optional<HealthCheck::Type> healthCheckTypeFromName(QStringView name);
+// "keep" and "close".
+QString onDownName(OnDown onDown);
+std::optional<OnDown> onDownFromName(QStringView name);
 
 } // namespace PortRelay

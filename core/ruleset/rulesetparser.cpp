@@ -29,12 +29,28 @@ constexpr int MaxSuggestedKeyLength = 64;
 const QString NoPath;
 
 constexpr std::array<QStringView, 2> TopKeys{u"version", u"rules"};
-constexpr std::array<QStringView, 13> RuleKeys{
-    u"name",    u"group",           u"enabled",      u"protocol",           u"listen",
-    u"balance", u"backends",        u"health_check", u"connect_timeout_ms", u"idle_timeout_ms",
-    u"retries", u"max_connections", u"allow"};
+constexpr std::array<QStringView, 19> RuleKeys{u"name",
+                                               u"group",
+                                               u"enabled",
+                                               u"protocol",
+                                               u"listen",
+                                               u"balance",
+                                               u"backends",
+                                               u"health_check",
+                                               u"connect_timeout_ms",
+                                               u"idle_timeout_ms",
+                                               u"retries",
+                                               u"retry_backoff_ms",
+                                               u"max_connections",
+                                               u"max_fails",
+                                               u"fail_window_ms",
+                                               u"on_down",
+                                               u"slow_start_ms",
+                                               u"adaptive_weights",
+                                               u"allow"};
 constexpr std::array<QStringView, 4> BackendKeys{u"address", u"weight", u"backup", u"enabled"};
-constexpr std::array<QStringView, 5> HealthKeys{u"type", u"interval_ms", u"timeout_ms", u"rise", u"fall"};
+constexpr std::array<QStringView, 7> HealthKeys{u"type", u"interval_ms", u"timeout_ms", u"rise",
+                                                u"fall", u"send",        u"expect"};
 constexpr std::array<QStringView, 4> BalanceNames{u"round_robin", u"least_connections", u"source_hash", u"random"};
 
 // Quotes text the way JSON would, shortened: messages must stay readable for hostile input.
@@ -196,6 +212,20 @@ qsizetype invalidUtf8Offset(const QByteArray &data)
                 return i;
         }
         i += length;
+    }
+    return -1;
+}
+
+// Index of the first surrogate without its partner, or -1. JSON's "\ud800" escapes can make one,
+// and UTF-8 has no form for it: stored as bytes, it would not read back as what was written.
+qsizetype unpairedSurrogateIndex(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+            ++i;
+        else if (c.isSurrogate())
+            return i;
     }
     return -1;
 }
@@ -450,6 +480,24 @@ void readHealthCheck(Sink &sink, const QJsonValue &value, const QString &path, H
     readField(u"timeout_ms", RuleValidator::CheckTimeoutRange, &check->timeoutMs);
     readField(u"rise", RuleValidator::RiseFallRange, &check->rise);
     readField(u"fall", RuleValidator::RiseFallRange, &check->fall);
+    // Text on the wire, stored as the UTF-8 bytes the check sends and looks for.
+    const auto readData = [&](QStringView key, QByteArray *out) {
+        const QJsonValue field = object.value(key);
+        if (field.isUndefined())
+            return;
+        const QString fieldPath = join(path, key);
+        QString text;
+        if (!readString(sink, field, fieldPath, &text))
+            return;
+        if (const qsizetype bad = unpairedSurrogateIndex(text); bad >= 0) {
+            const QString code = QStringLiteral("%1").arg(text.at(bad).unicode(), 4, 16, QLatin1Char('0')).toUpper();
+            sink.unreadable(fieldPath, RuleSetParser::tr("contains an unpaired surrogate (U+%1)").arg(code));
+            return;
+        }
+        *out = text.toUtf8();
+    };
+    readData(u"send", &check->send);
+    readData(u"expect", &check->expect);
     readOtherKeys(sink, object, path, HealthKeys, nullptr);
 }
 
@@ -521,7 +569,27 @@ void readRule(Sink &sink, const QJsonValue &value, const QString &path, Rule *ru
     readField(u"connect_timeout_ms", RuleValidator::ConnectTimeoutRange, &rule->connectTimeoutMs);
     readField(u"idle_timeout_ms", RuleValidator::IdleTimeoutRange, &rule->idleTimeoutMs);
     readField(u"retries", RuleValidator::RetriesRange, &rule->retries);
+    readField(u"retry_backoff_ms", RuleValidator::RetryBackoffRange, &rule->retryBackoffMs);
     readField(u"max_connections", RuleValidator::MaxConnectionsRange, &rule->maxConnections);
+    readField(u"max_fails", RuleValidator::MaxFailsRange, &rule->maxFails);
+    readField(u"fail_window_ms", RuleValidator::FailWindowRange, &rule->failWindowMs);
+
+    if (const QJsonValue onDownValue = object.value(u"on_down"); !onDownValue.isUndefined()) {
+        QString name;
+        const QString onDownPath = join(path, u"on_down");
+        if (readString(sink, onDownValue, onDownPath, &name)) {
+            if (const auto onDown = onDownFromName(name))
+                rule->onDown = *onDown;
+            else
+                sink.unreadable(
+                    onDownPath,
+                    RuleSetParser::tr("unknown on_down value %1 (supported: keep, close)").arg(quoted(name)));
+        }
+    }
+
+    readField(u"slow_start_ms", RuleValidator::SlowStartRange, &rule->slowStartMs);
+    if (const QJsonValue adaptive = object.value(u"adaptive_weights"); !adaptive.isUndefined())
+        readBool(sink, adaptive, join(path, u"adaptive_weights"), &rule->adaptiveWeights);
 
     if (const QJsonValue allow = object.value(u"allow"); !allow.isUndefined())
         readAllow(sink, allow, join(path, u"allow"), &rule->allow);

@@ -31,13 +31,19 @@ QJsonObject toJson(const Backend &backend)
 
 QJsonObject toJson(const HealthCheck &check)
 {
-    return QJsonObject{
+    QJsonObject object{
         {QStringLiteral("type"), healthCheckTypeName(check.type)},
         {QStringLiteral("interval_ms"), check.intervalMs},
         {QStringLiteral("timeout_ms"), check.timeoutMs},
         {QStringLiteral("rise"), check.rise},
         {QStringLiteral("fall"), check.fall},
     };
+    // Absent and empty mean the same: nothing is sent, connecting is enough.
+    if (!check.send.isEmpty())
+        object.insert(QStringLiteral("send"), QString::fromUtf8(check.send));
+    if (!check.expect.isEmpty())
+        object.insert(QStringLiteral("expect"), QString::fromUtf8(check.expect));
+    return object;
 }
 
 } // namespace
@@ -60,6 +66,12 @@ QJsonObject RuleSetWriter::toJson(const Rule &rule)
         {QStringLiteral("idle_timeout_ms"), rule.idleTimeoutMs},
         {QStringLiteral("retries"), rule.retries},
         {QStringLiteral("max_connections"), rule.maxConnections},
+        {QStringLiteral("retry_backoff_ms"), rule.retryBackoffMs},
+        {QStringLiteral("max_fails"), rule.maxFails},
+        {QStringLiteral("fail_window_ms"), rule.failWindowMs},
+        {QStringLiteral("on_down"), onDownName(rule.onDown)},
+        {QStringLiteral("slow_start_ms"), rule.slowStartMs},
+        {QStringLiteral("adaptive_weights"), rule.adaptiveWeights},
     };
     // The two keys whose absence means something: no group, and any client.
     if (!rule.group.isEmpty())

@@ -116,6 +116,22 @@ void checkBackend(IssueList &issues, const QString &prefix, const Backend &backe
     checkExtensions(issues, prefix, backend.extensions);
 }
 
+// "send" and "expect": only a TCP check talks to the backend, and the file can hold only UTF-8 text.
+void checkCheckData(IssueList &issues, const QString &path, const QByteArray &data, HealthCheck::Type type)
+{
+    if (data.isEmpty())
+        return;
+    if (type != HealthCheck::Type::Tcp)
+        issues.add(path, RuleValidator::tr("needs \"type\": \"tcp\""));
+    if (data.size() > RuleValidator::MaxCheckDataBytes) {
+        issues.add(path, RuleValidator::tr("%1 bytes long in UTF-8; at most %2 are allowed")
+                             .arg(data.size())
+                             .arg(RuleValidator::MaxCheckDataBytes));
+    } else if (QString::fromUtf8(data).toUtf8() != data) {
+        issues.add(path, RuleValidator::tr("not valid UTF-8"));
+    }
+}
+
 void checkHealthCheck(IssueList &issues, const QString &prefix, const HealthCheck &check)
 {
     issues.checkRange(join(prefix, u"interval_ms"), check.intervalMs, RuleValidator::IntervalRange);
@@ -130,6 +146,8 @@ void checkHealthCheck(IssueList &issues, const QString &prefix, const HealthChec
     }
     issues.checkRange(join(prefix, u"rise"), check.rise, RuleValidator::RiseFallRange);
     issues.checkRange(join(prefix, u"fall"), check.fall, RuleValidator::RiseFallRange);
+    checkCheckData(issues, join(prefix, u"send"), check.send, check.type);
+    checkCheckData(issues, join(prefix, u"expect"), check.expect, check.type);
 }
 
 void checkSubnet(IssueList &issues, const QString &path, const Subnet &subnet)
@@ -144,12 +162,28 @@ void checkSubnet(IssueList &issues, const QString &path, const Subnet &subnet)
 
 // The key order of docs/rules-format.md, per kind of object.
 constexpr std::array<QStringView, 2> TopKeys{u"version", u"rules"};
-constexpr std::array<QStringView, 13> RuleKeys{
-    u"name",    u"group",           u"enabled",      u"protocol",           u"listen",
-    u"balance", u"backends",        u"health_check", u"connect_timeout_ms", u"idle_timeout_ms",
-    u"retries", u"max_connections", u"allow"};
+constexpr std::array<QStringView, 19> RuleKeys{u"name",
+                                               u"group",
+                                               u"enabled",
+                                               u"protocol",
+                                               u"listen",
+                                               u"balance",
+                                               u"backends",
+                                               u"health_check",
+                                               u"connect_timeout_ms",
+                                               u"idle_timeout_ms",
+                                               u"retries",
+                                               u"retry_backoff_ms",
+                                               u"max_connections",
+                                               u"max_fails",
+                                               u"fail_window_ms",
+                                               u"on_down",
+                                               u"slow_start_ms",
+                                               u"adaptive_weights",
+                                               u"allow"};
 constexpr std::array<QStringView, 4> BackendKeys{u"address", u"weight", u"backup", u"enabled"};
-constexpr std::array<QStringView, 5> HealthKeys{u"type", u"interval_ms", u"timeout_ms", u"rise", u"fall"};
+constexpr std::array<QStringView, 7> HealthKeys{u"type", u"interval_ms", u"timeout_ms", u"rise",
+                                                u"fall", u"send",        u"expect"};
 constexpr int UnknownKeyRank = 1000;
 
 template<std::size_t N>
@@ -239,7 +273,11 @@ RuleSetIssues RuleValidator::validate(const Rule &rule, const QString &pathPrefi
     issues.checkRange(join(pathPrefix, u"connect_timeout_ms"), rule.connectTimeoutMs, ConnectTimeoutRange);
     issues.checkRange(join(pathPrefix, u"idle_timeout_ms"), rule.idleTimeoutMs, IdleTimeoutRange);
     issues.checkRange(join(pathPrefix, u"retries"), rule.retries, RetriesRange);
+    issues.checkRange(join(pathPrefix, u"retry_backoff_ms"), rule.retryBackoffMs, RetryBackoffRange);
     issues.checkRange(join(pathPrefix, u"max_connections"), rule.maxConnections, MaxConnectionsRange);
+    issues.checkRange(join(pathPrefix, u"max_fails"), rule.maxFails, MaxFailsRange);
+    issues.checkRange(join(pathPrefix, u"fail_window_ms"), rule.failWindowMs, FailWindowRange);
+    issues.checkRange(join(pathPrefix, u"slow_start_ms"), rule.slowStartMs, SlowStartRange);
 
     const QString allowPath = join(pathPrefix, u"allow");
     if (rule.allow.size() > Rule::MaxAllowEntries)

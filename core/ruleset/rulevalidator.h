@@ -32,6 +32,12 @@ public:
     static constexpr Range IntervalRange{100, 3600000};
     static constexpr Range CheckTimeoutRange{10, 600000};
     static constexpr Range RiseFallRange{1, 100};
+    static constexpr Range MaxFailsRange{0, 100}; // 0: no passive checks
+    static constexpr Range FailWindowRange{100, 3600000};
+    static constexpr Range RetryBackoffRange{0, 60000};
+    static constexpr Range SlowStartRange{0, 3600000}; // 0: full weight at once
+    // Longest health-check "send" and "expect" text, in bytes of UTF-8.
+    static constexpr int MaxCheckDataBytes = 1024;
 
     // Issues of one rule on its own; paths start with pathPrefix, e.g. "rules[2]".
     static RuleSetIssues validate(const Rule &rule, const QString &pathPrefix);

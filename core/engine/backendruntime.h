@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/engine/backendstate.h"
+#include "core/engine/trafficcounters.h"
+#include "core/net/socketaddress.h"
+
+#include <atomic>
+
+namespace PortRelay {
+
+struct Rule;
+
+// The live side of one backend, shared by the workers (which read it on every pick and record
+// connect outcomes) and the control thread (health checks, the user's draining). Every field is
+// an atomic; races between workers only blur statistics, never eligibility.
+class BackendRuntime
+{
+public:
+    // Weights are scaled by this so slow start and adaptive scores can take fractions of weight 1.
+    static constexpr int WeightScale = 100;
+
+    SocketAddress address; // invalid while unresolved; set before the runtime is shared
+    std::atomic<BackendState> health{BackendState::Unknown}; // Unknown, Up, Down or Disabled
+    std::atomic<bool> draining{false};
+    std::atomic<qint64> upSinceMs{0}; // when it came back up (monotonic), for slow start
+    TrafficCounters counters;
+
+    // The state as shown: draining overrides health.
+    BackendState state() const;
+    bool isEligible() const;
+
+    // A failed connect attempt from real traffic. Returns true when this failure is the one that
+    // marks the backend down (max_fails within the window); *previous is then the state it left.
+    bool recordFailure(qint64 nowMs, const Rule &rule, BackendState *previous);
+    // A successful connect that took connectMicros.
+    void recordSuccess(qint64 connectMicros);
+
+    // The weight the balancers see: scaled, ramped up during slow start, times the health score
+    // when adaptive weights are on. Always >= 1.
+    int effectiveWeight(int configuredWeight, const Rule &rule, qint64 nowMs) const;
+    // (1 - failure ratio) / (1 + connect time / 20 ms), clamped to [0.05, 1].
+    double healthScore() const;
+
+private:
+    std::atomic<int> m_windowFailures{0};
+    std::atomic<qint64> m_windowStartMs{0};
+    // Moving averages (alpha 0.2) over connect attempts: failures in millionths, time in microseconds.
+    std::atomic<quint32> m_failureRatioPpm{0};
+    std::atomic<quint32> m_connectMicros{0};
+};
+
+} // namespace PortRelay

@@ -1,0 +1,207 @@
+#include "core/health/healthchecker.h"
+
+#include "core/engine/monotonicclock.h"
+#include "core/engine/ruleruntime.h"
+
+#include <QNetworkProxy>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace PortRelay {
+
+namespace {
+
+// A probe reads at most this much while looking for `expect`.
+constexpr qsizetype MaxProbeRead = 64 * 1024;
+
+QString describeSocketError(QAbstractSocket::SocketError error, const QString &fallback)
+{
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return HealthChecker::tr("connection refused");
+    case QAbstractSocket::RemoteHostClosedError:
+        return HealthChecker::tr("closed by the backend");
+    case QAbstractSocket::NetworkError:
+        return HealthChecker::tr("network error");
+    default:
+        return fallback;
+    }
+}
+
+QString printable(const QByteArray &bytes)
+{
+    QString text = QString::fromUtf8(bytes.left(40)).trimmed();
+    text.replace(QLatin1Char('\r'), QLatin1String("\\r")).replace(QLatin1Char('\n'), QLatin1String("\\n"));
+    return text;
+}
+
+} // namespace
+
+struct HealthChecker::Probe
+{
+    QTimer schedule;
+    QTimer timeout;
+    QTimer revive;
+    QPointer<QTcpSocket> socket;
+    QByteArray received;
+    int successes = 0;
+    int failures = 0;
+};
+
+HealthChecker::HealthChecker(std::shared_ptr<RuleRuntime> runtime, QObject *parent)
+    : QObject(parent)
+    , m_runtime(std::move(runtime))
+{
+    const Rule &rule = m_runtime->rule();
+    for (int i = 0; i < m_runtime->backendCount(); ++i) {
+        auto probe = std::make_unique<Probe>();
+        probe->schedule.setInterval(rule.healthCheck.intervalMs);
+        connect(&probe->schedule, &QTimer::timeout, this, [this, i] { runCheck(i); });
+        probe->timeout.setSingleShot(true);
+        probe->timeout.setInterval(rule.healthCheck.timeoutMs);
+        connect(&probe->timeout, &QTimer::timeout, this, [this, i] {
+            finishCheck(i, false, tr("timeout after %1 ms").arg(m_runtime->rule().healthCheck.timeoutMs));
+        });
+        probe->revive.setSingleShot(true);
+        probe->revive.setInterval(rule.failWindowMs);
+        connect(&probe->revive, &QTimer::timeout, this, [this, i] {
+            transition(i, BackendState::Unknown, tr("fail window of %1 ms passed").arg(m_runtime->rule().failWindowMs));
+        });
+        m_probes.push_back(std::move(probe));
+    }
+}
+
+HealthChecker::~HealthChecker()
+{
+    for (auto &probe : m_probes)
+        delete probe->socket;
+}
+
+void HealthChecker::start()
+{
+    if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None)
+        return;
+    // Spread the backends' checks over the interval instead of firing them all at once.
+    const int count = int(m_probes.size());
+    const int interval = m_runtime->rule().healthCheck.intervalMs;
+    for (int i = 0; i < count; ++i) {
+        if (m_runtime->backend(i).health.load() == BackendState::Disabled)
+            continue;
+        QTimer::singleShot(interval * i / count, this, [this, i] {
+            m_probes[std::size_t(i)]->schedule.start();
+            runCheck(i);
+        });
+    }
+}
+
+void HealthChecker::checkNow(int backend)
+{
+    if (backend >= 0 && backend < int(m_probes.size()))
+        runCheck(backend);
+}
+
+void HealthChecker::runCheck(int backend)
+{
+    Probe &probe = *m_probes[std::size_t(backend)];
+    const BackendRuntime &target = m_runtime->backend(backend);
+    if (probe.socket || !target.address.isValid() || target.health.load() == BackendState::Disabled)
+        return;
+    const HealthCheck &check = m_runtime->rule().healthCheck;
+    auto *socket = new QTcpSocket(this);
+    probe.socket = socket;
+    probe.received.clear();
+    // A system proxy must never sit between us and a backend we are judging.
+    socket->setProxy(QNetworkProxy::NoProxy);
+    connect(socket, &QTcpSocket::connected, this, [this, backend, socket, &check] {
+        if (!check.send.isEmpty())
+            socket->write(check.send);
+        if (check.expect.isEmpty())
+            finishCheck(backend, true, tr("connected"));
+    });
+    connect(socket, &QTcpSocket::readyRead, this, [this, backend, socket, &check, &probe] {
+        probe.received += socket->read(MaxProbeRead - probe.received.size());
+        if (probe.received.contains(check.expect))
+            finishCheck(backend, true, tr("answered as expected"));
+        else if (probe.received.size() >= MaxProbeRead)
+            finishCheck(backend, false,
+                        tr("expected \"%1\", got \"%2\"").arg(printable(check.expect), printable(probe.received)));
+    });
+    connect(socket, &QTcpSocket::errorOccurred, this, [this, backend, socket, &check, &probe](auto error) {
+        if (error == QAbstractSocket::RemoteHostClosedError && !check.expect.isEmpty() && !probe.received.isEmpty())
+            finishCheck(backend, false,
+                        tr("expected \"%1\", got \"%2\"").arg(printable(check.expect), printable(probe.received)));
+        else
+            finishCheck(backend, false, describeSocketError(error, socket->errorString()));
+    });
+    probe.timeout.start();
+    socket->connectToHost(target.address.address(), target.address.port());
+}
+
+void HealthChecker::finishCheck(int backend, bool passed, const QString &reason)
+{
+    Probe &probe = *m_probes[std::size_t(backend)];
+    if (!probe.socket)
+        return;
+    probe.timeout.stop();
+    QTcpSocket *socket = probe.socket;
+    probe.socket = nullptr;
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater(); // we may be inside one of its signals
+
+    const HealthCheck &check = m_runtime->rule().healthCheck;
+    const BackendState current = m_runtime->backend(backend).health.load();
+    if (passed) {
+        ++probe.successes;
+        probe.failures = 0;
+        if (current == BackendState::Unknown)
+            transition(backend, BackendState::Up, reason);
+        else if (current == BackendState::Down && probe.successes >= check.rise)
+            transition(backend, BackendState::Up,
+                       tr("%1 (%2/%3 checks)").arg(reason).arg(probe.successes).arg(check.rise));
+    } else {
+        ++probe.failures;
+        probe.successes = 0;
+        if ((current == BackendState::Up || current == BackendState::Unknown) && probe.failures >= check.fall)
+            transition(backend, BackendState::Down,
+                       tr("%1 (%2/%3 checks)").arg(reason).arg(probe.failures).arg(check.fall));
+    }
+}
+
+void HealthChecker::transition(int backend, BackendState to, const QString &reason)
+{
+    BackendRuntime &target = m_runtime->backend(backend);
+    const BackendState from = target.health.exchange(to);
+    if (from == to)
+        return;
+    if (from == BackendState::Down && to == BackendState::Up)
+        target.upSinceMs.store(MonotonicClock::nowMs());
+    Q_EMIT stateChanged(backend, from, to, reason);
+}
+
+void HealthChecker::onMarkedDown(int backend, BackendState previous, const QString &reason)
+{
+    if (backend < 0 || backend >= int(m_probes.size()))
+        return;
+    Probe &probe = *m_probes[std::size_t(backend)];
+    probe.successes = 0;
+    probe.failures = 0;
+    Q_EMIT stateChanged(backend, previous, BackendState::Down, reason);
+    if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None)
+        probe.revive.start();
+}
+
+void HealthChecker::setDraining(int backend, bool draining)
+{
+    if (backend < 0 || backend >= int(m_probes.size()))
+        return;
+    BackendRuntime &target = m_runtime->backend(backend);
+    const BackendState from = target.state();
+    target.draining.store(draining);
+    const BackendState to = target.state();
+    if (from != to)
+        Q_EMIT stateChanged(backend, from, to, draining ? tr("draining: no new connections") : tr("drain ended"));
+}
+
+} // namespace PortRelay

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/engine/backendstate.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace PortRelay {
+
+class RuleRuntime;
+
+// Decides the health of one running rule's backends: active checks on a timer (TCP connect, then
+// optional send/expect), spread evenly over the interval, with rise/fall hysteresis; and the
+// follow-up of passive marks from the workers. Lives on the engine's control thread, never on the
+// GUI thread or a worker; the state it decides is written to the backends' atomics, where the
+// workers read it on every pick.
+class HealthChecker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HealthChecker(std::shared_ptr<RuleRuntime> runtime, QObject *parent = nullptr);
+    ~HealthChecker() override;
+    Q_DISABLE_COPY_MOVE(HealthChecker)
+
+    // Starts the periodic checks (nothing to do with "type": "none").
+    void start();
+    // Runs one check of a backend now, outside the schedule.
+    void checkNow(int backend);
+    // A worker marked the backend down after failed connects. Its success streak starts again;
+    // with active checks off it returns to "unknown" once fail_window_ms has passed.
+    void onMarkedDown(int backend, BackendState previous, const QString &reason);
+    void setDraining(int backend, bool draining);
+
+Q_SIGNALS:
+    void stateChanged(int backend, PortRelay::BackendState from, PortRelay::BackendState to, const QString &reason);
+
+private:
+    struct Probe;
+
+    void runCheck(int backend);
+    void finishCheck(int backend, bool passed, const QString &reason);
+    void transition(int backend, BackendState to, const QString &reason);
+
+    std::shared_ptr<RuleRuntime> m_runtime;
+    std::vector<std::unique_ptr<Probe>> m_probes;
+};
+
+} // namespace PortRelay
