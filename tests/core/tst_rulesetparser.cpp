@@ -109,6 +109,12 @@ RuleSet everythingRuleSet()
     api.idleTimeoutMs = 86400000;
     api.retries = 10;
     api.maxConnections = 1000000;
+    api.onDown = OnDown::Close;
+    api.maxFails = 0;
+    api.failWindowMs = 3600000;
+    api.retryBackoffMs = 60000;
+    api.slowStartMs = 3600000;
+    api.adaptiveWeights = true;
     api.allow = {*Subnet::parse(u"10.0.0.0/8"), *Subnet::parse(u"fd00::/8")};
     api.extensions.insert(u"x-notes"_s, QJsonArray{1, u"two"_s, QJsonObject{{u"three"_s, true}}});
 
@@ -124,6 +130,11 @@ RuleSet everythingRuleSet()
     least.name = u"least"_s;
     least.listen = *Endpoint::parse(u"[::]:8080");
     least.balance = BalanceStrategy::LeastConnections;
+    least.healthCheck.send = QByteArray("PING\r\n\0", 7);
+    least.healthCheck.expect = "+PONG gr\xc3\xbc\xc3\x9f e \xf0\x9f\x9a\x80";
+    least.maxFails = 100;
+    least.failWindowMs = 100;
+    least.retryBackoffMs = 0;
 
     RuleSet set;
     set.rules = {api, all, least};
@@ -144,6 +155,8 @@ private Q_SLOTS:
     void validVariants_data();
     void validVariants();
     void extensionsKept();
+    void checkData_data();
+    void checkData();
     void examplesRoundTrip_data();
     void examplesRoundTrip();
     void programmaticRoundTrip();
@@ -331,6 +344,31 @@ void TestRuleSetParser::invalid_data()
     QTest::newRow("health unknown key")
         << doc(withHealth(rule(), u"intervall_ms"_s, 1000))
         << QStringList{u"rules[0].health_check.intervall_ms: unknown key (did you mean \"interval_ms\"?)"_s};
+    QTest::newRow("health unknown key expected")
+        << doc(withHealth(rule(), u"expected"_s, u"+PONG"_s))
+        << QStringList{u"rules[0].health_check.expected: unknown key (did you mean \"expect\"?)"_s};
+    QTest::newRow("send number") << doc(withHealth(rule(), u"send"_s, 5))
+                                 << QStringList{u"rules[0].health_check.send: expected a string, got number 5"_s};
+    QTest::newRow("expect array") << doc(withHealth(rule(), u"expect"_s, QJsonArray{u"+PONG"_s}))
+                                  << QStringList{u"rules[0].health_check.expect: expected a string, got an array"_s};
+    QTest::newRow("expect with type none")
+        << doc(withHealth(withHealth(rule(), u"type"_s, u"none"_s), u"expect"_s, u"+PONG"_s))
+        << QStringList{u"rules[0].health_check.expect: needs \"type\": \"tcp\""_s};
+    QTest::newRow("send and expect with type none")
+        << doc(withHealth(withHealth(withHealth(rule(), u"expect"_s, u"+PONG"_s), u"type"_s, u"none"_s), u"send"_s,
+                          u"PING\r\n"_s))
+        << QStringList{u"rules[0].health_check.send: needs \"type\": \"tcp\""_s,
+                       u"rules[0].health_check.expect: needs \"type\": \"tcp\""_s};
+    QTest::newRow("send too long") << doc(withHealth(rule(), u"send"_s, QString(1025, u'a')))
+                                   << QStringList{u"rules[0].health_check.send: 1025 bytes long in UTF-8; at most "
+                                                  "1024 are allowed"_s};
+    QTest::newRow("expect too long in bytes") // 600 characters, 2 bytes each
+        << doc(withHealth(rule(), u"expect"_s, QString(600, QChar(0xe9))))
+        << QStringList{u"rules[0].health_check.expect: 1200 bytes long in UTF-8; at most 1024 are allowed"_s};
+    QTest::newRow("expect unpaired surrogate")
+        << QByteArray(R"({"version":1,"rules":[{"name":"a","listen":"127.0.0.1:1","backends":[)"
+                      R"({"address":"127.0.0.1:2"}],"health_check":{"expect":"ok\udc00"}}]})")
+        << QStringList{u"rules[0].health_check.expect: contains an unpaired surrogate (U+DC00)"_s};
     QTest::newRow("health x- key")
         << doc(withHealth(rule(), u"x-path"_s, u"/healthz"_s))
         << QStringList{u"rules[0].health_check.x-path: \"x-\" keys are kept only at the top level, in rules and in "
@@ -347,6 +385,62 @@ void TestRuleSetParser::invalid_data()
                                      << QStringList{u"rules[0].max_connections: 1000001 out of range 0-1000000"_s};
     QTest::newRow("retries beyond int") << doc(with(rule(), u"retries"_s, -3e10))
                                         << QStringList{u"rules[0].retries: -3e+10 out of range 0-10"_s};
+
+    QTest::newRow("retry backoff 60001") << doc(with(rule(), u"retry_backoff_ms"_s, 60001))
+                                         << QStringList{u"rules[0].retry_backoff_ms: 60001 out of range 0-60000"_s};
+    QTest::newRow("retry backoff negative") << doc(with(rule(), u"retry_backoff_ms"_s, -1))
+                                            << QStringList{u"rules[0].retry_backoff_ms: -1 out of range 0-60000"_s};
+    QTest::newRow("retry backoff string")
+        << doc(with(rule(), u"retry_backoff_ms"_s, u"100ms"_s))
+        << QStringList{u"rules[0].retry_backoff_ms: expected an integer, got string \"100ms\""_s};
+
+    // Passive checks, slow start, adaptive weights, on_down.
+    QTest::newRow("max fails 101") << doc(with(rule(), u"max_fails"_s, 101))
+                                   << QStringList{u"rules[0].max_fails: 101 out of range 0-100"_s};
+    QTest::newRow("max fails negative") << doc(with(rule(), u"max_fails"_s, -1))
+                                        << QStringList{u"rules[0].max_fails: -1 out of range 0-100"_s};
+    QTest::newRow("max fails boolean") << doc(with(rule(), u"max_fails"_s, false))
+                                       << QStringList{u"rules[0].max_fails: expected an integer, got boolean false"_s};
+    QTest::newRow("fail window 99") << doc(with(rule(), u"fail_window_ms"_s, 99))
+                                    << QStringList{u"rules[0].fail_window_ms: 99 out of range 100-3600000"_s};
+    QTest::newRow("fail window 3600001") << doc(with(rule(), u"fail_window_ms"_s, 3600001))
+                                         << QStringList{u"rules[0].fail_window_ms: 3600001 out of range 100-3600000"_s};
+    QTest::newRow("fail window beyond int")
+        << doc(with(rule(), u"fail_window_ms"_s, 1e10))
+        << QStringList{u"rules[0].fail_window_ms: 1e+10 out of range 100-3600000"_s};
+    QTest::newRow("slow start 3600001") << doc(with(rule(), u"slow_start_ms"_s, 3600001))
+                                        << QStringList{u"rules[0].slow_start_ms: 3600001 out of range 0-3600000"_s};
+    QTest::newRow("slow start fraction") << doc(with(rule(), u"slow_start_ms"_s, 1.5))
+                                         << QStringList{
+                                                u"rules[0].slow_start_ms: expected an integer, got number 1.5"_s};
+    QTest::newRow("adaptive weights string")
+        << doc(with(rule(), u"adaptive_weights"_s, u"true"_s))
+        << QStringList{u"rules[0].adaptive_weights: expected a boolean (true or false), got string \"true\""_s};
+    QTest::newRow("adaptive weights number")
+        << doc(with(rule(), u"adaptive_weights"_s, 1))
+        << QStringList{u"rules[0].adaptive_weights: expected a boolean (true or false), got number 1"_s};
+    QTest::newRow("on_down unknown")
+        << doc(with(rule(), u"on_down"_s, u"shutdown"_s))
+        << QStringList{u"rules[0].on_down: unknown on_down value \"shutdown\" (supported: keep, close)"_s};
+    QTest::newRow("on_down case")
+        << doc(with(rule(), u"on_down"_s, u"Close"_s))
+        << QStringList{u"rules[0].on_down: unknown on_down value \"Close\" (supported: keep, close)"_s};
+    QTest::newRow("on_down boolean") << doc(with(rule(), u"on_down"_s, true))
+                                     << QStringList{u"rules[0].on_down: expected a string, got boolean true"_s};
+    QTest::newRow("unknown key maxFails")
+        << doc(with(rule(), u"maxFails"_s, 3))
+        << QStringList{u"rules[0].maxFails: unknown key (did you mean \"max_fails\"?)"_s};
+    QTest::newRow("unknown key slow_start")
+        << doc(with(rule(), u"slow_start"_s, 1000))
+        << QStringList{u"rules[0].slow_start: unknown key (did you mean \"slow_start_ms\"?)"_s};
+    QTest::newRow("unknown key adaptive_weight")
+        << doc(with(rule(), u"adaptive_weight"_s, true))
+        << QStringList{u"rules[0].adaptive_weight: unknown key (did you mean \"adaptive_weights\"?)"_s};
+    QTest::newRow("unknown key on-down") << doc(with(rule(), u"on-down"_s, u"close"_s))
+                                         << QStringList{u"rules[0].on-down: unknown key (did you mean \"on_down\"?)"_s};
+    QTest::newRow("unknown key retryBackoffMs")
+        << doc(with(rule(), u"retryBackoffMs"_s, 100))
+        << QStringList{u"rules[0].retryBackoffMs: unknown key (did you mean \"retry_backoff_ms\"?)"_s};
 
     // allow.
     QTest::newRow("allow empty")
@@ -385,7 +479,11 @@ void TestRuleSetParser::invalid_data()
     QJsonObject first = withBackend(rule(u"api"_s), u"weight"_s, u"5"_s);
     first = with(first, u"backendz"_s, 1);
     first = with(first, u"retries"_s, 99);
+    first = with(first, u"adaptive_weights"_s, u"yes"_s);
+    first = with(first, u"max_fails"_s, 101);
+    first = with(first, u"on_down"_s, u"drain"_s);
     first = with(first, u"name"_s, QString());
+    first = withHealth(first, u"expect"_s, 7);
     QJsonObject second = with(rule(u"web"_s, u"127.0.0.1:18081"_s), u"protocol"_s, u"udp"_s);
     second = withHealth(second, u"timeout_ms"_s, 5000);
     QJsonObject third = rule(u"web"_s, u"127.0.0.1:70000"_s);
@@ -397,7 +495,11 @@ void TestRuleSetParser::invalid_data()
                u"extra: unknown key"_s,
                u"rules[0].name: must not be empty"_s,
                u"rules[0].backends[0].weight: expected an integer, got string \"5\""_s,
+               u"rules[0].health_check.expect: expected a string, got number 7"_s,
                u"rules[0].retries: 99 out of range 0-10"_s,
+               u"rules[0].max_fails: 101 out of range 0-100"_s,
+               u"rules[0].on_down: unknown on_down value \"drain\" (supported: keep, close)"_s,
+               u"rules[0].adaptive_weights: expected a boolean (true or false), got string \"yes\""_s,
                u"rules[0].backendz: unknown key (did you mean \"backends\"?)"_s,
                u"rules[1]: expected an object, got number 7"_s,
                u"rules[2].protocol: protocol \"udp\" is not supported yet (supported: tcp)"_s,
@@ -444,10 +546,18 @@ void TestRuleSetParser::defaults()
     QCOMPARE(r.healthCheck.timeoutMs, 1000);
     QCOMPARE(r.healthCheck.rise, 2);
     QCOMPARE(r.healthCheck.fall, 3);
+    QCOMPARE(r.healthCheck.send, QByteArray());
+    QCOMPARE(r.healthCheck.expect, QByteArray());
     QCOMPARE(r.connectTimeoutMs, 5000);
     QCOMPARE(r.idleTimeoutMs, 0);
     QCOMPARE(r.retries, 2);
+    QCOMPARE(r.retryBackoffMs, 100);
     QCOMPARE(r.maxConnections, 0);
+    QCOMPARE(r.maxFails, 3);
+    QCOMPARE(r.failWindowMs, 10000);
+    QCOMPARE(r.onDown, OnDown::Keep);
+    QCOMPARE(r.slowStartMs, 0);
+    QCOMPARE(r.adaptiveWeights, false);
     QVERIFY(r.allow.isEmpty());
     QVERIFY(r.extensions.isEmpty());
     QCOMPARE(result.ruleSet.find(u"app"), &r);
@@ -484,6 +594,29 @@ void TestRuleSetParser::validVariants_data()
     QTest::newRow("timeout equals interval")
         << doc(withHealth(withHealth(rule(), u"interval_ms"_s, 1000), u"timeout_ms"_s, 1000));
     QTest::newRow("idle at maximum") << doc(with(rule(), u"idle_timeout_ms"_s, 86400000));
+    QTest::newRow("lower bounds") << [] {
+        QJsonObject r = with(rule(), u"max_fails"_s, 0); // passive checks off
+        r = with(r, u"fail_window_ms"_s, 100);
+        r = with(r, u"retry_backoff_ms"_s, 0);
+        return doc(with(r, u"slow_start_ms"_s, 0));
+    }();
+    QTest::newRow("upper bounds") << [] {
+        QJsonObject r = with(rule(), u"max_fails"_s, 100);
+        r = with(r, u"fail_window_ms"_s, 3600000);
+        r = with(r, u"retry_backoff_ms"_s, 60000);
+        return doc(with(r, u"slow_start_ms"_s, 3600000));
+    }();
+    QTest::newRow("on_down keep") << doc(with(rule(), u"on_down"_s, u"keep"_s));
+    QTest::newRow("on_down close") << doc(with(rule(), u"on_down"_s, u"close"_s));
+    QTest::newRow("adaptive weights") << doc(with(rule(), u"adaptive_weights"_s, true));
+    QTest::newRow("send without expect") << doc(withHealth(rule(), u"send"_s, u"QUIT\r\n"_s));
+    QTest::newRow("expect without send") << doc(withHealth(rule(), u"expect"_s, u"SSH-2.0-"_s));
+    QTest::newRow("send and expect, type tcp") << doc(withHealth(
+        withHealth(withHealth(rule(), u"type"_s, u"tcp"_s), u"send"_s, u"PING\r\n"_s), u"expect"_s, u"+PONG"_s));
+    QTest::newRow("empty send and expect with type none") // empty is the same as absent
+        << doc(withHealth(withHealth(withHealth(rule(), u"type"_s, u"none"_s), u"send"_s, QString()), u"expect"_s,
+                          QString()));
+    QTest::newRow("expect of 1024 bytes") << doc(withHealth(rule(), u"expect"_s, QString(512, QChar(0xe9))));
     QTest::newRow("name of 64") << doc(with(rule(), u"name"_s, QString(64, u'n')));
     QTest::newRow("unicode name") << doc(with(rule(), u"name"_s, u"grüße-🚀"_s));
 }
@@ -513,6 +646,39 @@ void TestRuleSetParser::extensionsKept()
     QCOMPARE(written.value(u"x-top"), QJsonValue(42));
     QCOMPARE(written.value(u"rules")[0][u"x-owner"], QJsonValue(note));
     QCOMPARE(written.value(u"rules")[0][u"backends"][0][u"x-zone"], QJsonValue(u"b"_s));
+}
+
+void TestRuleSetParser::checkData_data()
+{
+    QTest::addColumn<QString>("text"); // as written in the file
+    QTest::addColumn<QByteArray>("bytes");
+
+    QTest::newRow("redis") << u"PING\r\n"_s << QByteArray("PING\r\n");
+    QTest::newRow("NUL") << QString(QChar(0)) << QByteArray(1, '\0');
+    QTest::newRow("umlaut") << u"grüße"_s
+                            << QByteArray("gr\xc3\xbc\xc3\x9f"
+                                          "e");
+    QTest::newRow("astral") << u"🚀"_s << QByteArray("\xf0\x9f\x9a\x80");
+    QTest::newRow("replacement character") << QString(QChar(0xfffd)) << QByteArray("\xef\xbf\xbd");
+    QTest::newRow("1024 bytes") << QString(1024, u'x') << QByteArray(1024, 'x');
+}
+
+void TestRuleSetParser::checkData()
+{
+    QFETCH(QString, text);
+    QFETCH(QByteArray, bytes);
+
+    const QByteArray json = doc(withHealth(withHealth(rule(), u"send"_s, text), u"expect"_s, text));
+    const RuleSetParser::Result result = RuleSetParser::parse(json);
+    QVERIFY2(result.ok(), qPrintable(issueStrings(result.issues).join(u'\n')));
+    const HealthCheck &check = result.ruleSet.rules.first().healthCheck;
+    QCOMPARE(check.send, bytes);
+    QCOMPARE(check.expect, bytes);
+
+    const QByteArray written = RuleSetWriter::serialize(result.ruleSet);
+    const RuleSetParser::Result reread = RuleSetParser::parse(written);
+    QVERIFY2(reread.ok(), qPrintable(issueStrings(reread.issues).join(u'\n')));
+    QCOMPARE(reread.ruleSet, result.ruleSet);
 }
 
 void TestRuleSetParser::examplesRoundTrip_data()
@@ -568,17 +734,29 @@ void TestRuleSetParser::writerOmitsDefaultsOnlyWhereDocumented()
 {
     RuleSet set = everythingRuleSet();
     const QJsonObject everywhere = RuleSetWriter::toJson(set.rules.at(1));
-    const QStringList expectedKeys{u"backends"_s, u"balance"_s,         u"connect_timeout_ms"_s,
-                                   u"enabled"_s,  u"health_check"_s,    u"idle_timeout_ms"_s,
-                                   u"listen"_s,   u"max_connections"_s, u"name"_s,
-                                   u"protocol"_s, u"retries"_s};
+    const QStringList expectedKeys{
+        u"adaptive_weights"_s, u"backends"_s,        u"balance"_s,      u"connect_timeout_ms"_s,
+        u"enabled"_s,          u"fail_window_ms"_s,  u"health_check"_s, u"idle_timeout_ms"_s,
+        u"listen"_s,           u"max_connections"_s, u"max_fails"_s,    u"name"_s,
+        u"on_down"_s,          u"protocol"_s,        u"retries"_s,      u"retry_backoff_ms"_s,
+        u"slow_start_ms"_s};
     QCOMPARE(everywhere.keys(), expectedKeys);
     QCOMPARE(everywhere.value(u"backends")[0].toObject().keys(),
              (QStringList{u"address"_s, u"backup"_s, u"enabled"_s, u"weight"_s}));
     QCOMPARE(everywhere.value(u"health_check").toObject().keys(),
              (QStringList{u"fall"_s, u"interval_ms"_s, u"rise"_s, u"timeout_ms"_s, u"type"_s}));
 
+    // send and expect only when set.
+    const QJsonObject least = RuleSetWriter::toJson(set.rules.at(2));
+    QCOMPARE(least.value(u"health_check").toObject().keys(),
+             (QStringList{u"expect"_s, u"fall"_s, u"interval_ms"_s, u"rise"_s, u"send"_s, u"timeout_ms"_s, u"type"_s}));
+    QCOMPARE(least.value(u"health_check")[u"send"], QJsonValue(QString::fromUtf8("PING\r\n\0", 7)));
+
     const QJsonObject api = RuleSetWriter::toJson(set.rules.at(0));
+    QCOMPARE(api.value(u"on_down"), QJsonValue(u"close"_s));
+    QCOMPARE(api.value(u"adaptive_weights"), QJsonValue(true));
+    QCOMPARE(everywhere.value(u"on_down"), QJsonValue(u"keep"_s));
+    QCOMPARE(everywhere.value(u"max_fails"), QJsonValue(3));
     QCOMPARE(api.value(u"group"), QJsonValue(u"shop"_s));
     QCOMPARE(api.value(u"allow"), QJsonValue(QJsonArray{u"10.0.0.0/8"_s, u"fd00::/8"_s}));
     QCOMPARE(api.value(u"listen"), QJsonValue(u"[::1]:18443"_s));
@@ -598,6 +776,13 @@ void TestRuleSetParser::validatorOnValues()
     r.allow = {Subnet{QHostAddress(u"10.0.0.1"_s), 8}};
     r.extensions.insert(u"x-ok"_s, 1);
     r.extensions.insert(u"owner"_s, 1);
+    r.healthCheck.type = HealthCheck::Type::None;
+    r.healthCheck.send = "PING";
+    r.healthCheck.expect = "\xff+PONG"; // no file can hold this
+    r.retryBackoffMs = 60001;
+    r.maxFails = -1;
+    r.failWindowMs = 0;
+    r.slowStartMs = 3600001;
 
     const QStringList expected{
         u"rules[0].listen: listen host must be an IP address, \"localhost\" or \"*\", got \"db.local\""_s,
@@ -606,6 +791,13 @@ void TestRuleSetParser::validatorOnValues()
         "allowed"_s,
         u"rules[0].backends[0].weight: weight 0 is not allowed: set \"enabled\": false to take a backend out of use"_s,
         u"rules[0].backends[0].zone: own keys must start with \"x-\""_s,
+        u"rules[0].health_check.send: needs \"type\": \"tcp\""_s,
+        u"rules[0].health_check.expect: needs \"type\": \"tcp\""_s,
+        u"rules[0].health_check.expect: not valid UTF-8"_s,
+        u"rules[0].retry_backoff_ms: 60001 out of range 0-60000"_s,
+        u"rules[0].max_fails: -1 out of range 0-100"_s,
+        u"rules[0].fail_window_ms: 0 out of range 100-3600000"_s,
+        u"rules[0].slow_start_ms: 3600001 out of range 0-3600000"_s,
         u"rules[0].allow[0]: host bits set in 10.0.0.1/8 (did you mean 10.0.0.0/8?)"_s,
         u"rules[0].owner: own keys must start with \"x-\""_s,
     };
@@ -816,6 +1008,9 @@ void TestRuleSetParser::hostile_data()
     QTest::newRow("huge string value") << QByteArray(R"({"version":1,"rules":[{"name":")") + QByteArray(1000000, 'n') +
                                               R"(","listen":")" + QByteArray(1000000, '1') +
                                               R"(","backends":[{"address":"a:)" + QByteArray(1000000, '9') + "\"}]}]}";
+    QTest::newRow("huge send and expect")
+        << doc(withHealth(withHealth(withHealth(rule(), u"type"_s, u"none"_s), u"send"_s, QString(1000000, u's')),
+                          u"expect"_s, QString(1000000, QChar(0xd800))));
     QTest::newRow("many unknown keys") << [] {
         QJsonObject r = rule();
         for (int i = 0; i < 5000; ++i)
