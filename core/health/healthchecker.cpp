@@ -175,7 +175,8 @@ void HealthChecker::transition(int backend, BackendState to, const QString &reas
     const BackendState from = target.health.exchange(to);
     if (from == to)
         return;
-    if (from == BackendState::Down && to == BackendState::Up)
+    // Back from down (verified by checks, or given another chance with checks off): ramp up.
+    if (from == BackendState::Down && (to == BackendState::Up || to == BackendState::Unknown))
         target.upSinceMs.store(MonotonicClock::nowMs());
     Q_EMIT stateChanged(backend, from, to, reason);
 }

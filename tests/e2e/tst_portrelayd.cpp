@@ -116,6 +116,7 @@ private Q_SLOTS:
     void portInUseNamesTheRule();
     void sighupReloadKeepsUnchangedRules();
     void sigtermWaitsForOpenConnections();
+    void logsBackendStateChangesAsJson();
 
 private:
     QTemporaryDir m_dir;
@@ -315,6 +316,45 @@ void tst_Portrelayd::sigtermWaitsForOpenConnections()
     QVERIFY(clock.elapsed() >= 350);
     QCOMPARE(daemon.process.exitCode(), 0);
     QVERIFY2(daemon.log.contains("closing 1 connection"), daemon.log.constData());
+}
+
+void tst_Portrelayd::logsBackendStateChangesAsJson()
+{
+    LoopbackServer alive(echo);
+    const quint16 deadPort = freeLoopbackPort();
+    const QString path = m_dir.filePath(QStringLiteral("health.json"));
+    QVERIFY(writeFile(path, QStringLiteral(R"({"version": 1, "rules": [{"name": "web", "listen": "127.0.0.1:%1",
+        "backends": [{"address": "127.0.0.1:%2"}, {"address": "127.0.0.1:%3"}],
+        "health_check": {"type": "tcp", "interval_ms": 200, "timeout_ms": 100, "rise": 1, "fall": 2}}]})")
+                                .arg(freeLoopbackPort())
+                                .arg(alive.port())
+                                .arg(deadPort)
+                                .toUtf8()));
+    Daemon daemon;
+    daemon.start({QStringLiteral("--config"), path, QStringLiteral("--log-format"), QStringLiteral("json")});
+    QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains(R"("to":"down")"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains(R"("to":"up")"), 10000);
+
+    QJsonObject down;
+    QJsonObject up;
+    for (const QByteArray &line : daemon.log.trimmed().split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object.value(QLatin1String("event")) != QLatin1String("backend_state_changed"))
+            continue;
+        (object.value(QLatin1String("to")) == QLatin1String("down") ? down : up) = object;
+    }
+    QCOMPARE(down.value(QLatin1String("rule")).toString(), QStringLiteral("web"));
+    QCOMPARE(down.value(QLatin1String("backend")).toString(), QStringLiteral("127.0.0.1:%1").arg(deadPort));
+    QCOMPARE(down.value(QLatin1String("from")).toString(), QStringLiteral("unknown"));
+    QCOMPARE(down.value(QLatin1String("level")).toString(), QStringLiteral("warning"));
+    QCOMPARE(down.value(QLatin1String("reason")).toString(), QStringLiteral("connection refused (2/2 checks)"));
+    QCOMPARE(up.value(QLatin1String("backend")).toString(), QStringLiteral("127.0.0.1:%1").arg(alive.port()));
+    QCOMPARE(up.value(QLatin1String("from")).toString(), QStringLiteral("unknown"));
+    QVERIFY(!up.value(QLatin1String("time")).toString().isEmpty());
+
+    daemon.signal(SIGTERM);
+    QVERIFY(daemon.finished(10000));
+    QCOMPARE(daemon.process.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Portrelayd)

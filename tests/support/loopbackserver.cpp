@@ -27,7 +27,9 @@ sockaddr_in loopback(quint16 port)
 UniqueFd listenOnLoopback(int backlog, quint16 *port)
 {
     UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    const sockaddr_in address = loopback(0);
+    const int on = 1;
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+    const sockaddr_in address = loopback(*port);
     if (::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0 ||
         ::listen(fd.get(), backlog) != 0)
         qFatal("test server: cannot listen on 127.0.0.1: %s", strerror(errno));
@@ -40,8 +42,9 @@ UniqueFd listenOnLoopback(int backlog, quint16 *port)
 
 } // namespace
 
-LoopbackServer::LoopbackServer(Handler handler)
+LoopbackServer::LoopbackServer(Handler handler, quint16 port)
     : m_handler(std::move(handler))
+    , m_port(port)
 {
     m_listener = listenOnLoopback(512, &m_port);
     m_acceptThread = std::thread([this] { acceptLoop(); });

@@ -20,7 +20,8 @@ class LoopbackServer
 public:
     using Handler = std::function<void(int fd)>;
 
-    explicit LoopbackServer(Handler handler);
+    // port 0: an ephemeral port; otherwise that port (to restart a "crashed" backend in place).
+    explicit LoopbackServer(Handler handler, quint16 port = 0);
     ~LoopbackServer();
     Q_DISABLE_COPY_MOVE(LoopbackServer)
 

@@ -1,0 +1,502 @@
+// Balancing, health checks and failover through the real engine, with real backends on loopback
+// that die and come back while clients keep connecting.
+
+#include "core/engine/engine.h"
+#include "loopbackserver.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <future>
+#include <map>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+using namespace PortRelay;
+using namespace PortRelay::Test;
+
+namespace {
+
+// A backend that answers every connection with its one-letter name, then closes.
+class NamedBackend
+{
+public:
+    explicit NamedBackend(char name, quint16 port = 0)
+        : m_name(name)
+    {
+        start(port);
+    }
+
+    void start(quint16 port = 0)
+    {
+        m_server = std::make_unique<LoopbackServer>(
+            [this](int fd) {
+                ++m_hits;
+                ::send(fd, &m_name, 1, MSG_NOSIGNAL);
+                ::shutdown(fd, SHUT_WR);
+                char sink[64];
+                pollfd p{fd, POLLIN, 0};
+                while (::poll(&p, 1, 2000) == 1 && ::recv(fd, sink, sizeof(sink), 0) > 0) {
+                }
+            },
+            port);
+        m_port = m_server->port();
+    }
+    void kill() { m_server.reset(); }
+    void restart() { start(m_port); }
+    quint16 port() const { return m_port; }
+    int hits() const { return m_hits.load(); }
+
+private:
+    char m_name;
+    quint16 m_port = 0;
+    std::atomic<int> m_hits{0};
+    std::unique_ptr<LoopbackServer> m_server;
+};
+
+// Connects through the forwarder (optionally from a given 127.x address) and returns the name of
+// the backend that answered, or 0 when the connection failed.
+char ask(quint16 port, const char *fromAddress = nullptr)
+{
+    UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (fromAddress) {
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        ::inet_pton(AF_INET, fromAddress, &local.sin_addr);
+        if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&local), sizeof(local)) != 0)
+            return 0;
+    }
+    sockaddr_in target{};
+    target.sin_family = AF_INET;
+    target.sin_port = htons(port);
+    target.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd.get(), reinterpret_cast<sockaddr *>(&target), sizeof(target)) != 0)
+        return 0;
+    const timeval limit{5, 0};
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof(limit));
+    char name = 0;
+    return ::recv(fd.get(), &name, 1, 0) == 1 ? name : 0;
+}
+
+Rule makeRule(quint16 listenPort, const QList<NamedBackend *> &backends, const QList<int> &weights = {})
+{
+    Rule rule;
+    rule.name = QStringLiteral("lb");
+    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), listenPort};
+    for (int i = 0; i < backends.size(); ++i) {
+        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), backends[i]->port()},
+                                     weights.isEmpty() ? 1 : weights[i],
+                                     false,
+                                     true,
+                                     {}});
+    }
+    rule.healthCheck.type = HealthCheck::Type::None;
+    return rule;
+}
+
+RuleSet makeSet(const Rule &rule)
+{
+    RuleSet set;
+    set.rules = {rule};
+    return set;
+}
+
+BackendState stateOf(const Engine &engine, int backend)
+{
+    const EngineSnapshot snapshot = engine.snapshot();
+    return snapshot.rules.constFirst().backends.at(backend).state;
+}
+
+// Clients connecting one after another, on threads of their own, until told to stop.
+class Traffic
+{
+public:
+    Traffic(quint16 port, int threads)
+    {
+        for (int t = 0; t < threads; ++t) {
+            m_threads.push_back(std::async(std::launch::async, [this, port] {
+                while (!m_stop) {
+                    const char name = ask(port);
+                    std::lock_guard<std::mutex> lock(m_mutex);
+                    if (name == 0)
+                        ++m_failures;
+                    else
+                        ++m_answers[name];
+                }
+            }));
+        }
+    }
+    ~Traffic() { stop(); }
+    void stop()
+    {
+        m_stop = true;
+        for (auto &t : m_threads)
+            t.wait();
+    }
+    int failures()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_failures;
+    }
+    int answers(char name)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_answers[name];
+    }
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::mutex m_mutex;
+    int m_failures = 0;
+    std::map<char, int> m_answers;
+    std::vector<std::future<void>> m_threads;
+};
+
+} // namespace
+
+class tst_Failover : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void weightsShapeTheDistribution();
+    void smoothRoundRobinOrderThroughTheEngine();
+    void leastConnectionsPrefersTheIdleBackend();
+    void sourceHashKeepsClientsOnTheirBackend();
+    void deadBackendIsMarkedDownAndBackWithoutFailedClients();
+    void backupServesOnlyWhilePrimariesAreDown();
+    void sendExpectAgainstRedis();
+    void silentBackendIsDownByTimeout();
+    void passiveChecksMarkDownWithChecksOff();
+    void onDownCloseResetsEstablishedConnections();
+    void drainingTakesNoNewConnections();
+    void slowStartRampsARecoveredBackendUp();
+};
+
+void tst_Failover::weightsShapeTheDistribution()
+{
+    NamedBackend a('a'), b('b'), c('c');
+    const quint16 port = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine.apply(makeSet(makeRule(port, {&a, &b, &c}, {5, 3, 2}))).isEmpty());
+    std::map<char, int> counts;
+    for (int i = 0; i < 1000; ++i)
+        ++counts[ask(port)];
+    QCOMPARE(counts[0], 0);
+    // Each worker runs its own smooth round robin; together they land within 2% of 50/30/20.
+    QVERIFY2(qAbs(counts['a'] - 500) <= 20, qPrintable(QString::number(counts['a'])));
+    QVERIFY2(qAbs(counts['b'] - 300) <= 20, qPrintable(QString::number(counts['b'])));
+    QVERIFY2(qAbs(counts['c'] - 200) <= 20, qPrintable(QString::number(counts['c'])));
+}
+
+void tst_Failover::smoothRoundRobinOrderThroughTheEngine()
+{
+    NamedBackend a('a'), b('b'), c('c');
+    const quint16 port = freeLoopbackPort();
+    Engine::Options options;
+    options.workers = 1;
+    Engine engine(options);
+    QVERIFY(engine.apply(makeSet(makeRule(port, {&a, &b, &c}, {5, 1, 1}))).isEmpty());
+    QByteArray order;
+    for (int i = 0; i < 14; ++i)
+        order += ask(port);
+    QCOMPARE(order, QByteArray("aabacaaaabacaa"));
+}
+
+void tst_Failover::leastConnectionsPrefersTheIdleBackend()
+{
+    LoopbackServer x([](int fd) { readAll(fd, 5000); });
+    LoopbackServer y([](int fd) { readAll(fd, 5000); });
+    LoopbackServer z([](int fd) { readAll(fd, 5000); });
+    const quint16 port = freeLoopbackPort();
+    Rule rule;
+    rule.name = QStringLiteral("lb");
+    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), port};
+    for (const LoopbackServer *s : {&x, &y, &z})
+        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), s->port()}, 1, false, true, {}});
+    rule.balance = BalanceStrategy::LeastConnections;
+    rule.healthCheck.type = HealthCheck::Type::None;
+    Engine engine;
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+
+    std::vector<UniqueFd> held;
+    for (int i = 0; i < 6; ++i) {
+        held.push_back(connectToLoopback(port));
+        QTRY_COMPARE(x.accepted() + y.accepted() + z.accepted(), i + 1);
+    }
+    // Six long connections over three idle backends: two each, never three on one.
+    QCOMPARE(x.accepted(), 2);
+    QCOMPARE(y.accepted(), 2);
+    QCOMPARE(z.accepted(), 2);
+    held.clear();
+}
+
+void tst_Failover::sourceHashKeepsClientsOnTheirBackend()
+{
+    NamedBackend a('a'), b('b'), c('c'), d('d'), e('e');
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(port, {&a, &b, &c, &d, &e});
+    rule.balance = BalanceStrategy::SourceHash;
+    Engine engine;
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+
+    auto clientAddress = [](int i) -> QByteArray {
+        return QByteArray("127.0.") + QByteArray::number(1 + i / 200) + '.' + QByteArray::number(1 + i % 200);
+    };
+    std::map<int, char> home;
+    std::map<char, int> share;
+    for (int i = 0; i < 200; ++i) {
+        const char first = ask(port, clientAddress(i).constData());
+        QVERIFY(first != 0);
+        QCOMPARE(ask(port, clientAddress(i).constData()), first);
+        QCOMPARE(ask(port, clientAddress(i).constData()), first);
+        home[i] = first;
+        ++share[first];
+    }
+    QCOMPARE(int(share.size()), 5);
+
+    // One of five leaves: only its own clients move.
+    rule.backends.removeAt(2);
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    int moved = 0;
+    for (int i = 0; i < 200; ++i) {
+        const char now = ask(port, clientAddress(i).constData());
+        if (home[i] != 'c')
+            QCOMPARE(now, home[i]);
+        moved += now != home[i];
+    }
+    QVERIFY2(moved <= 200 / 5 + 10, qPrintable(QString::number(moved)));
+}
+
+void tst_Failover::deadBackendIsMarkedDownAndBackWithoutFailedClients()
+{
+    NamedBackend a('a'), b('b'), c('c');
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(port, {&a, &b, &c});
+    rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 200, 100, 2, 2, {}, {}};
+    Engine engine;
+    QSignalSpy events(&engine, &Engine::eventOccurred);
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QTRY_COMPARE(stateOf(engine, 1), BackendState::Up);
+
+    Traffic traffic(port, 4);
+    QTRY_VERIFY(traffic.answers('b') > 20);
+    QElapsedTimer clock;
+    clock.start();
+    b.kill();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 1), BackendState::Down, 5000);
+    const qint64 downAfter = clock.elapsed();
+    // fall x interval + timeout, plus up to one interval until the first check after the kill.
+    QVERIFY2(downAfter <= 2 * 200 + 100 + 200 + 300, qPrintable(QString::number(downAfter)));
+    const int bBefore = traffic.answers('b');
+
+    clock.restart();
+    b.restart();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 1), BackendState::Up, 5000);
+    const qint64 upAfter = clock.elapsed();
+    QVERIFY2(upAfter <= 2 * 200 + 200 + 300, qPrintable(QString::number(upAfter)));
+    QTRY_VERIFY(traffic.answers('b') > bBefore + 20); // it takes traffic again
+    traffic.stop();
+    QCOMPARE(traffic.failures(), 0); // not one client connection failed throughout
+    qInfo("down after %lld ms, up after %lld ms, %d/%d/%d answers", downAfter, upAfter, traffic.answers('a'),
+          traffic.answers('b'), traffic.answers('c'));
+
+    bool sawDown = false;
+    for (const QList<QVariant> &arguments : events) {
+        const auto event = arguments.constFirst().value<EngineEvent>();
+        if (event.kind == EngineEvent::Kind::BackendStateChanged && event.to == QLatin1String("down")) {
+            QCOMPARE(event.backend, QStringLiteral("127.0.0.1:%1").arg(b.port()));
+            QCOMPARE(event.from, QStringLiteral("up"));
+            // Whichever noticed first: the checks, or the failed connects of real traffic.
+            QVERIFY2(event.message.contains(QStringLiteral("(2/2 checks)")) ||
+                         event.message.contains(QStringLiteral("failed connects within")),
+                     qPrintable(event.message));
+            sawDown = true;
+        }
+    }
+    QVERIFY(sawDown);
+}
+
+void tst_Failover::backupServesOnlyWhilePrimariesAreDown()
+{
+    NamedBackend primary('p'), backup('b');
+    primary.kill();
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(port, {&primary, &backup});
+    rule.backends[1].backup = true;
+    rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 100, 100, 2, 1, {}, {}};
+    Engine engine;
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(ask(port), 'b');
+    QTRY_COMPARE(stateOf(engine, 0), BackendState::Down);
+    QCOMPARE(ask(port), 'b');
+
+    primary.restart();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 0), BackendState::Up, 3000);
+    const int backupHits = backup.hits();
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(ask(port), 'p');
+    QCOMPARE(backup.hits(), backupHits);
+}
+
+void tst_Failover::sendExpectAgainstRedis()
+{
+    const QString redisServer = QStandardPaths::findExecutable(QStringLiteral("redis-server"));
+    QVERIFY2(!redisServer.isEmpty(), "redis-server is needed (.ci/run installs it)");
+    const quint16 redisPort = freeLoopbackPort();
+    QProcess redis;
+    redis.start(redisServer, {QStringLiteral("--port"), QString::number(redisPort), QStringLiteral("--bind"),
+                              QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString()});
+    QVERIFY(redis.waitForStarted(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(connectToLoopback(redisPort, 200).isValid(), 10000);
+
+    Rule rule;
+    rule.name = QStringLiteral("redis");
+    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
+    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), redisPort}, 1, false, true, {}}};
+    rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 200, 500, 1, 2, "PING\r\n", "+PONG"};
+    Engine engine;
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QTRY_COMPARE(stateOf(engine, 0), BackendState::Up);
+
+    // The same check against an answer that does not match fails.
+    rule.healthCheck.expect = "+PANG";
+    QSignalSpy events(&engine, &Engine::eventOccurred);
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 0), BackendState::Down, 5000);
+    redis.terminate();
+    QVERIFY(redis.waitForFinished(5000));
+}
+
+void tst_Failover::silentBackendIsDownByTimeout()
+{
+    // Accepts and never says a word.
+    LoopbackServer silent([](int fd) { readAll(fd, 3000); });
+    Rule rule;
+    rule.name = QStringLiteral("silent");
+    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
+    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), silent.port()}, 1, false, true, {}}};
+    rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 300, 200, 1, 2, "HELLO\r\n", "OK"};
+    Engine engine;
+    QSignalSpy events(&engine, &Engine::eventOccurred);
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 0), BackendState::Down, 3000);
+    QString reason;
+    for (const QList<QVariant> &arguments : events) {
+        const auto event = arguments.constFirst().value<EngineEvent>();
+        if (event.kind == EngineEvent::Kind::BackendStateChanged)
+            reason = event.message;
+    }
+    QCOMPARE(reason, QStringLiteral("timeout after 200 ms (2/2 checks)"));
+}
+
+void tst_Failover::passiveChecksMarkDownWithChecksOff()
+{
+    NamedBackend dead('d'), good('g');
+    dead.kill();
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(port, {&dead, &good});
+    rule.maxFails = 3;
+    rule.failWindowMs = 1500;
+    Engine::Options options;
+    options.workers = 1;
+    Engine engine(options);
+    QSignalSpy events(&engine, &Engine::eventOccurred);
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(ask(port), 'g');
+    QCOMPARE(stateOf(engine, 0), BackendState::Down);
+    // Once marked down it is skipped: exactly max_fails attempts were wasted on it.
+    QCOMPARE(engine.snapshot().rules.constFirst().backends.at(0).traffic.connectFailures, quint64(3));
+    // With checks off, it is given another chance once the fail window has passed.
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 0), BackendState::Unknown, 4000);
+    QStringList transitions;
+    for (const QList<QVariant> &arguments : events) {
+        const auto event = arguments.constFirst().value<EngineEvent>();
+        if (event.kind == EngineEvent::Kind::BackendStateChanged)
+            transitions << event.from + QLatin1String("->") + event.to + QLatin1String(": ") + event.message;
+    }
+    QCOMPARE(transitions,
+             QStringList({QStringLiteral("unknown->down: 3 failed connects within 1500 ms (last: connection refused)"),
+                          QStringLiteral("down->unknown: fail window of 1500 ms passed")}));
+}
+
+void tst_Failover::onDownCloseResetsEstablishedConnections()
+{
+    LoopbackServer backend([](int fd) { readAll(fd, 5000); });
+    Rule rule;
+    rule.name = QStringLiteral("close");
+    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
+    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), backend.port()}, 1, false, true, {}}};
+    rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 100, 100, 1, 1, {}, {}};
+    rule.onDown = OnDown::Close;
+    Engine engine;
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QTRY_COMPARE(stateOf(engine, 0), BackendState::Up);
+    UniqueFd client = connectToLoopback(rule.listen.port);
+    QTRY_COMPARE(backend.accepted(), 2); // the health check and the client's connection... or more
+    backend.stop();                      // refuses from now on; the open connection stays
+    QTRY_COMPARE(stateOf(engine, 0), BackendState::Down);
+    int error = 0;
+    readAll(client.get(), 3000, &error);
+    QCOMPARE(error, ECONNRESET);
+}
+
+void tst_Failover::drainingTakesNoNewConnections()
+{
+    NamedBackend a('a'), b('b');
+    const quint16 port = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine.apply(makeSet(makeRule(port, {&a, &b}))).isEmpty());
+    engine.setBackendDraining(QStringLiteral("lb"), 0, true);
+    QCOMPARE(stateOf(engine, 0), BackendState::Draining);
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(ask(port), 'b');
+    engine.setBackendDraining(QStringLiteral("lb"), 0, false);
+    QCOMPARE(stateOf(engine, 0), BackendState::Unknown);
+    QByteArray seen;
+    for (int i = 0; i < 6; ++i)
+        seen += ask(port);
+    QVERIFY(seen.contains('a'));
+}
+
+void tst_Failover::slowStartRampsARecoveredBackendUp()
+{
+    NamedBackend a('a'), b('b');
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(port, {&a, &b});
+    rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 100, 100, 1, 1, {}, {}};
+    rule.slowStartMs = 2000;
+    Engine::Options options;
+    options.workers = 1;
+    Engine engine(options);
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QTRY_COMPARE(stateOf(engine, 1), BackendState::Up);
+    b.kill();
+    QTRY_COMPARE(stateOf(engine, 1), BackendState::Down);
+    b.restart();
+    QTRY_COMPARE(stateOf(engine, 1), BackendState::Up);
+
+    auto shareOfB = [&] {
+        int hits = 0;
+        for (int i = 0; i < 100; ++i)
+            hits += ask(port) == 'b';
+        return hits;
+    };
+    const int early = shareOfB(); // within the first few hundred ms: a small fraction of its weight
+    QTest::qWait(2100);
+    const int late = shareOfB(); // ramp over: an equal share
+    QVERIFY2(early < 20, qPrintable(QString::number(early)));
+    QVERIFY2(late >= 45 && late <= 55, qPrintable(QString::number(late)));
+}
+
+QTEST_GUILESS_MAIN(tst_Failover)
+#include "tst_failover.moc"
