@@ -4,36 +4,36 @@
 <context>
     <name>Endpoint</name>
     <message>
-        <source>empty address: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
-        <translation>地址为空：应为 host:port 形式，例如 &quot;127.0.0.1:8080&quot;</translation>
+        <source>empty address: expected host:port, e.g. "127.0.0.1:8080"</source>
+        <translation>地址为空：应为 host:port 形式，例如 "127.0.0.1:8080"</translation>
     </message>
     <message>
-        <source>missing &quot;]&quot; after the IPv6 address in %1</source>
-        <translation>%1 中的 IPv6 地址后缺少 &quot;]&quot;</translation>
+        <source>missing "]" after the IPv6 address in %1</source>
+        <translation>%1 中的 IPv6 地址后缺少 "]"</translation>
     </message>
     <message>
-        <source>missing port: expected [address]:port, e.g. &quot;[::1]:8080&quot;</source>
-        <translation>缺少端口：应为 [address]:port 形式，例如 &quot;[::1]:8080&quot;</translation>
+        <source>missing port: expected [address]:port, e.g. "[::1]:8080"</source>
+        <translation>缺少端口：应为 [address]:port 形式，例如 "[::1]:8080"</translation>
     </message>
     <message>
-        <source>unexpected %1 after &quot;]&quot;: expected &quot;:port&quot;</source>
-        <translation>&quot;]&quot; 之后出现意外的 %1：应为 &quot;:port&quot;</translation>
+        <source>unexpected %1 after "]": expected ":port"</source>
+        <translation>"]" 之后出现意外的 %1：应为 ":port"</translation>
     </message>
     <message>
-        <source>missing port in %1: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
-        <translation>%1 中缺少端口：应为 host:port 形式，例如 &quot;127.0.0.1:8080&quot;</translation>
+        <source>missing port in %1: expected host:port, e.g. "127.0.0.1:8080"</source>
+        <translation>%1 中缺少端口：应为 host:port 形式，例如 "127.0.0.1:8080"</translation>
     </message>
     <message>
-        <source>an IPv6 address must be in brackets, e.g. &quot;[::1]:8080&quot;</source>
-        <translation>IPv6 地址必须放在方括号中，例如 &quot;[::1]:8080&quot;</translation>
+        <source>an IPv6 address must be in brackets, e.g. "[::1]:8080"</source>
+        <translation>IPv6 地址必须放在方括号中，例如 "[::1]:8080"</translation>
     </message>
     <message>
-        <source>missing port: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
-        <translation>缺少端口：应为 host:port 形式，例如 &quot;127.0.0.1:8080&quot;</translation>
+        <source>missing port: expected host:port, e.g. "127.0.0.1:8080"</source>
+        <translation>缺少端口：应为 host:port 形式，例如 "127.0.0.1:8080"</translation>
     </message>
     <message>
-        <source>missing host before &quot;:%1&quot;</source>
-        <translation>&quot;:%1&quot; 之前缺少主机</translation>
+        <source>missing host before ":%1"</source>
+        <translation>":%1" 之前缺少主机</translation>
     </message>
     <message>
         <source>port %1 is not a number</source>
@@ -76,12 +76,12 @@
         <translation>有标签超过 %1 个字符</translation>
     </message>
     <message>
-        <source>a label starts or ends with &quot;-&quot;</source>
-        <translation>有标签以 &quot;-&quot; 开头或结尾</translation>
+        <source>a label starts or ends with "-"</source>
+        <translation>有标签以 "-" 开头或结尾</translation>
     </message>
     <message>
-        <source>only letters, digits, &quot;-&quot; and &quot;.&quot; are allowed</source>
-        <translation>只允许使用字母、数字、&quot;-&quot; 和 &quot;.&quot;</translation>
+        <source>only letters, digits, "-" and "." are allowed</source>
+        <translation>只允许使用字母、数字、"-" 和 "."</translation>
     </message>
 </context>
 <context>
@@ -122,16 +122,16 @@
         <translation>设置已更改；已打开的连接将沿用旧设置直至结束</translation>
     </message>
     <message>
-        <source>no rule named &quot;%1&quot;</source>
-        <translation>没有名为 &quot;%1&quot; 的规则</translation>
+        <source>no rule named "%1"</source>
+        <translation>没有名为 "%1" 的规则</translation>
     </message>
     <message>
         <source>cannot resolve %1: %2</source>
         <translation>无法解析 %1：%2</translation>
     </message>
     <message>
-        <source>listen host &quot;%1&quot; is not an address of this machine</source>
-        <translation>监听主机 &quot;%1&quot; 不是本机的地址</translation>
+        <source>listen host "%1" is not an address of this machine</source>
+        <translation>监听主机 "%1" 不是本机的地址</translation>
     </message>
     <message>
         <source>cannot listen on %1: %2</source>
@@ -155,6 +155,53 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::HealthChecker</name>
+    <message>
+        <source>connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>closed by the backend</source>
+        <translation>被后端关闭</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <source>timeout after %1 ms</source>
+        <translation>%1 毫秒后超时</translation>
+    </message>
+    <message>
+        <source>fail window of %1 ms passed</source>
+        <translation>已过 %1 毫秒的失败窗口</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>answered as expected</source>
+        <translation>应答符合预期</translation>
+    </message>
+    <message>
+        <source>expected "%1", got "%2"</source>
+        <translation>应为 "%1"，实际为 "%2"</translation>
+    </message>
+    <message>
+        <source>%1 (%2/%3 checks)</source>
+        <translation>%1（%2/%3 次检查）</translation>
+    </message>
+    <message>
+        <source>draining: no new connections</source>
+        <translation>排空中：不接受新连接</translation>
+    </message>
+    <message>
+        <source>drain ended</source>
+        <translation>排空结束</translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::Worker</name>
     <message>
         <source>out of file descriptors: accepting paused for %1 ms</source>
@@ -175,10 +222,6 @@
         </translation>
     </message>
     <message>
-        <source>no eligible backend</source>
-        <translation>没有可用的后端</translation>
-    </message>
-    <message>
         <source>timeout after %1 ms</source>
         <translation>%1 毫秒后超时</translation>
     </message>
@@ -187,6 +230,19 @@
         <translation>
             <numerusform>%1（过去一秒内另有 %n 个类似事件）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no backend available</source>
+        <translation>没有可用的后端</translation>
+    </message>
+    <message numerus="yes">
+        <source>no backend reachable after %n attempt(s): timeout after %1 ms</source>
+        <translation>
+            <numerusform>尝试 %n 次后仍无法连接任何后端：%1 毫秒后超时</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 failed connects within %2 ms (last: %3)</source>
+        <translation>%2 毫秒内连接失败 %1 次（最近一次：%3）</translation>
     </message>
 </context>
 <context>
@@ -224,16 +280,16 @@
         <translation>空内容</translation>
     </message>
     <message>
-        <source>missing required key &quot;%1&quot;</source>
-        <translation>缺少必需的键 &quot;%1&quot;</translation>
+        <source>missing required key "%1"</source>
+        <translation>缺少必需的键 "%1"</translation>
     </message>
     <message>
         <source>unknown key</source>
         <translation>未知的键</translation>
     </message>
     <message>
-        <source>unknown key (did you mean &quot;%1&quot;?)</source>
-        <translation>未知的键（您是指 &quot;%1&quot; 吗？）</translation>
+        <source>unknown key (did you mean "%1"?)</source>
+        <translation>未知的键（您是指 "%1" 吗？）</translation>
     </message>
     <message>
         <source>expected a string, got %1</source>
@@ -256,8 +312,8 @@
         <translation>应为数组，实际为 %1</translation>
     </message>
     <message>
-        <source>&quot;x-&quot; keys are kept only at the top level, in rules and in backends</source>
-        <translation>以 &quot;x-&quot; 开头的键只在顶层、规则和后端中保留</translation>
+        <source>"x-" keys are kept only at the top level, in rules and in backends</source>
+        <translation>以 "x-" 开头的键只在顶层、规则和后端中保留</translation>
     </message>
     <message>
         <source>an empty list would refuse every client: omit the key to allow any client</source>
@@ -268,16 +324,16 @@
         <translation>未知的健康检查类型 %1（支持：tcp、none）</translation>
     </message>
     <message>
-        <source>protocol &quot;udp&quot; is not supported yet (supported: tcp)</source>
-        <translation>暂不支持协议 &quot;udp&quot;（支持：tcp）</translation>
+        <source>protocol "udp" is not supported yet (supported: tcp)</source>
+        <translation>暂不支持协议 "udp"（支持：tcp）</translation>
     </message>
     <message>
         <source>unknown protocol %1 (supported: tcp)</source>
         <translation>未知的协议 %1（支持：tcp）</translation>
     </message>
     <message>
-        <source>unknown balance strategy %1 (did you mean &quot;%2&quot;?)</source>
-        <translation>未知的负载均衡策略 %1（您是指 &quot;%2&quot; 吗？）</translation>
+        <source>unknown balance strategy %1 (did you mean "%2"?)</source>
+        <translation>未知的负载均衡策略 %1（您是指 "%2" 吗？）</translation>
     </message>
     <message>
         <source>unknown balance strategy %1 (supported: round_robin, least_connections, source_hash, random)</source>
@@ -319,6 +375,14 @@
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
+    <message>
+        <source>contains an unpaired surrogate (U+%1)</source>
+        <translation>包含未配对的代理项（U+%1）</translation>
+    </message>
+    <message>
+        <source>unknown on_down value %1 (supported: keep, close)</source>
+        <translation>未知的 on_down 值 %1（支持：keep、close）</translation>
+    </message>
 </context>
 <context>
     <name>RuleSetWriter</name>
@@ -342,16 +406,16 @@
         <translation>包含控制字符（U+%1）</translation>
     </message>
     <message>
-        <source>own keys must start with &quot;x-&quot;</source>
-        <translation>自定义键必须以 &quot;x-&quot; 开头</translation>
+        <source>own keys must start with "x-"</source>
+        <translation>自定义键必须以 "x-" 开头</translation>
     </message>
     <message>
-        <source>no host: use &quot;127.0.0.1&quot; for this machine only</source>
-        <translation>缺少主机：如只允许本机访问，请使用 &quot;127.0.0.1&quot;</translation>
+        <source>no host: use "127.0.0.1" for this machine only</source>
+        <translation>缺少主机：如只允许本机访问，请使用 "127.0.0.1"</translation>
     </message>
     <message>
-        <source>listen host must be an IP address, &quot;localhost&quot; or &quot;*&quot;, got %1</source>
-        <translation>监听主机必须是 IP 地址、&quot;localhost&quot; 或 &quot;*&quot;，实际为 %1</translation>
+        <source>listen host must be an IP address, "localhost" or "*", got %1</source>
+        <translation>监听主机必须是 IP 地址、"localhost" 或 "*"，实际为 %1</translation>
     </message>
     <message>
         <source>port 0 is not allowed: choose a port 1-65535</source>
@@ -362,12 +426,12 @@
         <translation>缺少主机：请指定要连接的主机</translation>
     </message>
     <message>
-        <source>%1 is not an address to connect to: name the backend&apos;s host</source>
+        <source>%1 is not an address to connect to: name the backend's host</source>
         <translation>%1 不是可连接的地址：请指定后端的主机</translation>
     </message>
     <message>
-        <source>weight 0 is not allowed: set &quot;enabled&quot;: false to take a backend out of use</source>
-        <translation>不允许权重为 0：如要停用后端，请设置 &quot;enabled&quot;: false</translation>
+        <source>weight 0 is not allowed: set "enabled": false to take a backend out of use</source>
+        <translation>不允许权重为 0：如要停用后端，请设置 "enabled": false</translation>
     </message>
     <message>
         <source>%1 is longer than interval_ms %2: a check must end before the next one starts</source>
@@ -404,6 +468,18 @@
     <message>
         <source>%1 conflicts with rules[%2] (%3), which listens on %4</source>
         <translation>%1 与 rules[%2]（%3）冲突，后者监听 %4</translation>
+    </message>
+    <message>
+        <source>needs "type": "tcp"</source>
+        <translation>需要 "type": "tcp"</translation>
+    </message>
+    <message>
+        <source>%1 bytes long in UTF-8; at most %2 are allowed</source>
+        <translation>UTF-8 编码长 %1 字节；最多允许 %2 字节</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8</source>
+        <translation>不是有效的 UTF-8</translation>
     </message>
 </context>
 <context>
@@ -448,8 +524,8 @@
 <context>
     <name>Subnet</name>
     <message>
-        <source>invalid subnet %1: expected address/prefix, e.g. &quot;192.168.0.0/16&quot; or &quot;::1/128&quot;</source>
-        <translation>无效的子网 %1：应为 地址/前缀长度 形式，例如 &quot;192.168.0.0/16&quot; 或 &quot;::1/128&quot;</translation>
+        <source>invalid subnet %1: expected address/prefix, e.g. "192.168.0.0/16" or "::1/128"</source>
+        <translation>无效的子网 %1：应为 地址/前缀长度 形式，例如 "192.168.0.0/16" 或 "::1/128"</translation>
     </message>
     <message>
         <source>prefix length %1 out of range 0-%2 in %3</source>
@@ -501,20 +577,20 @@
         <translation>必须指定 --config &lt;file&gt;（参见 --help）</translation>
     </message>
     <message>
-        <source>--log-format: &quot;%1&quot; is not text or json</source>
-        <translation>--log-format：&quot;%1&quot; 既不是 text 也不是 json</translation>
+        <source>--log-format: "%1" is not text or json</source>
+        <translation>--log-format："%1" 既不是 text 也不是 json</translation>
     </message>
     <message>
-        <source>--workers: &quot;%1&quot; is not a number from 0 to 256</source>
-        <translation>--workers：&quot;%1&quot; 不是 0 到 256 之间的数字</translation>
+        <source>--workers: "%1" is not a number from 0 to 256</source>
+        <translation>--workers："%1" 不是 0 到 256 之间的数字</translation>
     </message>
     <message>
-        <source>--relay: &quot;%1&quot; is not auto, copy or splice</source>
-        <translation>--relay：&quot;%1&quot; 不是 auto、copy 或 splice</translation>
+        <source>--relay: "%1" is not auto, copy or splice</source>
+        <translation>--relay："%1" 不是 auto、copy 或 splice</translation>
     </message>
     <message>
-        <source>--grace-ms: &quot;%1&quot; is not a number of milliseconds</source>
-        <translation>--grace-ms：&quot;%1&quot; 不是有效的毫秒数</translation>
+        <source>--grace-ms: "%1" is not a number of milliseconds</source>
+        <translation>--grace-ms："%1" 不是有效的毫秒数</translation>
     </message>
 </context>
 </TS>
