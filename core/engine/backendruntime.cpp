@@ -15,6 +15,18 @@ quint32 ewma(quint32 average, quint32 sample)
 
 } // namespace
 
+void BackendRuntime::setLastFailure(const QString &reason)
+{
+    QMutexLocker lock(&m_failureMutex);
+    m_lastFailure = reason;
+}
+
+QString BackendRuntime::lastFailure() const
+{
+    QMutexLocker lock(&m_failureMutex);
+    return m_lastFailure;
+}
+
 BackendState BackendRuntime::state() const
 {
     const BackendState h = health.load(std::memory_order_relaxed);

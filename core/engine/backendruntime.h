@@ -4,6 +4,9 @@
 #include "core/engine/trafficcounters.h"
 #include "core/net/socketaddress.h"
 
+#include <QMutex>
+#include <QString>
+
 #include <atomic>
 
 namespace PortRelay {
@@ -24,6 +27,13 @@ public:
     std::atomic<bool> draining{false};
     std::atomic<qint64> upSinceMs{0}; // when it came back up (monotonic), for slow start
     TrafficCounters counters;
+    // The last active check, for people to look at: when (ms since the epoch), how long it took
+    // (-1: none yet) and, if it failed, why.
+    std::atomic<qint64> lastCheckEpochMs{0};
+    std::atomic<qint32> lastCheckMicros{-1};
+
+    void setLastFailure(const QString &reason);
+    QString lastFailure() const;
 
     // The state as shown: draining overrides health.
     BackendState state() const;
@@ -47,6 +57,8 @@ private:
     // Moving averages (alpha 0.2) over connect attempts: failures in millionths, time in microseconds.
     std::atomic<quint32> m_failureRatioPpm{0};
     std::atomic<quint32> m_connectMicros{0};
+    mutable QMutex m_failureMutex; // never taken on the data path
+    QString m_lastFailure;
 };
 
 } // namespace PortRelay

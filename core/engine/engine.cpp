@@ -47,6 +47,8 @@ Engine::Engine(const Options &options, QObject *parent)
     , m_workers(std::make_unique<WorkerPool>(options.workers, options.relayMode))
 {
     qRegisterMetaType<PortRelay::RuleStatus>();
+    qRegisterMetaType<PortRelay::ConnectionInfo>();
+    qRegisterMetaType<PortRelay::EngineSnapshot>();
     connect(m_workers.get(), &WorkerPool::eventReported, this, &Engine::eventOccurred);
     connect(m_workers.get(), &WorkerPool::backendMarkedDown, this, &Engine::onBackendMarkedDown);
 }
@@ -346,6 +348,24 @@ void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const Q
     Q_EMIT eventOccurred(event);
 }
 
+QList<ConnectionInfo> Engine::connections() const
+{
+    QList<ConnectionInfo> all;
+    // runOnEach visits the workers one after another, so appending needs no lock.
+    m_workers->runOnEach([&all](Worker &worker) { all += worker.connections(); });
+    return all;
+}
+
+bool Engine::closeConnection(int worker, quint64 serial)
+{
+    bool closed = false;
+    m_workers->runOnEach([&](Worker &w) {
+        if (w.index() == worker)
+            closed = w.closeConnection(serial);
+    });
+    return closed;
+}
+
 RuleSet Engine::ruleSet() const
 {
     RuleSet set;
@@ -388,8 +408,16 @@ EngineSnapshot Engine::snapshot() const
             rule.failed = runtime->failedCount();
             for (int i = 0; i < runtime->backendCount(); ++i) {
                 const BackendRuntime &backend = runtime->backend(i);
-                rule.backends.append(
-                    {entry->rule.backends[i].address.toString(), backend.state(), backend.counters.sample()});
+                BackendSnapshot b;
+                b.address = runtime->rule().backends[i].address.toString();
+                b.state = backend.state();
+                b.traffic = backend.counters.sample();
+                b.weight = runtime->rule().backends[i].weight;
+                b.backup = runtime->rule().backends[i].backup;
+                b.lastCheckEpochMs = backend.lastCheckEpochMs.load(std::memory_order_relaxed);
+                b.lastCheckMicros = backend.lastCheckMicros.load(std::memory_order_relaxed);
+                b.lastFailure = backend.lastFailure();
+                rule.backends.append(b);
             }
         }
         snapshot.rules.append(rule);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/connectioninfo.h"
 #include "core/engine/engineevent.h"
 #include "core/engine/enginesnapshot.h"
 #include "core/engine/rulestatus.h"
@@ -68,6 +69,11 @@ public:
     void setBackendDraining(const QString &rule, int backend, bool draining);
     // Runs a health check of the backend now, outside the schedule.
     void checkBackendNow(const QString &rule, int backend);
+
+    // Every open client connection across the workers (asks each worker; for the UI, not a loop).
+    QList<ConnectionInfo> connections() const;
+    // Resets one connection named by ConnectionInfo::worker and ::serial.
+    bool closeConnection(int worker, quint64 serial);
 
     RuleSet ruleSet() const;
     QList<RuleStatus> statuses() const;

@@ -5,6 +5,7 @@
 #include "core/engine/trafficcounters.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace PortRelay {
@@ -14,6 +15,11 @@ struct BackendSnapshot
     QString address; // as configured: "127.0.0.1:8081", "db.local:5432"
     BackendState state = BackendState::Unknown;
     TrafficSample traffic;
+    int weight = 1;
+    bool backup = false;
+    qint64 lastCheckEpochMs = 0; // 0: not checked yet
+    qint32 lastCheckMicros = -1;
+    QString lastFailure; // the last failed check's reason
 };
 
 struct RuleSnapshot
@@ -44,3 +50,5 @@ struct EngineSnapshot
 };
 
 } // namespace PortRelay
+
+Q_DECLARE_METATYPE(PortRelay::EngineSnapshot)

@@ -3,10 +3,14 @@
 #include "core/engine/monotonicclock.h"
 #include "core/engine/ruleruntime.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QNetworkProxy>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <climits>
 
 namespace PortRelay {
 
@@ -44,6 +48,7 @@ struct HealthChecker::Probe
     QTimer timeout;
     QTimer revive;
     QPointer<QTcpSocket> socket;
+    QElapsedTimer started;
     QByteArray received;
     int successes = 0;
     int failures = 0;
@@ -135,6 +140,7 @@ void HealthChecker::runCheck(int backend)
             finishCheck(backend, false, describeSocketError(error, socket->errorString()));
     });
     probe.timeout.start();
+    probe.started.start();
     socket->connectToHost(target.address.address(), target.address.port());
 }
 
@@ -151,7 +157,12 @@ void HealthChecker::finishCheck(int backend, bool passed, const QString &reason)
     socket->deleteLater(); // we may be inside one of its signals
 
     const HealthCheck &check = m_runtime->rule().healthCheck;
-    const BackendState current = m_runtime->backend(backend).health.load();
+    BackendRuntime &target = m_runtime->backend(backend);
+    target.lastCheckEpochMs.store(QDateTime::currentMSecsSinceEpoch());
+    target.lastCheckMicros.store(qint32(qMin<qint64>(probe.started.nsecsElapsed() / 1000, INT_MAX)));
+    if (!passed)
+        target.setLastFailure(reason);
+    const BackendState current = target.health.load();
     if (passed) {
         ++probe.successes;
         probe.failures = 0;

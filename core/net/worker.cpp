@@ -61,6 +61,9 @@ struct Worker::Connection
     qint64 attemptStartedUs = 0; // current connect attempt began at
     quint64 clientHash = 0;
     quint64 tried = 0; // backends tried for this client connection, one bit each
+    quint64 serial = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
     int clientFd = -1;
     int backendFd = -1;
     quint32 slot = 0;
@@ -175,6 +178,48 @@ void Worker::closeBackendConnections(const RuleRuntime *rule, int backend)
     }
     reapClosed();
     armTimer();
+}
+
+QList<ConnectionInfo> Worker::connections() const
+{
+    QList<ConnectionInfo> result;
+    const qint64 now = MonotonicClock::nowMs();
+    for (const auto &slot : m_slots) {
+        if (!slot || slot->state == ConnectionState::Closed)
+            continue;
+        const Connection &c = *slot;
+        ConnectionInfo info;
+        info.worker = m_index;
+        info.serial = c.serial;
+        info.rule = c.rule->rule().name;
+        sockaddr_storage peer{};
+        socklen_t length = sizeof(peer);
+        // Asked of the kernel on demand, so no connection carries its address around.
+        if (::getpeername(c.clientFd, reinterpret_cast<sockaddr *>(&peer), &length) == 0)
+            info.client = SocketAddress::fromNative(reinterpret_cast<sockaddr *>(&peer), length).toString();
+        info.connecting = c.state != ConnectionState::Relaying;
+        if (!info.connecting && c.backend >= 0)
+            info.backend = c.rule->rule().backends[c.backend].address.toString();
+        info.bytesIn = c.bytesIn;
+        info.bytesOut = c.bytesOut;
+        info.ageMs = now - c.startedMs;
+        result.append(info);
+    }
+    return result;
+}
+
+bool Worker::closeConnection(quint64 serial)
+{
+    m_now = MonotonicClock::nowMs();
+    for (auto &slot : m_slots) {
+        if (slot && slot->serial == serial && slot->state != ConnectionState::Closed) {
+            finish(*slot, true);
+            reapClosed();
+            armTimer();
+            return true;
+        }
+    }
+    return false;
 }
 
 void Worker::onEpollReady()
@@ -316,6 +361,7 @@ void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
     c.clientFd = fd;
     c.lastActivity = m_now;
     c.startedMs = m_now;
+    c.serial = ++m_serial;
     c.deadline = m_deadlines.end();
     if (rule->usesClientHash())
         c.clientHash = clientHashOf(peer);
@@ -492,6 +538,8 @@ void Worker::relay(Connection &c, bool clientSide, quint32 events)
     }
     if (upMoved | downMoved) {
         c.lastActivity = m_now;
+        c.bytesIn += upMoved;
+        c.bytesOut += downMoved;
         BackendRuntime &backend = c.rule->backend(c.backend);
         if (upMoved) {
             c.rule->counters().bytesIn.fetch_add(upMoved, std::memory_order_relaxed);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/connectioninfo.h"
 #include "core/engine/engineevent.h"
 #include "core/net/chunkpool.h"
 #include "core/net/relaydirection.h"
@@ -54,6 +55,10 @@ public:
     void removeListener(int listenFd);
     // Closes the open connections of the named rule with a reset.
     void closeConnections(const QString &ruleName);
+    // The open connections, for the user to look at.
+    QList<ConnectionInfo> connections() const;
+    // Resets one connection; false when it is gone already.
+    bool closeConnection(quint64 serial);
     // Resets the established connections of one backend (on_down: close).
     void closeBackendConnections(const RuleRuntime *rule, int backend);
 
@@ -115,6 +120,7 @@ private:
     qint64 m_now = 0;
     qint64 m_timerArmedFor = 0;
     qint64 m_lastReportMs = 0;
+    quint64 m_serial = 0;
     int m_suppressedReports = 0;
     bool m_acceptPaused = false;
 

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void allowListRefusesOthers();
     void maxConnectionsIsEnforced();
     void listenFailureNamesTheReason();
+    void connectionsAreListedAndCanBeClosed();
 };
 
 void tst_Engine::bulkTransferIsByteExact_data()
@@ -509,6 +510,40 @@ void tst_Engine::listenFailureNamesTheReason()
     QCOMPARE(failures[0].reason,
              QStringLiteral("cannot listen on 127.0.0.1:%1: address already in use").arg(occupant.port()));
     QCOMPARE(engine.status(QStringLiteral("clash")).state, RuleState::Failed);
+}
+
+void tst_Engine::connectionsAreListedAndCanBeClosed()
+{
+    LoopbackServer backend(echo);
+    const quint16 port = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("list"), port, {backend.port()})})).isEmpty());
+    UniqueFd first = connectToLoopback(port);
+    UniqueFd second = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(first.get(), QByteArrayLiteral("12345")));
+    QVERIFY(echoRoundTrip(second.get(), QByteArrayLiteral("1")));
+
+    QList<ConnectionInfo> open = engine.connections();
+    QCOMPARE(open.size(), 2);
+    std::sort(open.begin(), open.end(), [](const auto &a, const auto &b) { return a.bytesIn > b.bytesIn; });
+    sockaddr_in local{};
+    socklen_t length = sizeof(local);
+    ::getsockname(first.get(), reinterpret_cast<sockaddr *>(&local), &length);
+    QCOMPARE(open[0].client, QStringLiteral("127.0.0.1:%1").arg(ntohs(local.sin_port)));
+    QCOMPARE(open[0].rule, QStringLiteral("list"));
+    QCOMPARE(open[0].backend, QStringLiteral("127.0.0.1:%1").arg(backend.port()));
+    QCOMPARE(open[0].bytesIn, quint64(5));
+    QCOMPARE(open[0].bytesOut, quint64(5));
+    QVERIFY(!open[0].connecting);
+    QVERIFY(open[0].ageMs >= 0);
+
+    QVERIFY(engine.closeConnection(open[0].worker, open[0].serial));
+    int error = 0;
+    readAll(first.get(), 3000, &error);
+    QCOMPARE(error, ECONNRESET);
+    QVERIFY(!engine.closeConnection(open[0].worker, open[0].serial)); // gone already
+    QCOMPARE(engine.connections().size(), 1);
+    QVERIFY(echoRoundTrip(second.get(), QByteArrayLiteral("still here")));
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)

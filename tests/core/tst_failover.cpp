@@ -413,6 +413,11 @@ void tst_Failover::silentBackendIsDownByTimeout()
             reason = event.message;
     }
     QCOMPARE(reason, QStringLiteral("timeout after 200 ms (2/2 checks)"));
+    const EngineSnapshot snapshot = engine.snapshot();
+    const BackendSnapshot &backend = snapshot.rules.constFirst().backends.constFirst();
+    QCOMPARE(backend.lastFailure, QStringLiteral("timeout after 200 ms"));
+    QVERIFY(qAbs(backend.lastCheckEpochMs - QDateTime::currentMSecsSinceEpoch()) < 2000);
+    QVERIFY(backend.lastCheckMicros >= 190000);
 }
 
 void tst_Failover::passiveChecksMarkDownWithChecksOff()
