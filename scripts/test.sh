@@ -8,3 +8,6 @@ portrelay_install_deps
 cmake --preset ci
 cmake --build --preset ci
 ctest --preset ci -j2
+
+# The rules-file parser under libFuzzer (clang, ASan + UBSan) for a bounded time.
+bash scripts/fuzz.sh "${PORTRELAY_FUZZ_SECONDS:-60}"
