@@ -1,0 +1,201 @@
+#pragma once
+
+#include "core/engine/engine.h"
+#include "core/engine/enginesnapshot.h"
+#include "core/ruleset/ruleset.h"
+#include "core/ruleset/rulesetissue.h"
+#include "ui/charts/traffichistory.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSortFilterProxyModel;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+
+namespace PortRelay {
+
+class BackendStatusModel;
+class BackendsPane;
+class ConnectionsPane;
+class EmptyStateWidget;
+class EngineHost;
+class EventLogModel;
+class EventLogPane;
+class RuleStore;
+class RuleTableModel;
+class Settings;
+class TrafficChart;
+class TrafficPane;
+class TrayIcon;
+
+// The PortRelay window: the rules table with its actions, a detail pane for the selected rule
+// (backends, traffic, connections, events), totals in the status bar, and the tray. It owns the
+// engine (on its control thread) and the rule store; everything it shows comes from the engine's
+// signals and its ~1 Hz snapshots, never from a socket of the data plane.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString rulesPath;    // empty: defaultRulesPath()
+        QString settingsPath; // empty: the user's QSettings; otherwise an INI file (tests)
+        Engine::Options engine;
+        int sampleIntervalMs = 1000;
+        bool useTray = true; // only where a system tray exists
+    };
+    enum class DetailTab
+    {
+        Backends,
+        Traffic,
+        Connections,
+        Events
+    };
+    enum class ImportMode
+    {
+        Preview, // read the file, show what changes, let the user merge or replace
+        Merge,   // add the file's rules, replacing rules of the same name, without asking
+    };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const Options &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+    static QString defaultRulesPath();
+
+    // The paths the actions take after their dialogs, so tests can drive them without one.
+    bool addRule(const Rule &rule);
+    bool replaceRule(const QString &name, const Rule &rule);
+    bool importFile(const QString &path, ImportMode mode = ImportMode::Preview);
+    bool exportFile(const QString &path, bool selectedOnly = false);
+    void startRules(const QStringList &names);
+    void stopRules(const QStringList &names);
+    void deleteRules(const QStringList &names);
+    void selectRules(const QStringList &names);
+    QStringList selectedRuleNames() const;
+    QString currentRuleName() const;
+    void showDetailTab(DetailTab tab);
+    // Shows, un-minimises and raises the window (a second launch asks for this).
+    void showAndRaise();
+
+    RuleStore *store() const { return m_store; }
+    EngineHost *engineHost() const { return m_host.get(); }
+    RuleTableModel *ruleModel() const { return m_ruleModel; }
+    QSortFilterProxyModel *ruleProxy() const { return m_ruleProxy; }
+    BackendStatusModel *backendModel() const { return m_backendModel; }
+    EventLogModel *eventModel() const { return m_eventModel; }
+    ConnectionsPane *connectionsPane() const { return m_connectionsPane; }
+    TrafficChart *trafficChart() const;
+    QTableView *rulesView() const { return m_rulesView; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QString statusText() const;
+    RuleSetIssues lastIssues() const { return m_lastIssues; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentralWidget();
+    void createStatusBar();
+    void createTray();
+    void restoreSettings();
+    void saveSettings();
+
+    void onSampled(const PortRelay::EngineSnapshot &snapshot);
+    void onRuleStatusChanged(const PortRelay::RuleStatus &status);
+    void onEvent(const PortRelay::EngineEvent &event);
+    void onRuleSetChanged();
+    void onCurrentRuleChanged();
+    void updateActions();
+    void updateStatusBar();
+    void showRulesContextMenu(const QPoint &position);
+
+    void newRule();
+    void editRule();
+    void duplicateRules();
+    void deleteSelected();
+    void importRules();
+    void exportRules(bool selectedOnly);
+    void setGroupRunning(bool running);
+    void setBackendEnabled(const QString &rule, int backend, bool enabled);
+    void openRuleEditor(const Rule &initial, const QString &originalName);
+    void showPreferences();
+    void showAbout();
+    void quit();
+
+    QStringList shownRuleNames() const;
+    QString currentGroup() const;
+    void reportIssues(const QString &title, const QString &text, const RuleSetIssues &issues);
+    void notify(const QString &title, const QString &message, bool warning);
+
+    Options m_options;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<EngineHost> m_host;
+    RuleStore *m_store = nullptr;
+    TrafficHistory m_history;
+    EngineSnapshot m_lastSnapshot;
+    RuleSetIssues m_lastIssues;
+    bool m_quitting = false;
+
+    RuleTableModel *m_ruleModel = nullptr;
+    QSortFilterProxyModel *m_ruleProxy = nullptr;
+    BackendStatusModel *m_backendModel = nullptr;
+    EventLogModel *m_eventModel = nullptr;
+
+    QStackedWidget *m_stack = nullptr;
+    EmptyStateWidget *m_emptyState = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTableView *m_rulesView = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTabWidget *m_details = nullptr;
+    QLabel *m_detailTitle = nullptr;
+    BackendsPane *m_backendsPane = nullptr;
+    TrafficPane *m_trafficPane = nullptr;
+    ConnectionsPane *m_connectionsPane = nullptr;
+    EventLogPane *m_eventsPane = nullptr;
+    QLabel *m_statusRules = nullptr;
+    QLabel *m_statusConnections = nullptr;
+    QLabel *m_statusThroughput = nullptr;
+    TrayIcon *m_tray = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_startAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_startAllAction = nullptr;
+    QAction *m_stopAllAction = nullptr;
+    QAction *m_startShownAction = nullptr;
+    QAction *m_stopShownAction = nullptr;
+    QAction *m_startGroupAction = nullptr;
+    QAction *m_stopGroupAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_exportSelectedAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_showAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
+
+} // namespace PortRelay
