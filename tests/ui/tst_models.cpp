@@ -195,7 +195,7 @@ void tst_Models::ruleFailureShowsReason()
     model.setStatus(RuleStatus{QStringLiteral("db"), RuleState::Failed,
                                QStringLiteral("cannot listen on 127.0.0.1:5432: address already in use")});
     const QModelIndex state = model.index(0, RuleTableModel::StateColumn);
-    QCOMPARE(state.data().toString(), QStringLiteral("failed"));
+    QCOMPARE(state.data().toString(), QStringLiteral("failed (address already in use)"));
     QVERIFY(state.data(Qt::ToolTipRole).toString().contains(QStringLiteral("address already in use")));
     QVERIFY(!state.data(Qt::DecorationRole).value<QIcon>().isNull());
     QCOMPARE(model.totals().failed, 1);

@@ -48,6 +48,11 @@ QVariant RuleTableModel::display(const Row &row, int column) const
     case NameColumn:
         return row.rule.name;
     case StateColumn:
+        if (row.status.state == RuleState::Failed && !row.status.reason.isEmpty()) {
+            // "cannot listen on 127.0.0.1:5432: address already in use": the cause fits the column.
+            const QString cause = row.status.reason.section(QStringLiteral(": "), -1);
+            return tr("%1 (%2)").arg(StateIcons::text(row.status.state), cause);
+        }
         return StateIcons::text(row.status.state);
     case ListenColumn:
         return row.rule.listen.toString();
@@ -111,10 +116,14 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == StateColumn)
             return StateIcons::icon(row.status.state);
+        if (index.column() == BackendsColumn && row.backendsUp >= 0)
+            return StateIcons::icon(row.backendsDown > 0 ? BackendState::Down : BackendState::Up);
         break;
     case Qt::ForegroundRole:
         if (index.column() == StateColumn && row.status.state == RuleState::Failed)
             return StateIcons::colour(row.status.state, QGuiApplication::palette());
+        if (index.column() == BackendsColumn && row.backendsDown > 0)
+            return StateIcons::colour(BackendState::Down, QGuiApplication::palette());
         break;
     case Qt::ToolTipRole:
         if (index.column() == StateColumn) {
@@ -123,8 +132,11 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
             if (row.status.state == RuleState::Stopped && row.rule.enabled)
                 return tr("Not started yet");
         }
-        if (index.column() == BackendsColumn)
+        if (index.column() == BackendsColumn) {
+            if (row.backendsDown > 0)
+                return tr("%n backend(s) down", nullptr, row.backendsDown);
             return tr("Backends up / configured");
+        }
         break;
     case Qt::TextAlignmentRole:
         if (index.column() >= BackendsColumn && index.column() <= OutColumn)
