@@ -1,0 +1,84 @@
+#include "ui/dialogs/listenportcheck.h"
+
+#include "core/ruleset/rulevalidator.h"
+
+#include <QTcpServer>
+
+namespace PortRelay {
+
+std::optional<QString> ListenPortCheck::bindError(const Endpoint &listen, bool *inUse)
+{
+    if (inUse)
+        *inUse = false;
+    const auto address = listen.literalAddress();
+    if (!address || listen.port == 0)
+        return std::nullopt;
+    QTcpServer server;
+    if (server.listen(*address, listen.port)) {
+        server.close();
+        return std::nullopt;
+    }
+    switch (server.serverError()) {
+    case QAbstractSocket::AddressInUseError:
+        if (inUse)
+            *inUse = true;
+        return tr("in use by another program");
+    case QAbstractSocket::SocketAddressNotAvailableError:
+        return tr("%1 is not an address of this computer").arg(listen.host);
+    case QAbstractSocket::SocketAccessError:
+        return tr("this port needs administrator rights");
+    default:
+        return server.errorString();
+    }
+}
+
+bool ListenPortCheck::takenByRule(const Endpoint &listen, const RuleSet &others, QString *ruleName)
+{
+    for (const Rule &rule : others.rules) {
+        if (rule.enabled && RuleValidator::listenConflicts(listen, rule.listen)) {
+            if (ruleName)
+                *ruleName = rule.name;
+            return true;
+        }
+    }
+    return false;
+}
+
+ListenPortCheck::Result ListenPortCheck::check(const Endpoint &listen, const RuleSet &others, bool skipBind)
+{
+    Result result;
+    if (!listen.literalAddress() || listen.port == 0)
+        return result;
+
+    QString ruleName;
+    if (takenByRule(listen, others, &ruleName)) {
+        result.takenByRule = true;
+        result.message = tr("Port %1 is used by the rule \"%2\".").arg(listen.port).arg(ruleName);
+    } else if (!skipBind) {
+        bool inUse = false;
+        if (const auto error = bindError(listen, &inUse)) {
+            result.takenByProgram = inUse;
+            result.message = tr("Cannot listen on %1: %2.").arg(listen.toString(), *error);
+            // Another port would not help with an address this computer does not have.
+            if (!inUse)
+                return result;
+        }
+    }
+    if (result.message.isEmpty())
+        return result;
+
+    Endpoint candidate = listen;
+    for (int step = 1; step <= MaxSuggestionAttempts && int(listen.port) + step <= 65535; ++step) {
+        candidate.port = quint16(listen.port + step);
+        if (takenByRule(candidate, others))
+            continue;
+        const auto error = bindError(candidate);
+        if (!error) {
+            result.suggestion = candidate.port;
+            break;
+        }
+    }
+    return result;
+}
+
+} // namespace PortRelay

@@ -1,0 +1,1135 @@
+#include "ui/dialogs/ruleeditordialog.h"
+
+#include "core/ruleset/rulevalidator.h"
+#include "ui/dialogs/backendprober.h"
+#include "ui/dialogs/backendtablemodel.h"
+#include "ui/dialogs/checkdatatext.h"
+#include "ui/dialogs/errorframe.h"
+#include "ui/dialogs/listenportcheck.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QStyle>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace PortRelay {
+
+namespace {
+
+enum Tab
+{
+    GeneralTab,
+    HealthTab,
+    AdvancedTab
+};
+
+// Address cells commit on every keystroke, so the rule validates as the user types in the table too.
+class BackendDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        if (index.column() == BackendTableModel::WeightColumn) {
+            auto *spin = new QSpinBox(parent);
+            spin->setRange(RuleValidator::WeightRange.min, RuleValidator::WeightRange.max);
+            spin->setFrame(false);
+            return spin;
+        }
+        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+        if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+            line->setPlaceholderText(BackendTableModel::tr("host:port"));
+            auto *self = const_cast<BackendDelegate *>(this);
+            QObject::connect(line, &QLineEdit::textEdited, self, [self, line] { Q_EMIT self->commitData(line); });
+        }
+        return editor;
+    }
+
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        // The model echoes each committed keystroke back; resetting the text would move the cursor.
+        if (auto *line = qobject_cast<QLineEdit *>(editor); line && line->text() == index.data(Qt::EditRole).toString())
+            return;
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        if (index.data(BackendTableModel::ErrorRole).toString().isEmpty())
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(ErrorFrame::errorColor(option.palette), 1.5));
+        painter->drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 2, 2);
+        painter->restore();
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() != BackendTableModel::ProbeColumn)
+            return;
+        const auto state = BackendTableModel::ProbeState(index.data(BackendTableModel::RawValueRole).toInt());
+        if (state == BackendTableModel::ProbeState::Succeeded)
+            option->palette.setColor(QPalette::Text, ErrorFrame::successColor(option->palette));
+        else if (state == BackendTableModel::ProbeState::Failed)
+            option->palette.setColor(QPalette::Text, ErrorFrame::errorColor(option->palette));
+    }
+};
+
+QLabel *buddyLabel(const QString &text, QWidget *buddy)
+{
+    auto *label = new QLabel(text);
+    label->setBuddy(buddy);
+    return label;
+}
+
+// An icon and a wrapped sentence, for notices under a field.
+QWidget *noticeRow(QStyle::StandardPixmap icon, QLabel *text, QWidget *trailing = nullptr)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *iconLabel = new QLabel;
+    const int size = row->style()->pixelMetric(QStyle::PM_SmallIconSize);
+    iconLabel->setPixmap(row->style()->standardIcon(icon).pixmap(size, size));
+    iconLabel->setAlignment(Qt::AlignTop);
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(iconLabel, 0, Qt::AlignTop);
+    layout->addWidget(text, 1);
+    if (trailing)
+        layout->addWidget(trailing, 0, Qt::AlignTop);
+    return row;
+}
+
+QString stripMnemonic(QString text)
+{
+    text.remove(QRegularExpression(u"&(?!&)"_s));
+    if (text.endsWith(u':'))
+        text.chop(1);
+    return text;
+}
+
+QString balanceLabel(BalanceStrategy strategy)
+{
+    switch (strategy) {
+    case BalanceStrategy::RoundRobin:
+        return RuleEditorDialog::tr("Round robin");
+    case BalanceStrategy::LeastConnections:
+        return RuleEditorDialog::tr("Least connections");
+    case BalanceStrategy::SourceHash:
+        return RuleEditorDialog::tr("Source hash (sticky clients)");
+    case BalanceStrategy::Random:
+        return RuleEditorDialog::tr("Power of two random choices");
+    }
+    return {};
+}
+
+QString balanceHelp(BalanceStrategy strategy)
+{
+    switch (strategy) {
+    case BalanceStrategy::RoundRobin:
+        return RuleEditorDialog::tr("Takes the backends in turn, in proportion to their weights.");
+    case BalanceStrategy::LeastConnections:
+        return RuleEditorDialog::tr("Picks the backend with the fewest open connections for its weight.");
+    case BalanceStrategy::SourceHash:
+        return RuleEditorDialog::tr("Keeps sending each client address to the same backend; when a backend "
+                                    "leaves, only its own clients move.");
+    case BalanceStrategy::Random:
+        return RuleEditorDialog::tr("Draws two backends at random by weight and takes the less loaded one.");
+    }
+    return {};
+}
+
+// "backends[3].address" -> 3, or -1.
+int backendIndex(const QString &path)
+{
+    static const QRegularExpression pattern(u"^backends\\[(\\d+)\\]"_s);
+    const auto match = pattern.match(path);
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+QString formatMilliseconds(double ms)
+{
+    return RuleEditorDialog::tr("%1 ms").arg(QLocale().toString(ms, 'f', ms < 10 ? 1 : 0));
+}
+
+} // namespace
+
+RuleEditorDialog::RuleEditorDialog(const Rule &initial, const RuleSet &otherRules, QWidget *parent)
+    : QDialog(parent)
+    , m_initial(initial)
+    , m_others(otherRules)
+    , m_isNew(initial.name.isEmpty())
+{
+    setWindowTitle(m_isNew ? tr("New Rule") : tr("Edit Rule “%1”").arg(initial.name));
+    m_backends = new BackendTableModel(this);
+    m_prober = new BackendProber(this);
+
+    m_tabs = new QTabWidget;
+    buildGeneralTab(m_tabs);
+    buildHealthTab(m_tabs);
+    buildAdvancedTab(m_tabs);
+
+    m_summary = new QLabel;
+    m_summary->setObjectName(u"summaryLabel"_s);
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(m_isNew ? tr("Create") : tr("Save"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (isValid())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_buttons);
+
+    populate(initial);
+    connect(m_prober, &BackendProber::probed, this, &RuleEditorDialog::onProbed);
+    connect(m_prober, &BackendProber::finished, this, [this] { m_testBackends->setEnabled(true); });
+    revalidate();
+
+    // A new rule needs a port and a target first; the name follows from the port.
+    if (m_isNew)
+        m_listenPort->setFocus();
+    else
+        m_name->setFocus();
+    resize(sizeHint().expandedTo(QSize(640, 560)));
+}
+
+RuleEditorDialog::~RuleEditorDialog() = default;
+
+void RuleEditorDialog::buildGeneralTab(QTabWidget *tabs)
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_name = new QLineEdit;
+    m_name->setObjectName(u"nameEdit"_s);
+    m_name->setPlaceholderText(tr("e.g. api or postgres-dev"));
+    m_name->setToolTip(tr("Shown in the rules list and in logs; unique among the rules."));
+    form->addRow(buddyLabel(tr("&Name:"), m_name), fieldBox(u"name"_s, tr("&Name:"), GeneralTab, m_name));
+
+    m_group = new QComboBox;
+    m_group->setObjectName(u"groupCombo"_s);
+    m_group->setEditable(true);
+    m_group->setInsertPolicy(QComboBox::NoInsert);
+    QStringList groups;
+    for (const Rule &rule : m_others.rules) {
+        if (!rule.group.isEmpty() && !groups.contains(rule.group))
+            groups.append(rule.group);
+    }
+    groups.sort(Qt::CaseInsensitive);
+    m_group->addItems(groups);
+    m_group->lineEdit()->setPlaceholderText(tr("None"));
+    m_group->setToolTip(tr("Rules of one group can be started and stopped together."));
+    m_group->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    form->addRow(buddyLabel(tr("&Group:"), m_group), fieldBox(u"group"_s, tr("&Group:"), GeneralTab, m_group));
+
+    m_enabled = new QCheckBox(tr("&Enabled"));
+    m_enabled->setObjectName(u"enabledCheck"_s);
+    m_enabled->setToolTip(tr("A disabled rule is kept but does not listen."));
+    form->addRow(QString(), m_enabled);
+
+    // Listen: host, port, then what is wrong or worth knowing about them.
+    m_listenHost = new QComboBox;
+    m_listenHost->setObjectName(u"listenHostCombo"_s);
+    m_listenHost->setEditable(true);
+    m_listenHost->setInsertPolicy(QComboBox::NoInsert);
+    const std::pair<QString, QString> hosts[] = {
+        {u"127.0.0.1"_s, tr("This computer only (IPv4 loopback)")},
+        {u"::1"_s, tr("This computer only (IPv6 loopback)")},
+        {u"0.0.0.0"_s, tr("Every IPv4 interface: reachable from other machines")},
+        {u"::"_s, tr("Every IPv6 interface: reachable from other machines")},
+    };
+    for (const auto &[host, help] : hosts) {
+        m_listenHost->addItem(host);
+        m_listenHost->setItemData(m_listenHost->count() - 1, help, Qt::ToolTipRole);
+    }
+    m_listenHost->setToolTip(tr("The address to accept connections on: an IP address, localhost or *."));
+    m_listenHost->setMinimumContentsLength(15);
+
+    m_listenPort = new QLineEdit;
+    m_listenPort->setObjectName(u"listenPortEdit"_s);
+    m_listenPort->setPlaceholderText(tr("1-65535"));
+    m_listenPort->setToolTip(tr("The port clients connect to."));
+    m_listenPort->setMaxLength(10);
+    m_listenPort->setMaximumWidth(m_listenPort->fontMetrics().horizontalAdvance(u"0000000000"_s) + 16);
+
+    auto *listenRow = new QWidget;
+    auto *listenLayout = new QHBoxLayout(listenRow);
+    listenLayout->setContentsMargins(0, 0, 0, 0);
+    listenLayout->addWidget(m_listenHost, 1);
+    listenLayout->addWidget(buddyLabel(tr("&Port:"), m_listenPort));
+    listenLayout->addWidget(m_listenPort);
+
+    auto *exposureText = new QLabel(tr("Reachable from other machines. Listen on a loopback address (127.0.0.1) "
+                                       "unless other machines must connect, and then restrict the clients with "
+                                       "an allow list (Advanced tab)."));
+    m_exposureWarning = noticeRow(QStyle::SP_MessageBoxWarning, exposureText);
+    m_exposureWarning->setObjectName(u"exposureWarning"_s);
+
+    m_portStatusLabel = new QLabel;
+    m_portStatusLabel->setObjectName(u"portStatusLabel"_s);
+    m_usePort = new QPushButton;
+    m_usePort->setObjectName(u"usePortButton"_s);
+    m_usePort->setAutoDefault(false);
+    m_portStatus = noticeRow(QStyle::SP_MessageBoxWarning, m_portStatusLabel, m_usePort);
+    connect(m_usePort, &QPushButton::clicked, this, [this] {
+        const QVariant port = m_usePort->property("port");
+        if (port.isValid()) {
+            m_listenPort->setText(QString::number(port.toInt()));
+            m_listenPort->setFocus();
+        }
+    });
+
+    auto *listenBox = fieldBox(u"listen"_s, tr("&Listen on:"), GeneralTab, listenRow, {m_listenHost, m_listenPort});
+    auto *listenBoxLayout = qobject_cast<QVBoxLayout *>(listenBox->layout());
+    listenBoxLayout->addWidget(m_portStatus);
+    listenBoxLayout->addWidget(m_exposureWarning);
+    form->addRow(buddyLabel(tr("&Listen on:"), m_listenHost), listenBox);
+
+    m_protocol = new QComboBox;
+    m_protocol->setObjectName(u"protocolCombo"_s);
+    m_protocol->addItem(tr("TCP"), int(Protocol::Tcp));
+    m_protocol->setToolTip(tr("TCP is the only protocol so far."));
+    auto *protocolRow = new QWidget;
+    auto *protocolLayout = new QHBoxLayout(protocolRow);
+    protocolLayout->setContentsMargins(0, 0, 0, 0);
+    protocolLayout->addWidget(m_protocol);
+    protocolLayout->addStretch(1);
+    form->addRow(buddyLabel(tr("P&rotocol:"), m_protocol),
+                 fieldBox(u"protocol"_s, tr("P&rotocol:"), GeneralTab, protocolRow, {m_protocol}));
+
+    m_balance = new QComboBox;
+    m_balance->setObjectName(u"balanceCombo"_s);
+    for (BalanceStrategy strategy : {BalanceStrategy::RoundRobin, BalanceStrategy::LeastConnections,
+                                     BalanceStrategy::SourceHash, BalanceStrategy::Random}) {
+        m_balance->addItem(balanceLabel(strategy), int(strategy));
+        m_balance->setItemData(m_balance->count() - 1, balanceHelp(strategy), Qt::ToolTipRole);
+    }
+    m_balanceHelp = new QLabel;
+    m_balanceHelp->setWordWrap(true);
+    m_balanceHelp->setForegroundRole(QPalette::PlaceholderText);
+    connect(m_balance, &QComboBox::currentIndexChanged, this, [this] {
+        const auto strategy = BalanceStrategy(m_balance->currentData().toInt());
+        m_balanceHelp->setText(balanceHelp(strategy));
+        m_balance->setToolTip(balanceHelp(strategy));
+    });
+    // The combo keeps its natural width; the explanation below it takes the whole row.
+    auto *balanceRow = new QWidget;
+    auto *balanceRowLayout = new QHBoxLayout(balanceRow);
+    balanceRowLayout->setContentsMargins(0, 0, 0, 0);
+    balanceRowLayout->addWidget(m_balance);
+    balanceRowLayout->addStretch(1);
+    auto *balanceBox = fieldBox(u"balance"_s, tr("&Strategy:"), GeneralTab, balanceRow, {m_balance});
+    qobject_cast<QVBoxLayout *>(balanceBox->layout())->addWidget(m_balanceHelp);
+    form->addRow(buddyLabel(tr("&Strategy:"), m_balance), balanceBox);
+
+    // Backends: the table and its buttons side by side.
+    m_backendsView = new QTableView;
+    m_backendsView->setObjectName(u"backendsView"_s);
+    m_backendsView->setModel(m_backends);
+    m_backendsView->setItemDelegate(new BackendDelegate(m_backendsView));
+    m_backendsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_backendsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_backendsView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                                    QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
+    // Tab leaves the table; arrows move between cells.
+    m_backendsView->setTabKeyNavigation(false);
+    m_backendsView->setAlternatingRowColors(true);
+    m_backendsView->setWordWrap(false);
+    m_backendsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    auto *header = m_backendsView->horizontalHeader();
+    header->setSectionResizeMode(BackendTableModel::AddressColumn, QHeaderView::Stretch);
+    for (int column :
+         {BackendTableModel::WeightColumn, BackendTableModel::BackupColumn, BackendTableModel::EnabledColumn})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(BackendTableModel::ProbeColumn, QHeaderView::ResizeToContents);
+    m_backendsView->setMinimumHeight(m_backendsView->verticalHeader()->defaultSectionSize() * 4 +
+                                     header->sizeHint().height() + 4);
+    m_backendsView->setToolTip(tr("Where connections go. Type host:port; F2 edits the selected cell, Space "
+                                  "toggles a check box."));
+
+    const auto button = [](const QString &text, const QString &name) {
+        auto *b = new QPushButton(text);
+        b->setObjectName(name);
+        b->setAutoDefault(false);
+        return b;
+    };
+    m_addBackend = button(tr("&Add"), u"addBackendButton"_s);
+    m_removeBackend = button(tr("Re&move"), u"removeBackendButton"_s);
+    m_moveUp = button(tr("Move &Up"), u"moveUpButton"_s);
+    m_moveDown = button(tr("Move &Down"), u"moveDownButton"_s);
+    m_testBackends = button(tr("&Test Backends"), u"testBackendsButton"_s);
+    m_testBackends->setToolTip(tr("Try one TCP connection to each backend now and show how it went."));
+
+    auto *buttonColumn = new QVBoxLayout;
+    buttonColumn->setContentsMargins(0, 0, 0, 0);
+    for (QPushButton *b : {m_addBackend, m_removeBackend, m_moveUp, m_moveDown})
+        buttonColumn->addWidget(b);
+    buttonColumn->addStretch(1);
+    buttonColumn->addWidget(m_testBackends);
+
+    auto *backendsRow = new QWidget;
+    auto *backendsLayout = new QHBoxLayout(backendsRow);
+    backendsLayout->setContentsMargins(0, 0, 0, 0);
+    backendsLayout->addWidget(m_backendsView, 1);
+    backendsLayout->addLayout(buttonColumn);
+    auto *backendsBox = fieldBox(u"backends"_s, tr("&Backends:"), GeneralTab, backendsRow, {m_backendsView});
+    backendsBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    auto *backendsLabel = buddyLabel(tr("&Backends:"), m_backendsView);
+    form->addRow(backendsLabel, backendsBox);
+
+    connect(m_addBackend, &QPushButton::clicked, this, [this] {
+        m_backends->appendRow();
+        const QModelIndex cell = m_backends->index(m_backends->rowCount() - 1, BackendTableModel::AddressColumn);
+        m_backendsView->setCurrentIndex(cell);
+        m_backendsView->setFocus();
+        m_backendsView->edit(cell);
+    });
+    connect(m_removeBackend, &QPushButton::clicked, this, [this] {
+        const int row = m_backendsView->currentIndex().row();
+        m_backends->removeRowAt(row);
+        if (m_backends->rowCount() > 0)
+            m_backendsView->setCurrentIndex(m_backends->index(std::min(row, m_backends->rowCount() - 1), 0));
+    });
+    const auto move = [this](int delta) {
+        const QModelIndex current = m_backendsView->currentIndex();
+        if (m_backends->moveRowBy(current.row(), delta))
+            m_backendsView->setCurrentIndex(m_backends->index(current.row() + delta, current.column()));
+    };
+    connect(m_moveUp, &QPushButton::clicked, this, [move] { move(-1); });
+    connect(m_moveDown, &QPushButton::clicked, this, [move] { move(+1); });
+    connect(m_testBackends, &QPushButton::clicked, this, &RuleEditorDialog::onTestBackends);
+    connect(m_backendsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &RuleEditorDialog::updateBackendButtons);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_backends, signal, this, [this] {
+            m_prober->cancel();
+            m_backends->clearProbes();
+            m_testBackends->setEnabled(true);
+            updateBackendButtons();
+        });
+    }
+    connect(m_backends, &QAbstractItemModel::rowsMoved, this, [this] {
+        m_prober->cancel();
+        m_backends->clearProbes();
+        m_testBackends->setEnabled(true);
+        updateBackendButtons();
+    });
+
+    tabs->addTab(page, tr("General"));
+}
+
+void RuleEditorDialog::buildHealthTab(QTabWidget *tabs)
+{
+    auto *page = new QWidget;
+    auto *outer = new QVBoxLayout(page);
+    auto *intro = new QLabel(tr("Each backend is checked on a timer. After “fall” failed checks in a row it "
+                                "receives no new connections, until “rise” checks in a row pass again."));
+    intro->setWordWrap(true);
+    outer->addWidget(intro);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
+    outer->addStretch(1);
+
+    m_checkType = new QComboBox;
+    m_checkType->addItem(tr("TCP connect"), int(HealthCheck::Type::Tcp));
+    m_checkType->setItemData(0, tr("Connect to each backend, optionally send and expect some text."), Qt::ToolTipRole);
+    m_checkType->addItem(tr("None (passive checks only)"), int(HealthCheck::Type::None));
+    m_checkType->setItemData(1, tr("No probes: only failed connections from real traffic take a backend out."),
+                             Qt::ToolTipRole);
+    form->addRow(buddyLabel(tr("&Type:"), m_checkType),
+                 fieldBox(u"health_check.type"_s, tr("&Type:"), HealthTab, m_checkType));
+
+    m_checkInterval =
+        makeSpin(u"health_check.interval_ms"_s, RuleValidator::IntervalRange.min, RuleValidator::IntervalRange.max);
+    m_checkInterval->setToolTip(tr("Time between two checks of one backend."));
+    form->addRow(buddyLabel(tr("&Interval:"), m_checkInterval),
+                 fieldBox(u"health_check.interval_ms"_s, tr("&Interval:"), HealthTab, m_checkInterval));
+
+    m_checkTimeout = makeSpin(u"health_check.timeout_ms"_s, RuleValidator::CheckTimeoutRange.min,
+                              RuleValidator::CheckTimeoutRange.max);
+    m_checkTimeout->setToolTip(tr("How long one check may take, sending and the reply included; at most "
+                                  "the interval."));
+    form->addRow(buddyLabel(tr("Time&out:"), m_checkTimeout),
+                 fieldBox(u"health_check.timeout_ms"_s, tr("Time&out:"), HealthTab, m_checkTimeout));
+
+    m_checkRise = makeSpin(u"health_check.rise"_s, RuleValidator::RiseFallRange.min, RuleValidator::RiseFallRange.max);
+    m_checkRise->setSuffix(QString());
+    m_checkRise->setToolTip(tr("Passed checks in a row before a down backend is used again."));
+    form->addRow(buddyLabel(tr("&Rise:"), m_checkRise),
+                 fieldBox(u"health_check.rise"_s, tr("&Rise:"), HealthTab, m_checkRise));
+
+    m_checkFall = makeSpin(u"health_check.fall"_s, RuleValidator::RiseFallRange.min, RuleValidator::RiseFallRange.max);
+    m_checkFall->setSuffix(QString());
+    m_checkFall->setToolTip(tr("Failed checks in a row before a backend counts as down."));
+    form->addRow(buddyLabel(tr("&Fall:"), m_checkFall),
+                 fieldBox(u"health_check.fall"_s, tr("&Fall:"), HealthTab, m_checkFall));
+
+    const QString escapes = tr("Escapes: \\r \\n \\t \\0 \\xHH, and \\\\ for a backslash.");
+    m_checkSend = new QLineEdit;
+    m_checkSend->setObjectName(u"checkSendEdit"_s);
+    m_checkSend->setPlaceholderText(tr("Nothing; e.g. PING\\r\\n"));
+    m_checkSend->setToolTip(tr("Written to the backend once connected.") + u' ' + escapes);
+    form->addRow(buddyLabel(tr("&Send:"), m_checkSend),
+                 fieldBox(u"health_check.send"_s, tr("&Send:"), HealthTab, m_checkSend));
+
+    m_checkExpect = new QLineEdit;
+    m_checkExpect->setObjectName(u"checkExpectEdit"_s);
+    m_checkExpect->setPlaceholderText(tr("Nothing: connecting is enough; e.g. +PONG"));
+    m_checkExpect->setToolTip(tr("Must arrive within the timeout, anywhere in the first 64 KiB of the reply.") + u' ' +
+                              escapes);
+    form->addRow(buddyLabel(tr("E&xpect:"), m_checkExpect),
+                 fieldBox(u"health_check.expect"_s, tr("E&xpect:"), HealthTab, m_checkExpect));
+
+    tabs->addTab(page, tr("Health Check"));
+}
+
+void RuleEditorDialog::buildAdvancedTab(QTabWidget *tabs)
+{
+    auto *page = new QWidget;
+    auto *outer = new QVBoxLayout(page);
+    auto *columns = new QHBoxLayout;
+    outer->addLayout(columns);
+
+    auto *connections = new QGroupBox(tr("Connections"));
+    auto *connectionsForm = new QFormLayout(connections);
+    m_connectTimeout = makeSpin(u"connect_timeout_ms"_s, RuleValidator::ConnectTimeoutRange.min,
+                                RuleValidator::ConnectTimeoutRange.max);
+    m_connectTimeout->setToolTip(tr("How long one connection attempt to a backend may take. Also the time "
+                                    "limit of “Test Backends”."));
+    connectionsForm->addRow(buddyLabel(tr("&Connect timeout:"), m_connectTimeout),
+                            fieldBox(u"connect_timeout_ms"_s, tr("&Connect timeout:"), AdvancedTab, m_connectTimeout));
+    m_idleTimeout = makeSpin(u"idle_timeout_ms"_s, RuleValidator::IdleTimeoutRange.min,
+                             RuleValidator::IdleTimeoutRange.max, tr("Never"));
+    m_idleTimeout->setToolTip(tr("Close a connection after this long without traffic."));
+    connectionsForm->addRow(buddyLabel(tr("&Idle timeout:"), m_idleTimeout),
+                            fieldBox(u"idle_timeout_ms"_s, tr("&Idle timeout:"), AdvancedTab, m_idleTimeout));
+    m_retries = makeSpin(u"retries"_s, RuleValidator::RetriesRange.min, RuleValidator::RetriesRange.max);
+    m_retries->setSuffix(QString());
+    m_retries->setToolTip(tr("Further rounds over the backends once every one has failed for a client."));
+    connectionsForm->addRow(buddyLabel(tr("&Retries:"), m_retries),
+                            fieldBox(u"retries"_s, tr("&Retries:"), AdvancedTab, m_retries));
+    m_retryBackoff = makeSpin(u"retry_backoff_ms"_s, RuleValidator::RetryBackoffRange.min,
+                              RuleValidator::RetryBackoffRange.max, tr("No pause"));
+    m_retryBackoff->setToolTip(tr("Pause before the first further round; it doubles each round."));
+    connectionsForm->addRow(buddyLabel(tr("Retry &backoff:"), m_retryBackoff),
+                            fieldBox(u"retry_backoff_ms"_s, tr("Retry &backoff:"), AdvancedTab, m_retryBackoff));
+    m_maxConnections = makeSpin(u"max_connections"_s, RuleValidator::MaxConnectionsRange.min,
+                                RuleValidator::MaxConnectionsRange.max, tr("Unlimited"));
+    m_maxConnections->setSuffix(QString());
+    m_maxConnections->setToolTip(tr("Open client connections at most."));
+    connectionsForm->addRow(buddyLabel(tr("&Max connections:"), m_maxConnections),
+                            fieldBox(u"max_connections"_s, tr("&Max connections:"), AdvancedTab, m_maxConnections));
+    columns->addWidget(connections);
+
+    auto *failover = new QGroupBox(tr("Failover"));
+    auto *failoverForm = new QFormLayout(failover);
+    m_maxFails =
+        makeSpin(u"max_fails"_s, RuleValidator::MaxFailsRange.min, RuleValidator::MaxFailsRange.max, tr("Off"));
+    m_maxFails->setSuffix(QString());
+    m_maxFails->setToolTip(tr("Failed connects from real traffic within the fail window that take a backend "
+                              "out (passive checks)."));
+    failoverForm->addRow(buddyLabel(tr("Max &fails:"), m_maxFails),
+                         fieldBox(u"max_fails"_s, tr("Max &fails:"), AdvancedTab, m_maxFails));
+    m_failWindow =
+        makeSpin(u"fail_window_ms"_s, RuleValidator::FailWindowRange.min, RuleValidator::FailWindowRange.max);
+    m_failWindow->setToolTip(tr("The window in which failed connects count."));
+    failoverForm->addRow(buddyLabel(tr("Fail &window:"), m_failWindow),
+                         fieldBox(u"fail_window_ms"_s, tr("Fail &window:"), AdvancedTab, m_failWindow));
+    m_onDown = new QComboBox;
+    m_onDown->addItem(tr("Keep connections"), int(OnDown::Keep));
+    m_onDown->addItem(tr("Close connections"), int(OnDown::Close));
+    m_onDown->setToolTip(tr("What happens to open connections when their backend goes down."));
+    failoverForm->addRow(buddyLabel(tr("O&n down:"), m_onDown),
+                         fieldBox(u"on_down"_s, tr("O&n down:"), AdvancedTab, m_onDown));
+    m_slowStart =
+        makeSpin(u"slow_start_ms"_s, RuleValidator::SlowStartRange.min, RuleValidator::SlowStartRange.max, tr("Off"));
+    m_slowStart->setToolTip(tr("A backend back from down ramps up to its full weight over this time."));
+    failoverForm->addRow(buddyLabel(tr("&Slow start:"), m_slowStart),
+                         fieldBox(u"slow_start_ms"_s, tr("&Slow start:"), AdvancedTab, m_slowStart));
+    m_adaptiveWeights = new QCheckBox(tr("&Adaptive weights"));
+    m_adaptiveWeights->setToolTip(tr("Scale each backend's weight by its recent connect times and failures."));
+    failoverForm->addRow(QString(), m_adaptiveWeights);
+    columns->addWidget(failover);
+
+    auto *access = new QGroupBox(tr("Access"));
+    auto *accessLayout = new QVBoxLayout(access);
+    m_allow = new QPlainTextEdit;
+    m_allow->setObjectName(u"allowEdit"_s);
+    m_allow->setTabChangesFocus(true);
+    m_allow->setPlaceholderText(tr("Any client may connect. One subnet per line, e.g.\n127.0.0.0/8\n192.168.1.0/24"));
+    m_allow->setToolTip(tr("Only clients from these subnets may connect."));
+    m_allow->setMinimumHeight(fontMetrics().lineSpacing() * 4);
+    auto *allowLabel = buddyLabel(tr("Allowed clien&ts:"), m_allow);
+    accessLayout->addWidget(allowLabel);
+    accessLayout->addWidget(fieldBox(u"allow"_s, tr("Allowed clien&ts:"), AdvancedTab, m_allow));
+    outer->addWidget(access, 1);
+
+    tabs->addTab(page, tr("Advanced"));
+}
+
+QWidget *RuleEditorDialog::fieldBox(const QString &key, const QString &label, int tab, QWidget *input,
+                                    const QList<QWidget *> &inputs)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(input);
+    auto *message = new QLabel;
+    message->setObjectName(u"message:"_s + key);
+    message->setWordWrap(true);
+    message->setTextFormat(Qt::PlainText);
+    message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette palette = message->palette();
+    palette.setColor(QPalette::WindowText, ErrorFrame::errorColor(palette));
+    message->setPalette(palette);
+    message->hide();
+    layout->addWidget(message);
+
+    Field field;
+    field.label = stripMnemonic(label);
+    field.tab = tab;
+    field.message = message;
+    field.inputs = inputs.isEmpty() ? QList<QWidget *>{input} : inputs;
+    m_fields.insert(key, field);
+    m_fieldOrder.append(key);
+    return box;
+}
+
+QSpinBox *RuleEditorDialog::makeSpin(const QString &key, int min, int max, const QString &specialZero)
+{
+    auto *spin = new QSpinBox;
+    spin->setObjectName(key);
+    spin->setRange(min, max);
+    spin->setSuffix(tr(" ms"));
+    spin->setGroupSeparatorShown(true);
+    spin->setAccelerated(true);
+    spin->setAlignment(Qt::AlignRight);
+    if (min == 0 && !specialZero.isEmpty())
+        spin->setSpecialValueText(specialZero);
+    return spin;
+}
+
+void RuleEditorDialog::populate(const Rule &rule)
+{
+    m_populating = true;
+    m_name->setText(rule.name);
+    m_group->setCurrentText(rule.group);
+    m_enabled->setChecked(rule.enabled);
+    m_listenHost->setCurrentText(rule.listen.host.isEmpty() ? u"127.0.0.1"_s : rule.listen.host);
+    m_listenPort->setText(rule.listen.port == 0 ? QString() : QString::number(rule.listen.port));
+    m_protocol->setCurrentIndex(m_protocol->findData(int(rule.protocol)));
+    m_balance->setCurrentIndex(m_balance->findData(int(rule.balance)));
+    m_balanceHelp->setText(balanceHelp(rule.balance));
+    m_balance->setToolTip(balanceHelp(rule.balance));
+
+    QList<BackendTableModel::Row> rows;
+    for (const Backend &backend : rule.backends)
+        rows.append(BackendTableModel::rowFromBackend(backend));
+    if (rows.isEmpty())
+        rows.append(BackendTableModel::Row());
+    m_backends->setRows(rows);
+    // Typing in the table goes to the first address, without a selected row shouting blue at the user.
+    m_backendsView->selectionModel()->setCurrentIndex(m_backends->index(0, BackendTableModel::AddressColumn),
+                                                      QItemSelectionModel::NoUpdate);
+
+    const HealthCheck &check = rule.healthCheck;
+    m_checkType->setCurrentIndex(m_checkType->findData(int(check.type)));
+    m_checkInterval->setValue(check.intervalMs);
+    m_checkTimeout->setValue(check.timeoutMs);
+    m_checkRise->setValue(check.rise);
+    m_checkFall->setValue(check.fall);
+    m_checkSend->setText(CheckDataText::escape(check.send));
+    m_checkExpect->setText(CheckDataText::escape(check.expect));
+
+    m_connectTimeout->setValue(rule.connectTimeoutMs);
+    m_idleTimeout->setValue(rule.idleTimeoutMs);
+    m_retries->setValue(rule.retries);
+    m_retryBackoff->setValue(rule.retryBackoffMs);
+    m_maxConnections->setValue(rule.maxConnections);
+    m_maxFails->setValue(rule.maxFails);
+    m_failWindow->setValue(rule.failWindowMs);
+    m_onDown->setCurrentIndex(m_onDown->findData(int(rule.onDown)));
+    m_slowStart->setValue(rule.slowStartMs);
+    m_adaptiveWeights->setChecked(rule.adaptiveWeights);
+    QStringList allow;
+    for (const Subnet &subnet : rule.allow)
+        allow.append(subnet.toString());
+    m_allow->setPlainText(allow.join(u'\n'));
+    m_populating = false;
+
+    m_nameIsSuggested = m_isNew && rule.name.isEmpty();
+    connect(m_name, &QLineEdit::textChanged, this, [this] {
+        if (!m_populating)
+            m_nameIsSuggested = false;
+    });
+    watch(u"name"_s, m_name);
+    watch(u"group"_s, m_group);
+    watch(u"enabled"_s, m_enabled);
+    watch(u"listen"_s, m_listenHost);
+    watch(u"listen"_s, m_listenPort);
+    watch(u"protocol"_s, m_protocol);
+    watch(u"balance"_s, m_balance);
+    watch(u"backends"_s, m_backends);
+    watch(u"health_check.type"_s, m_checkType);
+    watch(u"health_check.interval_ms"_s, m_checkInterval);
+    watch(u"health_check.timeout_ms"_s, m_checkTimeout);
+    watch(u"health_check.rise"_s, m_checkRise);
+    watch(u"health_check.fall"_s, m_checkFall);
+    watch(u"health_check.send"_s, m_checkSend);
+    watch(u"health_check.expect"_s, m_checkExpect);
+    watch(u"connect_timeout_ms"_s, m_connectTimeout);
+    watch(u"idle_timeout_ms"_s, m_idleTimeout);
+    watch(u"retries"_s, m_retries);
+    watch(u"retry_backoff_ms"_s, m_retryBackoff);
+    watch(u"max_connections"_s, m_maxConnections);
+    watch(u"max_fails"_s, m_maxFails);
+    watch(u"fail_window_ms"_s, m_failWindow);
+    watch(u"on_down"_s, m_onDown);
+    watch(u"slow_start_ms"_s, m_slowStart);
+    watch(u"adaptive_weights"_s, m_adaptiveWeights);
+    watch(u"allow"_s, m_allow);
+    updateBackendButtons();
+}
+
+void RuleEditorDialog::watch(const QString &key, QObject *sender)
+{
+    const auto changed = [this, key] {
+        if (m_populating)
+            return;
+        m_touched.insert(key);
+        revalidate();
+    };
+    if (auto *line = qobject_cast<QLineEdit *>(sender))
+        connect(line, &QLineEdit::textChanged, this, changed);
+    else if (auto *combo = qobject_cast<QComboBox *>(sender); combo && combo->isEditable())
+        connect(combo, &QComboBox::currentTextChanged, this, changed);
+    else if (combo)
+        connect(combo, &QComboBox::currentIndexChanged, this, changed);
+    else if (auto *spin = qobject_cast<QSpinBox *>(sender))
+        connect(spin, &QSpinBox::valueChanged, this, changed);
+    else if (auto *check = qobject_cast<QCheckBox *>(sender))
+        connect(check, &QCheckBox::toggled, this, changed);
+    else if (auto *text = qobject_cast<QPlainTextEdit *>(sender))
+        connect(text, &QPlainTextEdit::textChanged, this, changed);
+    else if (auto *model = qobject_cast<BackendTableModel *>(sender))
+        connect(model, &BackendTableModel::backendsEdited, this, changed);
+}
+
+Rule RuleEditorDialog::rule() const
+{
+    return build().rule;
+}
+
+RuleEditorDialog::Built RuleEditorDialog::build() const
+{
+    Built built;
+    Rule &rule = built.rule;
+    rule = m_initial;
+    rule.name = m_name->text();
+    rule.group = m_group->currentText();
+    rule.enabled = m_enabled->isChecked();
+    rule.protocol = Protocol(m_protocol->currentData().toInt());
+    rule.balance = BalanceStrategy(m_balance->currentData().toInt());
+
+    // Host and port are parsed apart, so that each message lands on its own field.
+    QString hostText = m_listenHost->currentText().trimmed();
+    const QString portText = m_listenPort->text().trimmed();
+    QString error;
+    bool hostOk = true;
+    rule.listen = Endpoint{hostText, 0};
+    if (!hostText.isEmpty()) {
+        const bool bare6 = hostText.contains(u':') && !hostText.startsWith(u'[');
+        const QString text = (bare6 ? QString(u'[' + hostText + u']') : hostText) + u":1"_s;
+        const auto parsed = Endpoint::parse(text, &error);
+        if (parsed) {
+            rule.listen.host = parsed->host;
+        } else {
+            hostOk = false;
+            built.parseIssues.append({u"listen.host"_s, error});
+        }
+    }
+    bool portOk = false;
+    if (portText.isEmpty()) {
+        built.parseIssues.append({u"listen.port"_s, tr("enter a port, 1-65535")});
+    } else if (const auto parsed = Endpoint::parse(QString(u"127.0.0.1:"_s + portText), &error)) {
+        rule.listen.port = parsed->port;
+        portOk = true;
+    } else {
+        built.parseIssues.append({u"listen.port"_s, error});
+    }
+    built.listenParsed = hostOk && portOk;
+
+    rule.backends.clear();
+    const QList<BackendTableModel::Row> rows = m_backends->rows();
+    for (int i = 0; i < rows.size(); ++i) {
+        const BackendTableModel::Row &row = rows.at(i);
+        Backend backend;
+        backend.weight = row.weight;
+        backend.backup = row.backup;
+        backend.enabled = row.enabled;
+        backend.extensions = row.extensions;
+        if (const auto parsed = Endpoint::parse(row.address.trimmed(), &error)) {
+            backend.address = *parsed;
+        } else {
+            built.unparsedBackends.insert(i);
+            built.parseIssues.append({u"backends[%1].address"_s.arg(i), error});
+        }
+        rule.backends.append(backend);
+    }
+
+    HealthCheck &check = rule.healthCheck;
+    check.type = HealthCheck::Type(m_checkType->currentData().toInt());
+    check.intervalMs = m_checkInterval->value();
+    check.timeoutMs = m_checkTimeout->value();
+    check.rise = m_checkRise->value();
+    check.fall = m_checkFall->value();
+    const auto decode = [&](QLineEdit *edit, const QString &path, QByteArray &out) {
+        if (const auto bytes = CheckDataText::unescape(edit->text(), &error))
+            out = *bytes;
+        else {
+            out.clear();
+            built.parseIssues.append({path, error});
+        }
+    };
+    decode(m_checkSend, u"health_check.send"_s, check.send);
+    decode(m_checkExpect, u"health_check.expect"_s, check.expect);
+
+    rule.connectTimeoutMs = m_connectTimeout->value();
+    rule.idleTimeoutMs = m_idleTimeout->value();
+    rule.retries = m_retries->value();
+    rule.retryBackoffMs = m_retryBackoff->value();
+    rule.maxConnections = m_maxConnections->value();
+    rule.maxFails = m_maxFails->value();
+    rule.failWindowMs = m_failWindow->value();
+    rule.onDown = OnDown(m_onDown->currentData().toInt());
+    rule.slowStartMs = m_slowStart->value();
+    rule.adaptiveWeights = m_adaptiveWeights->isChecked();
+
+    rule.allow.clear();
+    const QStringList lines = m_allow->toPlainText().split(u'\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        if (const auto subnet = Subnet::parse(line, &error))
+            rule.allow.append(*subnet);
+        else
+            built.parseIssues.append({u"allow"_s, tr("line %1: %2").arg(i + 1).arg(error)});
+    }
+    return built;
+}
+
+void RuleEditorDialog::revalidate()
+{
+    updateNameSuggestion();
+    const Built built = build();
+
+    RuleSetIssues found = built.parseIssues;
+    // The core's checks, minus those on text that did not parse: the parse message says it better.
+    for (const RuleSetIssue &issue : RuleValidator::validate(built.rule, QString())) {
+        if (issue.path == u"listen" && !built.listenParsed)
+            continue;
+        const int row = backendIndex(issue.path);
+        if (row >= 0 && built.unparsedBackends.contains(row) && issue.path.endsWith(u".address"))
+            continue;
+        found.append(issue);
+    }
+    // The checks between rules, with this rule last so that its conflicts are reported on it.
+    RuleValidator::ConflictChecker conflicts;
+    int index = 0;
+    for (const Rule &other : m_others.rules)
+        conflicts.add(other, index++);
+    const QString prefix = u"rules[%1]"_s.arg(index);
+    for (RuleSetIssue issue : conflicts.add(built.rule, index)) {
+        if (issue.path.startsWith(prefix + u'.'))
+            issue.path = issue.path.mid(prefix.size() + 1);
+        else if (issue.path == prefix)
+            issue.path.clear();
+        found.append(issue);
+    }
+
+    // In the order of the fields on screen.
+    const auto rank = [this, &built](const RuleSetIssue &issue) {
+        QString key;
+        inputFor(issue, built, &key);
+        const qsizetype at = m_fieldOrder.indexOf(key);
+        return at < 0 ? m_fieldOrder.size() : at;
+    };
+    std::stable_sort(found.begin(), found.end(),
+                     [&rank](const RuleSetIssue &a, const RuleSetIssue &b) { return rank(a) < rank(b); });
+    m_issues = found;
+
+    // What is worth knowing about the listen address, beyond errors.
+    const bool exposed = built.listenParsed && built.rule.listen.literalAddress() && !built.rule.listen.isLoopback();
+    m_exposureWarning->setVisible(exposed);
+    updatePortCheck(built);
+
+    // Show it.
+    QHash<QString, QStringList> messages;
+    QHash<QWidget *, QStringList> invalidInputs;
+    QList<QString> addressErrors(m_backends->rowCount());
+    QList<QString> weightErrors(m_backends->rowCount());
+    QStringList loud;
+    QStringList missing;
+    QSet<int> loudTabs;
+    for (const RuleSetIssue &issue : std::as_const(m_issues)) {
+        QString key;
+        QWidget *input = inputFor(issue, built, &key);
+        if (isQuiet(key, issue)) {
+            const QString what = key == u"name"     ? tr("a name")
+                                 : key == u"listen" ? tr("a listen port")
+                                                    : tr("the address to forward to");
+            // A name follows from the port by itself.
+            if (!missing.contains(what) && !(key == u"name" && m_nameIsSuggested))
+                missing.append(what);
+            continue;
+        }
+        const int row = backendIndex(issue.path);
+        QString message = issue.message;
+        if (row >= 0) {
+            message = tr("Backend %1: %2").arg(row + 1).arg(issue.message);
+            if (row < addressErrors.size()) {
+                QList<QString> &cells = issue.path.endsWith(u".weight") ? weightErrors : addressErrors;
+                cells[row] = cells[row].isEmpty() ? issue.message : cells[row] + u'\n' + issue.message;
+            }
+        }
+        messages[key].append(message);
+        if (input)
+            invalidInputs[input].append(issue.message);
+        const auto field = m_fields.constFind(key);
+        const QString where = field == m_fields.constEnd() ? issue.path : field->label;
+        loud.append(where.isEmpty() ? issue.message : where + u": "_s + message);
+        if (field != m_fields.constEnd())
+            loudTabs.insert(field->tab);
+    }
+    m_backends->setErrors(addressErrors, weightErrors);
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        const QStringList lines = messages.value(it.key());
+        it->message->setText(lines.join(u'\n'));
+        it->message->setVisible(!lines.isEmpty());
+        for (QWidget *input : it->inputs) {
+            const QStringList reasons = invalidInputs.value(input);
+            setInputInvalid(input, !reasons.isEmpty(), reasons.join(u'\n'));
+        }
+    }
+    for (int tab = 0; tab < m_tabs->count(); ++tab) {
+        m_tabs->setTabIcon(tab,
+                           loudTabs.contains(tab) ? style()->standardIcon(QStyle::SP_MessageBoxCritical) : QIcon());
+    }
+
+    QPalette summaryPalette = palette();
+    if (!loud.isEmpty()) {
+        constexpr int MaxShown = 4;
+        QStringList shown = loud.mid(0, MaxShown);
+        if (loud.size() > MaxShown)
+            shown.append(tr("and %n more", nullptr, int(loud.size() - MaxShown)));
+        m_summary->setText(tr("Cannot save this rule yet:") + u"\n• "_s + shown.join(u"\n• "_s));
+        summaryPalette.setColor(QPalette::WindowText, ErrorFrame::errorColor(summaryPalette));
+        m_summary->show();
+    } else if (!missing.isEmpty()) {
+        const QString last = missing.takeLast();
+        const QString list = missing.isEmpty() ? last : tr("%1 and %2").arg(missing.join(u", "_s), last);
+        m_summary->setText(tr("To create the rule, enter %1.").arg(list));
+        m_summary->show();
+    } else {
+        m_summary->clear();
+        m_summary->hide();
+    }
+    m_summary->setPalette(summaryPalette);
+
+    const bool valid = m_issues.isEmpty();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+    if (m_lastValid != valid) {
+        m_lastValid = valid;
+        Q_EMIT validityChanged(valid);
+    }
+}
+
+void RuleEditorDialog::updateNameSuggestion()
+{
+    if (!m_nameIsSuggested)
+        return;
+    bool ok = false;
+    const int port = m_listenPort->text().trimmed().toInt(&ok);
+    if (!ok || port < 1 || port > 65535)
+        return;
+    const QString base = tr("Port %1").arg(port);
+    QString name = base;
+    for (int n = 2; m_others.find(name); ++n)
+        name = u"%1 (%2)"_s.arg(base).arg(n);
+    if (m_name->text() == name)
+        return;
+    m_populating = true;
+    m_name->setText(name);
+    m_populating = false;
+}
+
+void RuleEditorDialog::updatePortCheck(const Built &built)
+{
+    const Endpoint &listen = built.rule.listen;
+    if (!built.listenParsed || !listen.literalAddress()) {
+        m_portCheckKey.clear();
+        m_portStatus->hide();
+        return;
+    }
+    const QString key = listen.toString() + (built.rule.enabled ? u"|on"_s : u"|off"_s);
+    if (key == m_portCheckKey)
+        return;
+    m_portCheckKey = key;
+
+    // A disabled rule conflicts with no rule; another program's socket matters once it is enabled.
+    const RuleSet others = built.rule.enabled ? m_others : RuleSet();
+    // The rule being edited may be running: its own socket holds the address it started with.
+    const bool ownAddress = !m_isNew && listen == m_initial.listen;
+    const ListenPortCheck::Result result = ListenPortCheck::check(listen, others, ownAddress);
+    if (result.message.isEmpty()) {
+        m_portStatus->hide();
+        return;
+    }
+    // A conflict with a rule is already an error under the field; only the way out is added here.
+    m_portStatusLabel->setText(
+        result.takenByRule ? tr("The nearest free port is %1.").arg(result.suggestion.value_or(0)) : result.message);
+    if (result.takenByRule && !result.suggestion)
+        m_portStatusLabel->setText(tr("No free port found near %1.").arg(listen.port));
+    m_usePort->setVisible(bool(result.suggestion));
+    if (result.suggestion) {
+        m_usePort->setText(tr("Use port %1").arg(*result.suggestion));
+        m_usePort->setProperty("port", int(*result.suggestion));
+    }
+    m_portStatus->show();
+}
+
+QWidget *RuleEditorDialog::inputFor(const RuleSetIssue &issue, const Built &built, QString *fieldKey) const
+{
+    const QString &path = issue.path;
+    if (path == u"listen.host" || path == u"listen.port") {
+        *fieldKey = u"listen"_s;
+        return path.endsWith(u"host") ? static_cast<QWidget *>(m_listenHost) : m_listenPort;
+    }
+    if (path == u"listen") {
+        *fieldKey = u"listen"_s;
+        const bool hostProblem = built.rule.listen.host.isEmpty() || !built.rule.listen.literalAddress();
+        return hostProblem ? static_cast<QWidget *>(m_listenHost) : m_listenPort;
+    }
+    if (path.startsWith(u"backends")) {
+        *fieldKey = u"backends"_s;
+        return m_backendsView;
+    }
+    if (path.startsWith(u"allow")) {
+        *fieldKey = u"allow"_s;
+        return m_allow;
+    }
+    const auto field = m_fields.constFind(path);
+    if (field == m_fields.constEnd()) {
+        fieldKey->clear();
+        return nullptr;
+    }
+    *fieldKey = path;
+    return field->inputs.value(0);
+}
+
+bool RuleEditorDialog::isQuiet(const QString &fieldKey, const RuleSetIssue &issue) const
+{
+    // Nobody has typed here yet: an empty required field is a hint, not an error.
+    if (fieldKey == u"name")
+        return !m_touched.contains(fieldKey) && m_name->text().isEmpty();
+    if (fieldKey == u"listen")
+        return !m_touched.contains(fieldKey) && issue.path == u"listen.port" && m_listenPort->text().isEmpty();
+    if (fieldKey == u"backends") {
+        const int row = backendIndex(issue.path);
+        return row >= 0 && row < m_backends->rowCount() && issue.path.endsWith(u".address") &&
+               m_backends->row(row).address.trimmed().isEmpty();
+    }
+    return false;
+}
+
+void RuleEditorDialog::setInputInvalid(QWidget *input, bool invalid, const QString &tooltip)
+{
+    ErrorFrame *frame = m_frames.value(input);
+    if (!frame && invalid) {
+        frame = new ErrorFrame(input);
+        m_frames.insert(input, frame);
+        input->setProperty("normalToolTip", input->toolTip());
+    }
+    if (!frame)
+        return;
+    frame->setActive(invalid);
+    const QString normal = input->property("normalToolTip").toString();
+    input->setToolTip(invalid ? tooltip : normal);
+    input->setAccessibleDescription(invalid ? tooltip : QString());
+}
+
+void RuleEditorDialog::updateBackendButtons()
+{
+    const int row = m_backendsView->currentIndex().row();
+    const int count = m_backends->rowCount();
+    m_addBackend->setEnabled(count < Rule::MaxBackends);
+    m_removeBackend->setEnabled(row >= 0 && count > 1);
+    m_moveUp->setEnabled(row > 0);
+    m_moveDown->setEnabled(row >= 0 && row < count - 1);
+}
+
+void RuleEditorDialog::onTestBackends()
+{
+    QList<std::pair<int, Endpoint>> targets;
+    for (int row = 0; row < m_backends->rowCount(); ++row) {
+        QString error;
+        if (const auto endpoint = Endpoint::parse(m_backends->row(row).address.trimmed(), &error)) {
+            targets.append({row, *endpoint});
+            m_backends->setProbeState(row, BackendTableModel::ProbeState::Running);
+        } else {
+            m_backends->setProbeState(row, BackendTableModel::ProbeState::Failed, tr("invalid address"));
+        }
+    }
+    m_testBackends->setEnabled(targets.isEmpty());
+    m_prober->probe(targets, m_connectTimeout->value());
+}
+
+void RuleEditorDialog::onProbed(int row, bool ok, double milliseconds, const QString &error)
+{
+    // The row was edited while its probe ran: the answer is about an address no longer there.
+    if (row >= m_backends->rowCount() || m_backends->row(row).probeState != BackendTableModel::ProbeState::Running)
+        return;
+    m_backends->setProbeState(row,
+                              ok ? BackendTableModel::ProbeState::Succeeded : BackendTableModel::ProbeState::Failed,
+                              ok ? formatMilliseconds(milliseconds) : error);
+}
+
+} // namespace PortRelay

@@ -1,0 +1,159 @@
+#pragma once
+
+#include "core/ruleset/rule.h"
+#include "core/ruleset/ruleset.h"
+#include "core/ruleset/rulesetissue.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+
+namespace PortRelay {
+
+class BackendProber;
+class BackendTableModel;
+class ErrorFrame;
+
+// Edits one rule, every key of the rules-file format, and validates as the user types with the
+// core's RuleValidator (and its messages), against the other rules too: duplicate names and
+// listen conflicts. OK stays disabled while the rule is invalid. The first tab needs only a listen
+// port and a target; the rest have working defaults.
+//
+// Object names, for tests and the accessibility tree: "nameEdit", "groupCombo", "enabledCheck",
+// "listenHostCombo", "listenPortEdit", "protocolCombo", "balanceCombo", "backendsView",
+// "addBackendButton", "removeBackendButton", "moveUpButton", "moveDownButton",
+// "testBackendsButton", "exposureWarning", "portStatusLabel", "usePortButton", "summaryLabel",
+// and "message:<key>" for the message under each field, key being its JSON path in the rule
+// ("name", "listen", "backends", "health_check.timeout_ms", "allow", ...).
+class RuleEditorDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // otherRules: every rule of the set except the one being edited (for a new rule: all of them).
+    explicit RuleEditorDialog(const Rule &initial, const RuleSet &otherRules, QWidget *parent = nullptr);
+    ~RuleEditorDialog() override;
+    Q_DISABLE_COPY_MOVE(RuleEditorDialog)
+
+    // The rule as the fields say now; meaningful when isValid().
+    Rule rule() const;
+    bool isValid() const { return m_issues.isEmpty(); }
+    // Every current problem, paths relative to the rule ("listen", "backends[1].address"), in the
+    // order of the fields. Includes those of fields not yet touched, which are not shown in red.
+    RuleSetIssues issues() const { return m_issues; }
+
+Q_SIGNALS:
+    void validityChanged(bool valid);
+
+private:
+    struct Field
+    {
+        QString label; // for the summary, without "&" and ":"
+        int tab = 0;
+        QLabel *message = nullptr;
+        QList<QWidget *> inputs;
+    };
+    struct Built
+    {
+        Rule rule;
+        RuleSetIssues parseIssues; // text the core cannot even hold, e.g. "127.0.0.1:70000"
+        bool listenParsed = false;
+        QSet<int> unparsedBackends; // rows whose address did not parse
+    };
+
+    void buildGeneralTab(QTabWidget *tabs);
+    void buildHealthTab(QTabWidget *tabs);
+    void buildAdvancedTab(QTabWidget *tabs);
+    QWidget *fieldBox(const QString &key, const QString &label, int tab, QWidget *input,
+                      const QList<QWidget *> &inputs = {});
+    QSpinBox *makeSpin(const QString &key, int min, int max, const QString &specialZero = QString());
+    void populate(const Rule &rule);
+    void watch(const QString &key, QObject *sender);
+    Built build() const;
+    void revalidate();
+    void updatePortCheck(const Built &built);
+    void updateNameSuggestion();
+    void showIssues();
+    QWidget *inputFor(const RuleSetIssue &issue, const Built &built, QString *fieldKey) const;
+    bool isQuiet(const QString &fieldKey, const RuleSetIssue &issue) const;
+    void setInputInvalid(QWidget *input, bool invalid, const QString &tooltip);
+    void updateBackendButtons();
+    void onTestBackends();
+    void onProbed(int row, bool ok, double milliseconds, const QString &error);
+
+    const Rule m_initial;
+    const RuleSet m_others;
+    const bool m_isNew;
+
+    QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_group = nullptr;
+    QCheckBox *m_enabled = nullptr;
+    QComboBox *m_listenHost = nullptr;
+    QLineEdit *m_listenPort = nullptr;
+    QWidget *m_exposureWarning = nullptr;
+    QWidget *m_portStatus = nullptr;
+    QLabel *m_portStatusLabel = nullptr;
+    QPushButton *m_usePort = nullptr;
+    QComboBox *m_protocol = nullptr;
+    QComboBox *m_balance = nullptr;
+    QLabel *m_balanceHelp = nullptr;
+    BackendTableModel *m_backends = nullptr;
+    QTableView *m_backendsView = nullptr;
+    QPushButton *m_addBackend = nullptr;
+    QPushButton *m_removeBackend = nullptr;
+    QPushButton *m_moveUp = nullptr;
+    QPushButton *m_moveDown = nullptr;
+    QPushButton *m_testBackends = nullptr;
+    BackendProber *m_prober = nullptr;
+
+    QComboBox *m_checkType = nullptr;
+    QSpinBox *m_checkInterval = nullptr;
+    QSpinBox *m_checkTimeout = nullptr;
+    QSpinBox *m_checkRise = nullptr;
+    QSpinBox *m_checkFall = nullptr;
+    QLineEdit *m_checkSend = nullptr;
+    QLineEdit *m_checkExpect = nullptr;
+
+    QSpinBox *m_connectTimeout = nullptr;
+    QSpinBox *m_idleTimeout = nullptr;
+    QSpinBox *m_retries = nullptr;
+    QSpinBox *m_retryBackoff = nullptr;
+    QSpinBox *m_maxConnections = nullptr;
+    QSpinBox *m_maxFails = nullptr;
+    QSpinBox *m_failWindow = nullptr;
+    QComboBox *m_onDown = nullptr;
+    QSpinBox *m_slowStart = nullptr;
+    QCheckBox *m_adaptiveWeights = nullptr;
+    QPlainTextEdit *m_allow = nullptr;
+
+    QLabel *m_summary = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+
+    QHash<QString, Field> m_fields;
+    QStringList m_fieldOrder;
+    QHash<QWidget *, ErrorFrame *> m_frames;
+    QSet<QString> m_touched; // fields the user has changed; untouched empty ones are not shown red
+    bool m_populating = false;
+    bool m_nameIsSuggested = false;
+    RuleSetIssues m_issues;
+    std::optional<bool> m_lastValid;
+    QString m_portCheckKey; // the listen address (and others) the port check last ran for
+};
+
+} // namespace PortRelay
