@@ -1,0 +1,403 @@
+#include "core/ruleset/rulesetparser.h"
+#include "core/ruleset/rulesetwriter.h"
+#include "core/ruleset/rulevalidator.h"
+#include "ui/dialogs/exporthelper.h"
+#include "ui/dialogs/importdialog.h"
+#include "ui/dialogs/importpreviewmodel.h"
+#include "ui/dialogs/rulesetimport.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace PortRelay;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+Backend backendAt(const Endpoint &address)
+{
+    Backend backend;
+    backend.address = address;
+    return backend;
+}
+
+using Status = RuleSetImport::Status;
+using Resolution = RuleSetImport::Resolution;
+using Mode = RuleSetImport::Mode;
+
+Rule makeRule(const QString &name, quint16 listenPort, quint16 backendPort = 9000)
+{
+    Rule rule;
+    rule.name = name;
+    rule.listen = Endpoint{u"127.0.0.1"_s, listenPort};
+    rule.backends.append(backendAt(Endpoint{u"127.0.0.1"_s, backendPort}));
+    return rule;
+}
+
+RuleSet makeSet(const QList<Rule> &rules)
+{
+    RuleSet set;
+    set.rules = rules;
+    return set;
+}
+
+QStringList names(const RuleSet &set)
+{
+    QStringList out;
+    for (const Rule &rule : set.rules)
+        out.append(rule.name);
+    return out;
+}
+
+// The current rules of most tests: a on 1001, b on 1002.
+RuleSet current()
+{
+    return makeSet({makeRule(u"a"_s, 1001), makeRule(u"b"_s, 1002)});
+}
+
+QPushButton *okButton(const QDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+} // namespace
+
+class TestImportDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void mergeAddsAndReplaces();
+    void renameOnClash();
+    void renameKeepsConflict();
+    void skipOnClash();
+    void unchangedRule();
+    void replaceMode();
+    void conflictingImport();
+    void uniqueName_data();
+    void uniqueName();
+    void previewModel();
+    void dialogMergeAndReplace();
+    void dialogConflictKeepsImportDisabled();
+    void dialogPerRowResolution();
+    void readFileBroken();
+    void readFileMissing();
+    void readFileGood();
+    void exportWrites();
+};
+
+void TestImportDialog::mergeAddsAndReplaces()
+{
+    const Rule newB = makeRule(u"b"_s, 1002, 9100);
+    const Rule c = makeRule(u"c"_s, 1003);
+    RuleSetImport plan(current(), makeSet({newB, c}));
+    QCOMPARE(plan.mode(), Mode::Merge);
+    QCOMPARE(plan.entries().size(), 2);
+    QCOMPARE(plan.entries().at(0).status, Status::NameClash);
+    QCOMPARE(plan.entries().at(0).resolution, Resolution::Replace);
+    QCOMPARE(plan.entries().at(1).status, Status::New);
+    QVERIFY(plan.isValid());
+
+    const RuleSet result = plan.result();
+    QCOMPARE(names(result), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+    QCOMPARE(result.rules.at(1), newB); // in place
+    QCOMPARE(result.rules.at(2), c);
+    QVERIFY(plan.removedNames().isEmpty());
+    QVERIFY(RuleValidator::validate(result).isEmpty());
+}
+
+void TestImportDialog::renameOnClash()
+{
+    RuleSet now = current();
+    now.rules.append(makeRule(u"b (2)"_s, 1004));
+    RuleSetImport plan(now, makeSet({makeRule(u"b"_s, 1012, 9100)}));
+    plan.setResolution(Resolution::Rename);
+    QCOMPARE(plan.entries().at(0).rule.name, u"b (3)"_s);
+    QCOMPARE(plan.entries().at(0).originalName, u"b"_s);
+    QVERIFY(plan.isValid());
+    QCOMPARE(names(plan.result()), (QStringList{u"a"_s, u"b"_s, u"b (2)"_s, u"b (3)"_s}));
+    QCOMPARE(plan.result().rules.at(1), now.rules.at(1)); // the current b stays as it was
+}
+
+void TestImportDialog::renameKeepsConflict()
+{
+    // Renamed, the imported b still listens where the current b does.
+    RuleSetImport plan(current(), makeSet({makeRule(u"b"_s, 1002, 9100)}));
+    plan.setResolution(0, Resolution::Rename);
+    QVERIFY(!plan.isValid());
+    const RuleSetIssues problems = plan.entries().at(0).problems;
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().path, u"listen"_s);
+    QCOMPARE(problems.first().message,
+             u"127.0.0.1:1002 conflicts with rules[1] (\"b\"), which listens on 127.0.0.1:1002"_s);
+    QVERIFY(plan.otherProblems().isEmpty());
+}
+
+void TestImportDialog::skipOnClash()
+{
+    RuleSetImport plan(current(), makeSet({makeRule(u"b"_s, 1002, 9100), makeRule(u"c"_s, 1003)}));
+    plan.setResolution(Resolution::Skip);
+    QVERIFY(!plan.entries().at(0).included);
+    QVERIFY(plan.entries().at(1).included);
+    QCOMPARE(names(plan.result()), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+    QCOMPARE(plan.result().rules.at(1), current().rules.at(1));
+}
+
+void TestImportDialog::unchangedRule()
+{
+    RuleSetImport plan(current(), makeSet({makeRule(u"a"_s, 1001)}));
+    QCOMPARE(plan.entries().at(0).status, Status::Unchanged);
+    QVERIFY(!plan.entries().at(0).included);
+    QCOMPARE(plan.result(), current());
+}
+
+void TestImportDialog::replaceMode()
+{
+    RuleSet incoming = makeSet({makeRule(u"b"_s, 1002, 9100), makeRule(u"z"_s, 1001)});
+    incoming.extensions.insert(u"x-origin"_s, u"laptop"_s);
+    RuleSetImport plan(current(), incoming);
+    // In Merge, z would take a's port.
+    QVERIFY(!plan.isValid());
+    plan.setMode(Mode::Replace);
+    QVERIFY(plan.isValid());
+    QCOMPARE(plan.result().rules, incoming.rules);
+    QCOMPARE(plan.result().extensions, incoming.extensions);
+    QCOMPARE(plan.removedNames(), QStringList{u"a"_s});
+    QCOMPARE(plan.entries().at(0).status, Status::NameClash);
+    plan.setMode(Mode::Merge);
+    QVERIFY(!plan.isValid());
+}
+
+void TestImportDialog::conflictingImport()
+{
+    Rule c = makeRule(u"c"_s, 1001); // a listens there
+    Rule d = makeRule(u"d"_s, 1005);
+    d.backends.first().weight = 0; // invalid on its own
+    RuleSetImport plan(current(), makeSet({c, d}));
+    QVERIFY(!plan.isValid());
+    QCOMPARE(plan.entries().at(0).problems,
+             (RuleSetIssues{
+                 {u"listen"_s, u"127.0.0.1:1001 conflicts with rules[0] (\"a\"), which listens on 127.0.0.1:1001"_s}}));
+    QCOMPARE(plan.entries().at(1).problems.size(), 1);
+    QCOMPARE(plan.entries().at(1).problems.first().path, u"backends[0].weight"_s);
+
+    // A disabled rule does not listen, so it conflicts with nobody.
+    c.enabled = false;
+    d.backends.first().weight = 1;
+    RuleSetImport fixed(current(), makeSet({c, d}));
+    QVERIFY(fixed.isValid());
+}
+
+void TestImportDialog::uniqueName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("taken");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("first") << u"api"_s << QStringList{u"api"_s} << u"api (2)"_s;
+    QTest::newRow("next") << u"api"_s << QStringList{u"api"_s, u"api (2)"_s, u"api (3)"_s} << u"api (4)"_s;
+    QTest::newRow("longest name") << QString(64, u'n') << QStringList{QString(64, u'n')}
+                                  << QString(60, u'n') + u" (2)"_s;
+}
+
+void TestImportDialog::uniqueName()
+{
+    QFETCH(QString, name);
+    QFETCH(QStringList, taken);
+    QFETCH(QString, expected);
+    const QString unique = RuleSetImport::uniqueName(name, taken);
+    QCOMPARE(unique, expected);
+    QVERIFY(unique.size() <= RuleValidator::MaxNameLength);
+}
+
+void TestImportDialog::previewModel()
+{
+    RuleSetImport plan(current(), makeSet({makeRule(u"b"_s, 1012, 9100), makeRule(u"c"_s, 1001)}));
+    ImportPreviewModel model(&plan);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy edited(&model, &ImportPreviewModel::planEdited);
+
+    QCOMPARE(model.rowCount(), 2);
+    const auto cell = [&model](int row, int column) { return model.index(row, column).data().toString(); };
+    QCOMPARE(cell(0, ImportPreviewModel::StatusColumn), u"replaces existing"_s);
+    QCOMPARE(cell(1, ImportPreviewModel::StatusColumn), u"new"_s);
+    QCOMPARE(cell(1, ImportPreviewModel::ListenColumn), u"127.0.0.1:1001"_s);
+    QVERIFY(cell(1, ImportPreviewModel::ProblemsColumn).startsWith(u"listen: 127.0.0.1:1001 conflicts"_s));
+    QVERIFY(model.flags(model.index(0, ImportPreviewModel::ActionColumn)) & Qt::ItemIsEditable);
+    QVERIFY(!(model.flags(model.index(1, ImportPreviewModel::ActionColumn)) & Qt::ItemIsEditable));
+
+    QVERIFY(model.setData(model.index(0, ImportPreviewModel::ActionColumn), int(Resolution::Rename)));
+    QCOMPARE(edited.count(), 1);
+    QCOMPARE(cell(0, ImportPreviewModel::NameColumn), u"b (2)"_s);
+    QCOMPARE(cell(0, ImportPreviewModel::StatusColumn), u"name clash: added as “b (2)”"_s);
+    QVERIFY(!model.setData(model.index(1, ImportPreviewModel::ActionColumn), int(Resolution::Rename)));
+    QVERIFY(!model.setData(model.index(0, ImportPreviewModel::ActionColumn), 7));
+
+    plan.setMode(Mode::Replace);
+    model.refresh();
+    QCOMPARE(cell(0, ImportPreviewModel::StatusColumn), u"replaces existing"_s);
+    QCOMPARE(cell(0, ImportPreviewModel::NameColumn), u"b"_s);
+    QCOMPARE(cell(1, ImportPreviewModel::ProblemsColumn), QString());
+    QVERIFY(!(model.flags(model.index(0, ImportPreviewModel::ActionColumn)) & Qt::ItemIsEditable));
+}
+
+void TestImportDialog::dialogMergeAndReplace()
+{
+    const RuleSet incoming = makeSet({makeRule(u"b"_s, 1002, 9100), makeRule(u"c"_s, 1003)});
+    ImportDialog dialog(current(), incoming);
+    dialog.setSourceName(u"tunnels.json"_s);
+    QVERIFY(okButton(dialog)->isEnabled());
+    QCOMPARE(names(dialog.result()), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+    QVERIFY(!dialog.findChild<QLabel *>(u"removedLabel"_s)->isVisibleTo(&dialog));
+
+    dialog.findChild<QRadioButton *>(u"replaceRadio"_s)->click();
+    QCOMPARE(dialog.mode(), Mode::Replace);
+    QCOMPARE(dialog.result().rules, incoming.rules);
+    QVERIFY(!dialog.findChild<QComboBox *>(u"clashCombo"_s)->isEnabled());
+    auto *removed = dialog.findChild<QLabel *>(u"removedLabel"_s);
+    QVERIFY(removed->isVisibleTo(&dialog));
+    QVERIFY2(removed->text().contains(u": a."_s), qPrintable(removed->text()));
+
+    dialog.findChild<QRadioButton *>(u"mergeRadio"_s)->click();
+    QCOMPARE(dialog.mode(), Mode::Merge);
+    auto *clash = dialog.findChild<QComboBox *>(u"clashCombo"_s);
+    clash->setCurrentIndex(clash->findData(int(Resolution::Skip)));
+    Q_EMIT clash->activated(clash->currentIndex());
+    QCOMPARE(dialog.result().rules.at(1), current().rules.at(1));
+    okButton(dialog)->click();
+    QCOMPARE(dialog.result(), dialog.plan().result());
+    QVERIFY(RuleValidator::validate(dialog.result()).isEmpty());
+}
+
+void TestImportDialog::dialogConflictKeepsImportDisabled()
+{
+    ImportDialog dialog(current(), makeSet({makeRule(u"c"_s, 1002)}));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    auto *problems = dialog.findChild<QLabel *>(u"problemsLabel"_s);
+    QVERIFY(problems->isVisibleTo(&dialog));
+    QVERIFY2(problems->text().contains(u"“c”: listen: 127.0.0.1:1002 conflicts with rules[1] (\"b\")"_s),
+             qPrintable(problems->text()));
+    // OK cannot be forced through.
+    QMetaObject::invokeMethod(dialog.findChild<QDialogButtonBox *>(), "accepted");
+    QCOMPARE(dialog.result(), dialog.plan().result());
+    QVERIFY(dialog.isVisible() || dialog.QDialog::result() != QDialog::Accepted);
+
+    dialog.setMode(Mode::Replace);
+    QVERIFY(okButton(dialog)->isEnabled());
+    QVERIFY(!problems->isVisibleTo(&dialog));
+    QCOMPARE(dialog.findChild<QRadioButton *>(u"replaceRadio"_s)->isChecked(), true);
+}
+
+void TestImportDialog::dialogPerRowResolution()
+{
+    ImportDialog dialog(current(), makeSet({makeRule(u"a"_s, 1011, 9100), makeRule(u"b"_s, 1012, 9100)}));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *view = dialog.findChild<QTableView *>(u"previewView"_s);
+    // Each clash offers its choices right in its row.
+    const QModelIndex action = view->model()->index(1, ImportPreviewModel::ActionColumn);
+    QVERIFY(view->isPersistentEditorOpen(action));
+    auto *combo = qobject_cast<QComboBox *>(view->indexWidget(action));
+    QVERIFY(combo);
+    combo->setCurrentIndex(combo->findData(int(Resolution::Rename)));
+    Q_EMIT combo->activated(combo->currentIndex());
+    QCOMPARE(names(dialog.result()), (QStringList{u"a"_s, u"b"_s, u"b (2)"_s}));
+    QVERIFY(okButton(dialog)->isEnabled());
+}
+
+void TestImportDialog::readFileBroken()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"broken.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 1, "rules": [
+        {"name": "api", "listen": "127.0.0.1:8080", "backends": [{"address": "127.0.0.1:70000"}]},
+        {"name": "api", "listen": "127.0.0.1:8081", "backends": [{"address": "127.0.0.1:1"}], "retriez": 1}
+    ]})");
+    file.close();
+
+    int shown = 0;
+    QString text;
+    QString details;
+    QMessageBox::Icon icon = QMessageBox::NoIcon;
+    const auto result = ImportDialog::readFile(path, nullptr, [&](QMessageBox &box) {
+        ++shown;
+        text = box.text();
+        details = box.detailedText();
+        icon = box.icon();
+    });
+    QVERIFY(!result);
+    QCOMPARE(shown, 1);
+    QCOMPARE(icon, QMessageBox::Warning);
+    QVERIFY2(text.startsWith(u"Cannot import “broken.json”"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Nothing was changed"_s), qPrintable(text));
+    const QStringList lines = details.split(u'\n');
+    QVERIFY2(lines.contains(u"rules[0].backends[0].address: port 70000 out of range 1-65535"_s), qPrintable(details));
+    QVERIFY2(lines.contains(u"rules[1].name: duplicate name \"api\" (also rules[0])"_s), qPrintable(details));
+    QVERIFY2(std::any_of(lines.begin(), lines.end(),
+                         [](const QString &line) { return line.startsWith(u"rules[1].retriez: unknown key"_s); }),
+             qPrintable(details));
+}
+
+void TestImportDialog::readFileMissing()
+{
+    int shown = 0;
+    QString details;
+    const auto result = ImportDialog::readFile(u"/nonexistent/rules.json"_s, nullptr, [&](QMessageBox &box) {
+        ++shown;
+        details = box.detailedText();
+    });
+    QVERIFY(!result);
+    QCOMPARE(shown, 1);
+    QVERIFY(!details.isEmpty());
+}
+
+void TestImportDialog::readFileGood()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"good.json"_s);
+    const RuleSet set = current();
+    QVERIFY(RuleSetWriter::writeFile(path, set));
+    int shown = 0;
+    const auto result = ImportDialog::readFile(path, nullptr, [&](QMessageBox &) { ++shown; });
+    QCOMPARE(shown, 0);
+    QVERIFY(result);
+    QCOMPARE(*result, set);
+}
+
+void TestImportDialog::exportWrites()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"export.json"_s);
+    RuleSet set = makeSet({makeRule(u"a"_s, 1001), makeRule(u"b"_s, 1002), makeRule(u"c"_s, 1003)});
+    set.extensions.insert(u"x-by"_s, u"test"_s);
+    const RuleSet selected = ExportHelper::selection(set, {u"c"_s, u"a"_s});
+    QCOMPARE(names(selected), (QStringList{u"a"_s, u"c"_s}));
+    QCOMPARE(selected.extensions, set.extensions);
+
+    QString error;
+    QVERIFY2(ExportHelper::write(path, selected, &error), qPrintable(error));
+    // 0600: nobody but the owner (who is also the current user here) may read it.
+    QCOMPARE(QFile::permissions(path),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
+    const RuleSetParser::Result read = RuleSetParser::parseFile(path);
+    QVERIFY(read.ok());
+    QCOMPARE(read.ruleSet, selected);
+
+    QVERIFY(!ExportHelper::write(dir.filePath(u"missing/dir/x.json"_s), set, &error));
+    QVERIFY(error.startsWith(u"cannot write"_s));
+}
+
+QTEST_MAIN(TestImportDialog)
+#include "tst_importdialog.moc"

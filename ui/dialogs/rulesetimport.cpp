@@ -1,0 +1,177 @@
+#include "ui/dialogs/rulesetimport.h"
+
+#include "core/ruleset/rulevalidator.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace PortRelay {
+
+RuleSetImport::RuleSetImport(const RuleSet &current, const RuleSet &incoming)
+    : m_current(current)
+    , m_incoming(incoming)
+    , m_resolutions(incoming.rules.size(), Resolution::Replace)
+{
+    recompute();
+}
+
+void RuleSetImport::setMode(Mode mode)
+{
+    if (m_mode == mode)
+        return;
+    m_mode = mode;
+    recompute();
+}
+
+void RuleSetImport::setResolution(Resolution resolution)
+{
+    m_resolutions.fill(resolution);
+    recompute();
+}
+
+void RuleSetImport::setResolution(int entry, Resolution resolution)
+{
+    if (entry < 0 || entry >= m_resolutions.size())
+        return;
+    m_resolutions[entry] = resolution;
+    recompute();
+}
+
+QStringList RuleSetImport::removedNames() const
+{
+    QStringList removed;
+    for (const Rule &rule : m_current.rules) {
+        if (!m_result.find(rule.name))
+            removed.append(rule.name);
+    }
+    return removed;
+}
+
+bool RuleSetImport::isValid() const
+{
+    if (!m_otherProblems.isEmpty())
+        return false;
+    for (const Entry &entry : m_entries) {
+        if (!entry.problems.isEmpty())
+            return false;
+    }
+    return true;
+}
+
+QString RuleSetImport::uniqueName(const QString &name, const QStringList &taken)
+{
+    for (int n = 2;; ++n) {
+        const QString suffix = u" (%1)"_s.arg(n);
+        const QString candidate = name.left(RuleValidator::MaxNameLength - suffix.size()) + suffix;
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+}
+
+void RuleSetImport::recompute()
+{
+    m_entries.clear();
+    m_otherProblems.clear();
+    m_result = RuleSet();
+
+    // origins[k]: the incoming rule that result rule k came from, or -1 for a current rule.
+    QList<int> origins;
+    if (m_mode == Mode::Replace) {
+        m_result.rules = m_incoming.rules;
+        m_result.extensions = m_incoming.extensions;
+        for (int i = 0; i < m_incoming.rules.size(); ++i)
+            origins.append(i);
+    } else {
+        m_result.rules = m_current.rules;
+        m_result.extensions = m_current.extensions;
+        for (auto it = m_incoming.extensions.begin(); it != m_incoming.extensions.end(); ++it) {
+            if (!m_result.extensions.contains(it.key()))
+                m_result.extensions.insert(it.key(), it.value());
+        }
+        origins.fill(-1, m_current.rules.size());
+    }
+
+    QStringList taken;
+    for (const Rule &rule : m_current.rules)
+        taken.append(rule.name);
+    for (const Rule &rule : m_incoming.rules)
+        taken.append(rule.name);
+
+    for (int i = 0; i < m_incoming.rules.size(); ++i) {
+        Entry entry;
+        entry.rule = m_incoming.rules.at(i);
+        entry.originalName = entry.rule.name;
+        entry.resolution = m_resolutions.at(i);
+        const Rule *existing = m_current.find(entry.rule.name);
+        entry.status = !existing ? Status::New : *existing == entry.rule ? Status::Unchanged : Status::NameClash;
+
+        if (m_mode == Mode::Merge) {
+            switch (entry.status) {
+            case Status::New:
+                m_result.rules.append(entry.rule);
+                origins.append(i);
+                break;
+            case Status::Unchanged:
+                entry.included = false; // already there, as it is
+                break;
+            case Status::NameClash:
+                if (entry.resolution == Resolution::Replace) {
+                    const qsizetype at = existing - m_current.rules.constData();
+                    m_result.rules[at] = entry.rule;
+                    origins[at] = i;
+                } else if (entry.resolution == Resolution::Rename) {
+                    entry.rule.name = uniqueName(entry.originalName, taken);
+                    taken.append(entry.rule.name);
+                    m_result.rules.append(entry.rule);
+                    origins.append(i);
+                } else {
+                    entry.included = false;
+                }
+                break;
+            }
+        }
+        m_entries.append(entry);
+    }
+
+    // Validate with the imported rules last: the checks between rules report a conflict on the
+    // later rule, which is then always the imported one that caused it.
+    RuleSet ordered = m_result;
+    ordered.rules.clear();
+    QList<int> orderedOrigins;
+    QList<int> resultIndex; // of ordered rule k
+    for (bool imported : {false, true}) {
+        for (int k = 0; k < m_result.rules.size(); ++k) {
+            if ((origins.at(k) >= 0) == imported) {
+                ordered.rules.append(m_result.rules.at(k));
+                orderedOrigins.append(origins.at(k));
+                resultIndex.append(k);
+            }
+        }
+    }
+    // Messages name other rules by index ("conflicts with rules[1]"): the index in the result.
+    static const QRegularExpression ruleRef(u"rules\\[(\\d+)\\]"_s);
+    const auto renumber = [&resultIndex](const QString &text) -> QString {
+        QString out;
+        qsizetype last = 0;
+        for (auto it = ruleRef.globalMatch(text); it.hasNext();) {
+            const auto match = it.next();
+            out += QStringView(text).mid(last, match.capturedStart() - last);
+            out += u"rules[%1]"_s.arg(resultIndex.value(match.captured(1).toInt(), match.captured(1).toInt()));
+            last = match.capturedEnd();
+        }
+        return out + QStringView(text).mid(last);
+    };
+    static const QRegularExpression rulePath(u"^rules\\[(\\d+)\\]\\.?"_s);
+    for (const RuleSetIssue &issue : RuleValidator::validate(ordered)) {
+        const auto match = rulePath.match(issue.path);
+        const int origin = match.hasMatch() ? orderedOrigins.value(match.captured(1).toInt(), -1) : -1;
+        if (origin < 0) {
+            m_otherProblems.append({renumber(issue.path), renumber(issue.message)});
+            continue;
+        }
+        m_entries[origin].problems.append({issue.path.mid(match.capturedLength()), renumber(issue.message)});
+    }
+}
+
+} // namespace PortRelay
