@@ -15,11 +15,20 @@
 #include "ui/widgets/connectionspane.h"
 #include "ui/widgets/mainwindow.h"
 
+#ifdef PORTRELAY_HAVE_DIALOGS
+#include "ui/dialogs/backendtablemodel.h"
+#include "ui/dialogs/importdialog.h"
+#include "ui/dialogs/ruleeditordialog.h"
+#endif
+
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QFile>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpSocket>
@@ -102,6 +111,7 @@ private:
     MainWindow::Options options() const;
     void createWindow();
     int ruleRow(const QString &name) const;
+    bool createRuleThroughEditor(const Rule &rule);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -148,6 +158,47 @@ int tst_MainWindow::ruleRow(const QString &name) const
     return m_window->ruleModel()->rowOf(name);
 }
 
+// The rule as the user makes it: New Rule, the real editor's fields, OK. Without the dialogs
+// library, the window's own entry point that the editor's OK calls.
+bool tst_MainWindow::createRuleThroughEditor(const Rule &rule)
+{
+#ifdef PORTRELAY_HAVE_DIALOGS
+    auto *newAction = m_window->findChild<QAction *>(QStringLiteral("newRuleAction"));
+    if (!newAction)
+        return false;
+    newAction->trigger();
+    auto *editor = m_window->findChild<RuleEditorDialog *>();
+    if (!editor || !editor->isVisible())
+        return false;
+    const auto child = [editor](const QString &name) { return editor->findChild<QWidget *>(name); };
+    qobject_cast<QLineEdit *>(child(QStringLiteral("nameEdit")))->setText(rule.name);
+    qobject_cast<QLineEdit *>(child(QStringLiteral("listenPortEdit")))->setText(QString::number(rule.listen.port));
+    auto *view = qobject_cast<QTableView *>(child(QStringLiteral("backendsView")));
+    auto *add = qobject_cast<QPushButton *>(child(QStringLiteral("addBackendButton")));
+    while (view->model()->rowCount() < rule.backends.size())
+        add->click();
+    for (int i = 0; i < rule.backends.size(); ++i) {
+        view->model()->setData(view->model()->index(i, BackendTableModel::AddressColumn),
+                               rule.backends[i].address.toString());
+    }
+    qobject_cast<QSpinBox *>(child(QStringLiteral("health_check.interval_ms")))->setValue(rule.healthCheck.intervalMs);
+    qobject_cast<QSpinBox *>(child(QStringLiteral("health_check.timeout_ms")))->setValue(rule.healthCheck.timeoutMs);
+    qobject_cast<QSpinBox *>(child(QStringLiteral("health_check.rise")))->setValue(rule.healthCheck.rise);
+    qobject_cast<QSpinBox *>(child(QStringLiteral("health_check.fall")))->setValue(rule.healthCheck.fall);
+    if (!QTest::qWaitFor([editor] { return editor->isValid(); }, 3000)) {
+        for (const RuleSetIssue &issue : editor->issues())
+            qWarning("editor: %s", qPrintable(issue.toString()));
+        return false;
+    }
+    editor->accept();
+    const Rule *made = m_window->store()->ruleSet().find(rule.name);
+    return made && made->listen == rule.listen && made->backends.size() == rule.backends.size() &&
+           made->healthCheck.intervalMs == rule.healthCheck.intervalMs;
+#else
+    return m_window->addRule(rule);
+#endif
+}
+
 void tst_MainWindow::emptyStateInvitesTheFirstRule()
 {
     auto *button = m_window->findChild<QPushButton *>(QStringLiteral("createFirstRuleButton"));
@@ -171,7 +222,7 @@ void tst_MainWindow::liveTrafficAndBackendHealth()
     const quint16 secondPort = second->port();
     const Rule rule = makeRule(QStringLiteral("e2e"), freeLoopbackPort(), {first->port(), secondPort});
 
-    QVERIFY(m_window->addRule(rule));
+    QVERIFY(createRuleThroughEditor(rule));
     RuleTableModel *rules = m_window->ruleModel();
     const int row = ruleRow(rule.name);
     QVERIFY(row >= 0);
@@ -314,6 +365,17 @@ void tst_MainWindow::importExportRoundTrip()
     // Importing the same rules again replaces them by name: nothing doubles.
     QVERIFY(m_window->importFile(selected, MainWindow::ImportMode::Merge));
     QCOMPARE(m_window->store()->ruleSet(), original);
+
+#ifdef PORTRELAY_HAVE_DIALOGS
+    // Through the preview, as File > Import and a drop do it.
+    m_window->deleteRules(ruleNames(original));
+    QVERIFY(m_window->importFile(all, MainWindow::ImportMode::Preview));
+    auto *preview = m_window->findChild<ImportDialog *>();
+    QVERIFY(preview);
+    QTRY_VERIFY(preview->isVisible());
+    preview->accept();
+    QCOMPARE(m_window->store()->ruleSet(), original);
+#endif
 }
 
 void tst_MainWindow::brokenImportLeavesRulesUntouched()

@@ -184,6 +184,7 @@ void MainWindow::createActions()
     const QStyle *s = style();
 
     m_newAction = make(tr("&New Rule…"), tr("Create a forwarding rule"));
+    m_newAction->setObjectName(QStringLiteral("newRuleAction"));
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setIcon(s->standardIcon(QStyle::SP_FileIcon));
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newRule);
@@ -881,6 +882,7 @@ bool MainWindow::importFile(const QString &path, ImportMode mode)
         auto *dialog = new ImportDialog(m_store->ruleSet(), *incoming, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         const QString fileName = QFileInfo(path).fileName();
+        dialog->setSourceName(fileName);
         connect(dialog, &QDialog::accepted, this, [this, dialog, fileName] {
             RuleSetIssues issues;
             if (!m_store->change(dialog->result(), tr("Import %1").arg(fileName), &issues))
