@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -44,6 +45,9 @@ enum Tab
     AdvancedTab
 };
 
+constexpr char OriginalTextProperty[] = "portrelayOriginalText";
+constexpr char IndexProperty[] = "portrelayIndex";
+
 // Address cells commit on every keystroke, so the rule validates as the user types in the table too.
 class BackendDelegate final : public QStyledItemDelegate
 {
@@ -63,8 +67,24 @@ public:
             line->setPlaceholderText(BackendTableModel::tr("host:port"));
             auto *self = const_cast<BackendDelegate *>(this);
             QObject::connect(line, &QLineEdit::textEdited, self, [self, line] { Q_EMIT self->commitData(line); });
+            // Escape still means "as it was": keystrokes are already in the model, so put that back.
+            line->setProperty(OriginalTextProperty, index.data(Qt::EditRole));
+            line->setProperty(IndexProperty, QVariant::fromValue(QPersistentModelIndex(index)));
         }
         return editor;
+    }
+
+    bool eventFilter(QObject *object, QEvent *event) override
+    {
+        auto *line = qobject_cast<QLineEdit *>(object);
+        if (line && event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+            const auto index = line->property(IndexProperty).value<QPersistentModelIndex>();
+            if (index.isValid()) {
+                auto *model = const_cast<QAbstractItemModel *>(index.model());
+                model->setData(index, line->property(OriginalTextProperty), Qt::EditRole);
+            }
+        }
+        return QStyledItemDelegate::eventFilter(object, event);
     }
 
     void setEditorData(QWidget *editor, const QModelIndex &index) const override

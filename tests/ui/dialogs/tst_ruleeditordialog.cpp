@@ -589,6 +589,20 @@ void TestRuleEditorDialog::typingInTable()
     QTest::keyClicks(line, u"00"_s);
     QVERIFY(!editor.ok()->isEnabled());
     QCOMPARE(editor.message(u"backends"_s)->text(), u"Backend 1: port 808100 out of range 1-65535"_s);
+
+    // Escape takes back what was typed since the editor opened.
+    QTest::keyClick(line, Qt::Key_Escape);
+    QCOMPARE(editor.backends()->row(0).address, QString());
+    QVERIFY(!editor.ok()->isEnabled());
+    QVERIFY(editor.dialog.isVisible()); // the editor took the Escape, not the dialog
+
+    // The check boxes in the table work from the keyboard too.
+    view->setFocus();
+    view->setCurrentIndex(editor.backends()->index(0, BackendTableModel::BackupColumn));
+    QVERIFY(!editor.backends()->row(0).backup);
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY(editor.backends()->row(0).backup);
+    QVERIFY(editor.dialog.rule().backends.first().backup);
 }
 
 void TestRuleEditorDialog::backendButtons()
