@@ -157,7 +157,11 @@ ImportDialog::ImportDialog(const RuleSet &current, const RuleSet &incoming, QWid
     resize(sizeHint().expandedTo(QSize(760, 440)));
 }
 
-ImportDialog::~ImportDialog() = default;
+ImportDialog::~ImportDialog()
+{
+    // QDialog's destructor still lays out the view, after m_plan (which the model reads) is gone.
+    m_view->setModel(nullptr);
+}
 
 void ImportDialog::setSourceName(const QString &name)
 {
