@@ -38,8 +38,9 @@ class ErrorFrame;
 // "listenHostCombo", "listenPortEdit", "protocolCombo", "balanceCombo", "backendsView",
 // "addBackendButton", "removeBackendButton", "moveUpButton", "moveDownButton",
 // "testBackendsButton", "exposureWarning", "portStatusLabel", "usePortButton", "summaryLabel",
-// and "message:<key>" for the message under each field, key being its JSON path in the rule
-// ("name", "listen", "backends", "health_check.timeout_ms", "allow", ...).
+// "checkSendEdit", "checkExpectEdit", "allowEdit"; each spin box is named by its key's JSON path
+// in the rule ("health_check.interval_ms", "connect_timeout_ms", ...), and "message:<key>" is the
+// message under a field ("message:name", "message:listen", "message:backends", "message:allow").
 class RuleEditorDialog final : public QDialog
 {
     Q_OBJECT
