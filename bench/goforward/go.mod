@@ -1,0 +1,3 @@
+module portrelay/bench/goforward
+
+go 1.19
