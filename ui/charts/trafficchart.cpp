@@ -97,7 +97,9 @@ void TrafficChart::setRangeSeconds(int seconds)
 {
     m_rangeSeconds = qBound(10, seconds, int(TrafficHistory::Capacity));
     m_time->setRange(-m_rangeSeconds, 0);
-    m_time->setTickCount(m_rangeSeconds % 60 == 0 && m_rangeSeconds / 60 <= 10 ? m_rangeSeconds / 60 + 1 : 7);
+    // A grid line every 10 s for a minute, 30 s up to two, a minute beyond.
+    const int step = m_rangeSeconds <= 60 ? 10 : m_rangeSeconds <= 120 ? 30 : 60;
+    m_time->setTickCount(m_rangeSeconds % step == 0 ? m_rangeSeconds / step + 1 : 7);
     m_stale = true;
     refresh();
 }

@@ -31,6 +31,13 @@ BackendsPane::BackendsPane(BackendStatusModel *model, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->setWordWrap(false);
+    const QList<QPair<int, int>> widths{
+        {BackendStatusModel::AddressColumn, 190},     {BackendStatusModel::WeightColumn, 70},
+        {BackendStatusModel::RoleColumn, 90},         {BackendStatusModel::StateColumn, 120},
+        {BackendStatusModel::ConnectionsColumn, 100}, {BackendStatusModel::LastCheckColumn, 100},
+        {BackendStatusModel::LatencyColumn, 90}};
+    for (const auto &[column, width] : widths)
+        m_view->setColumnWidth(column, width);
 
     auto *toolBar = new QToolBar(this);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);

@@ -375,8 +375,8 @@ void MainWindow::createCentralWidget()
     m_rulesView->horizontalHeader()->setHighlightSections(false);
     m_rulesView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_rulesView->addAction(m_deleteAction);
-    const QList<QPair<int, int>> widths{{RuleTableModel::NameColumn, 150},    {RuleTableModel::StateColumn, 100},
-                                        {RuleTableModel::ListenColumn, 140},  {RuleTableModel::StrategyColumn, 130},
+    const QList<QPair<int, int>> widths{{RuleTableModel::NameColumn, 140},    {RuleTableModel::StateColumn, 250},
+                                        {RuleTableModel::ListenColumn, 130},  {RuleTableModel::StrategyColumn, 125},
                                         {RuleTableModel::BackendsColumn, 80}, {RuleTableModel::ConnectionsColumn, 95},
                                         {RuleTableModel::InColumn, 100},      {RuleTableModel::OutColumn, 100}};
     for (const auto &[column, width] : widths)
@@ -479,8 +479,11 @@ void MainWindow::restoreSettings()
     m_eventsPane->view()->horizontalHeader()->restoreState(
         m_settings->value(Settings::Key::EventsHeader).toByteArray());
     m_details->setCurrentIndex(m_settings->value(Settings::Key::DetailTab).toInt());
-    m_trafficPane->setRangeSeconds(m_settings->value(Settings::Key::ChartRangeSeconds).toInt());
-    m_trafficPane->setShowsAllRules(m_settings->value(Settings::Key::ChartShowsAllRules).toBool());
+    // Read both first: applying one stores the pane's current state of the other.
+    const int range = m_settings->value(Settings::Key::ChartRangeSeconds).toInt();
+    const bool allRules = m_settings->value(Settings::Key::ChartShowsAllRules).toBool();
+    m_trafficPane->setRangeSeconds(range);
+    m_trafficPane->setShowsAllRules(allRules);
     if (m_settings->value(Settings::Key::WindowGeometry).toByteArray().isEmpty())
         resize(1180, 760);
 }
