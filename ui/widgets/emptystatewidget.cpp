@@ -28,7 +28,9 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
                             this);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
-    text->setMaximumWidth(520);
+    // A wrapped label placed with an alignment gets no height-for-width from the layout: size it here.
+    text->setFixedWidth(520);
+    text->setMinimumHeight(text->heightForWidth(520));
 
     auto *create = new QPushButton(tr("Create your first rule"), this);
     create->setObjectName(QStringLiteral("createFirstRuleButton"));
