@@ -1085,10 +1085,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The rule editor is not available in this build.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New rule %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1187,14 +1183,6 @@
     </message>
     <message>
         <source>Nothing was changed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a valid rules file; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The imported rules clash with yours; nothing was changed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

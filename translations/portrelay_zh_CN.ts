@@ -1069,10 +1069,6 @@
         <translation>入 %1 · 出 %2</translation>
     </message>
     <message>
-        <source>The rule editor is not available in this build.</source>
-        <translation>此版本中没有规则编辑器。</translation>
-    </message>
-    <message>
         <source>New rule %1</source>
         <translation>新建规则 %1</translation>
     </message>
@@ -1169,14 +1165,6 @@
     <message>
         <source>Nothing was changed:</source>
         <translation>未做任何更改：</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid rules file; nothing was changed.</source>
-        <translation>%1 不是有效的规则文件；未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The imported rules clash with yours; nothing was changed:</source>
-        <translation>导入的规则与现有规则冲突；未做任何更改：</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n rule(s)</source>

@@ -15,11 +15,9 @@
 #include "ui/widgets/connectionspane.h"
 #include "ui/widgets/mainwindow.h"
 
-#ifdef PORTRELAY_HAVE_DIALOGS
 #include "ui/dialogs/backendtablemodel.h"
 #include "ui/dialogs/importdialog.h"
 #include "ui/dialogs/ruleeditordialog.h"
-#endif
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -158,11 +156,9 @@ int tst_MainWindow::ruleRow(const QString &name) const
     return m_window->ruleModel()->rowOf(name);
 }
 
-// The rule as the user makes it: New Rule, the real editor's fields, OK. Without the dialogs
-// library, the window's own entry point that the editor's OK calls.
+// The rule as the user makes it: New Rule, the real editor's fields, OK.
 bool tst_MainWindow::createRuleThroughEditor(const Rule &rule)
 {
-#ifdef PORTRELAY_HAVE_DIALOGS
     auto *newAction = m_window->findChild<QAction *>(QStringLiteral("newRuleAction"));
     if (!newAction)
         return false;
@@ -194,9 +190,6 @@ bool tst_MainWindow::createRuleThroughEditor(const Rule &rule)
     const Rule *made = m_window->store()->ruleSet().find(rule.name);
     return made && made->listen == rule.listen && made->backends.size() == rule.backends.size() &&
            made->healthCheck.intervalMs == rule.healthCheck.intervalMs;
-#else
-    return m_window->addRule(rule);
-#endif
 }
 
 void tst_MainWindow::emptyStateInvitesTheFirstRule()
@@ -366,7 +359,6 @@ void tst_MainWindow::importExportRoundTrip()
     QVERIFY(m_window->importFile(selected, MainWindow::ImportMode::Merge));
     QCOMPARE(m_window->store()->ruleSet(), original);
 
-#ifdef PORTRELAY_HAVE_DIALOGS
     // Through the preview, as File > Import and a drop do it.
     m_window->deleteRules(ruleNames(original));
     QVERIFY(m_window->importFile(all, MainWindow::ImportMode::Preview));
@@ -375,7 +367,6 @@ void tst_MainWindow::importExportRoundTrip()
     QTRY_VERIFY(preview->isVisible());
     preview->accept();
     QCOMPARE(m_window->store()->ruleSet(), original);
-#endif
 }
 
 void tst_MainWindow::brokenImportLeavesRulesUntouched()

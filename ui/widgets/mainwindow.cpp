@@ -19,10 +19,8 @@
 #include "ui/widgets/preferencesdialog.h"
 #include "ui/widgets/trafficpane.h"
 
-#ifdef PORTRELAY_HAVE_DIALOGS
 #include "ui/dialogs/importdialog.h"
 #include "ui/dialogs/ruleeditordialog.h"
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -728,7 +726,6 @@ void MainWindow::editRule()
 
 void MainWindow::openRuleEditor(const Rule &initial, const QString &originalName)
 {
-#ifdef PORTRELAY_HAVE_DIALOGS
     RuleSet others = m_store->ruleSet();
     others.rules.removeIf([&originalName](const Rule &rule) { return rule.name == originalName; });
     auto *dialog = new RuleEditorDialog(initial, others, this);
@@ -740,11 +737,6 @@ void MainWindow::openRuleEditor(const Rule &initial, const QString &originalName
             replaceRule(originalName, dialog->rule());
     });
     dialog->open();
-#else
-    Q_UNUSED(initial)
-    Q_UNUSED(originalName)
-    statusBar()->showMessage(tr("The rule editor is not available in this build."), 5000);
-#endif
 }
 
 bool MainWindow::addRule(const Rule &rule)
@@ -877,7 +869,6 @@ void MainWindow::importRules()
 
 bool MainWindow::importFile(const QString &path, ImportMode mode)
 {
-#ifdef PORTRELAY_HAVE_DIALOGS
     if (mode == ImportMode::Preview) {
         const std::optional<RuleSet> incoming = ImportDialog::readFile(path, this);
         if (!incoming)
@@ -894,14 +885,9 @@ bool MainWindow::importFile(const QString &path, ImportMode mode)
         dialog->open();
         return true;
     }
-#endif
     const RuleSetParser::Result parsed = RuleSetParser::parseFile(path);
     if (!parsed.ok()) {
         m_lastIssues = parsed.issues;
-        if (mode == ImportMode::Preview)
-            reportIssues(tr("Rules not imported"),
-                         tr("%1 is not a valid rules file; nothing was changed.").arg(QFileInfo(path).fileName()),
-                         parsed.issues);
         return false;
     }
     RuleSet set = m_store->ruleSet();
@@ -921,9 +907,6 @@ bool MainWindow::importFile(const QString &path, ImportMode mode)
     RuleSetIssues issues;
     if (!m_store->change(set, tr("Import %1").arg(QFileInfo(path).fileName()), &issues)) {
         m_lastIssues = issues;
-        if (mode == ImportMode::Preview)
-            reportIssues(tr("Rules not imported"), tr("The imported rules clash with yours; nothing was changed:"),
-                         issues);
         return false;
     }
     m_lastIssues.clear();
