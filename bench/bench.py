@@ -75,7 +75,6 @@ METRICS = [
     ("w4_fds", "W4", "W4 descriptors per idle conn", "fds", False),
     ("w4_n", "W4", "W4 idle conns held (proven)", "conns", None),
     ("w5_cpu", "W5", "W5 CPU s per GiB at -b 5G", "s/GiB", False),
-    ("w5_cpu0", "W5", "W5 forwarder CPU busy s per GiB (softirq incl.)", "s/GiB", False),
     ("w5_rate", "W5", "W5 rate reached", "Gbit/s", None),
 ]
 
@@ -199,16 +198,6 @@ def cpu_ticks(pids):
         fields = stat[stat.rfind(")") + 2:].split()
         total += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
     return total
-
-
-def cpu_busy_ticks(cpu):
-    """Busy ticks of one CPU from /proc/stat: everything but idle and iowait, softirq included."""
-    with open("/proc/stat") as f:
-        for line in f:
-            if line.startswith("cpu%s " % cpu):
-                v = [int(x) for x in line.split()[1:]]
-                return sum(v[:8]) - v[3] - v[4]
-    return 0
 
 
 def pss_kb(pids):
@@ -586,19 +575,13 @@ class Bench:
         t = self.args.iperf_seconds
         pids = forwarder_pids(p)
         before = cpu_ticks(pids)
-        busy_before = cpu_busy_ticks(FWD_CPU)
         gbps, nbytes = self.iperf(port, ["-b", "5G"], t)
         time.sleep(0.3)  # let socat's per-connection child exit and be reaped
         pids = forwarder_pids(p)
         after = cpu_ticks(pids)
-        busy_after = cpu_busy_ticks(FWD_CPU)
         hz = os.sysconf("SC_CLK_TCK")
         gib = nbytes / 2**30
         out = {"w5_cpu": (after - before) / hz / gib, "w5_rate": gbps}
-        if self.pinned:
-            # The kernel accounts loopback softirq work (delivering the forwarder's sends) to the
-            # CPU, not to the process: the pinned forwarder CPU's busy time includes it.
-            out["w5_cpu0"] = (busy_after - busy_before) / hz / gib
         return out
 
     # -- the run -------------------------------------------------------------------------------

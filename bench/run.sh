@@ -102,5 +102,6 @@ echo "== pinned run"
 run_bench --mode pinned "${ARGS[@]}"
 if [ "$UNPINNED_RUNS" -gt 0 ]; then
     echo "== unpinned run"
-    run_bench --mode unpinned --runs "$UNPINNED_RUNS" "${ARGS[@]}"
+    # Last --runs wins: the unpinned run is a single pass unless --unpinned-runs says otherwise.
+    run_bench --mode unpinned "${ARGS[@]}" --runs "$UNPINNED_RUNS"
 fi
