@@ -41,6 +41,8 @@ bool Daemon::start()
 
 void Daemon::reload()
 {
+    if (m_drainTimer.isActive())
+        return; // shutting down: no new listeners
     const RuleSetParser::Result result = RuleSetParser::parseFile(m_options.configPath);
     if (!result.ok()) {
         QStringList lines;
@@ -59,8 +61,12 @@ void Daemon::reload()
 
 void Daemon::terminate()
 {
-    if (m_drainTimer.isActive())
+    if (m_drainTimer.isActive()) {
+        // A second SIGTERM/SIGINT means "now": skip the rest of the grace period.
+        m_options.graceMs = 0;
+        checkDrained();
         return;
+    }
     m_engine.stopAll(Engine::StopMode::Graceful);
     m_draining.start();
     m_drainTimer.start();

@@ -32,6 +32,7 @@ public:
     // Re-reads the rules file; an invalid file leaves the running set as it is, and says why.
     void reload();
     // Stops accepting, lets open connections finish for up to graceMs, then quits the event loop.
+    // Called again while draining, it quits at once.
     void terminate();
 
 private:

@@ -2,7 +2,9 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <initializer_list>
+#include <vector>
 
 class QSocketNotifier;
 
@@ -27,8 +29,9 @@ private:
     static void handle(int signalNumber);
     void onReadable();
 
-    static int s_writeFd;
+    static std::atomic<int> s_writeFd; // lock-free, so safe to read in a signal handler
     int m_readFd = -1;
+    std::vector<int> m_signals;
     QSocketNotifier *m_notifier = nullptr;
 };
 

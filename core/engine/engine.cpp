@@ -207,6 +207,7 @@ std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRun
                     now.address.isValid())
                     now.health.store(old.health.load());
                 now.draining.store(old.draining.load());
+                now.upSinceMs.store(old.upSinceMs.load());
             }
         }
     }
@@ -230,12 +231,12 @@ void Engine::attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime)
     entry.checker->start();
 }
 
-void Engine::onBackendMarkedDown(const QString &rule, quintptr runtime, int backend, int previousState,
+void Engine::onBackendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
                                  const QString &reason)
 {
     Entry *entry = find(rule);
     // The report may concern a runtime replaced since; its backends no longer matter.
-    if (!entry || quintptr(entry->runtime.get()) != runtime || !entry->checker)
+    if (!entry || !entry->runtime || entry->runtime->id() != runtimeId || !entry->checker)
         return;
     entry->checker->onMarkedDown(backend, BackendState(previousState), reason);
 }

@@ -107,7 +107,7 @@ private:
     // A runtime for rule; backends that the previous runtime had (same address) keep their state.
     std::shared_ptr<RuleRuntime> makeRuntime(const Rule &rule, const RuleRuntime *previous = nullptr);
     void attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime);
-    void onBackendMarkedDown(const QString &rule, quintptr runtime, int backend, int previousState,
+    void onBackendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
                              const QString &reason);
     void onBackendStateChanged(const std::shared_ptr<RuleRuntime> &runtime, int backend, BackendState from,
                                BackendState to, const QString &reason);

@@ -2,8 +2,13 @@
 
 namespace PortRelay {
 
+namespace {
+std::atomic<quint64> nextRuntimeId{1};
+}
+
 RuleRuntime::RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses, int workerCount)
     : m_rule(std::move(rule))
+    , m_id(nextRuntimeId.fetch_add(1))
 {
     for (int i = 0; i < m_rule.backends.size(); ++i) {
         auto backend = std::make_unique<BackendRuntime>();

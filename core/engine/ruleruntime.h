@@ -22,6 +22,8 @@ public:
     Q_DISABLE_COPY_MOVE(RuleRuntime)
 
     const Rule &rule() const { return m_rule; }
+    // Unique for the process's lifetime (unlike the address, which a later runtime may reuse).
+    quint64 id() const { return m_id; }
     int backendCount() const { return int(m_backends.size()); }
     BackendRuntime &backend(int index) { return *m_backends[std::size_t(index)]; }
     const BackendRuntime &backend(int index) const { return *m_backends[std::size_t(index)]; }
@@ -44,6 +46,7 @@ public:
 
 private:
     const Rule m_rule;
+    const quint64 m_id;
     std::vector<std::unique_ptr<BackendRuntime>> m_backends;
     std::vector<std::unique_ptr<Balancer>> m_balancers;
     TrafficCounters m_counters;

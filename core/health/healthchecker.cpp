@@ -71,7 +71,8 @@ HealthChecker::HealthChecker(std::shared_ptr<RuleRuntime> runtime, QObject *pare
         probe->revive.setSingleShot(true);
         probe->revive.setInterval(rule.failWindowMs);
         connect(&probe->revive, &QTimer::timeout, this, [this, i] {
-            transition(i, BackendState::Unknown, tr("fail window of %1 ms passed").arg(m_runtime->rule().failWindowMs));
+            transition(i, BackendState::Down, BackendState::Unknown,
+                       tr("fail window of %1 ms passed").arg(m_runtime->rule().failWindowMs));
         });
         m_probes.push_back(std::move(probe));
     }
@@ -85,8 +86,14 @@ HealthChecker::~HealthChecker()
 
 void HealthChecker::start()
 {
-    if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None)
+    if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
+        // A backend still down from before a reload gets its fail window like any other.
+        for (int i = 0; i < int(m_probes.size()); ++i) {
+            if (m_runtime->backend(i).health.load() == BackendState::Down && m_runtime->backend(i).address.isValid())
+                m_probes[std::size_t(i)]->revive.start();
+        }
         return;
+    }
     // Spread the backends' checks over the interval instead of firing them all at once.
     const int count = int(m_probes.size());
     const int interval = m_runtime->rule().healthCheck.intervalMs;
@@ -119,10 +126,19 @@ void HealthChecker::runCheck(int backend)
     // A system proxy must never sit between us and a backend we are judging.
     socket->setProxy(QNetworkProxy::NoProxy);
     connect(socket, &QTcpSocket::connected, this, [this, backend, socket, &check] {
-        if (!check.send.isEmpty())
-            socket->write(check.send);
-        if (check.expect.isEmpty())
-            finishCheck(backend, true, tr("connected"));
+        if (check.send.isEmpty()) {
+            if (check.expect.isEmpty())
+                finishCheck(backend, true, tr("connected"));
+            return;
+        }
+        socket->write(check.send);
+        if (check.expect.isEmpty()) {
+            // Passes once the text is handed to the kernel, not when it is merely queued here.
+            connect(socket, &QTcpSocket::bytesWritten, this, [this, backend, socket] {
+                if (socket->bytesToWrite() == 0)
+                    finishCheck(backend, true, tr("connected and sent"));
+            });
+        }
     });
     connect(socket, &QTcpSocket::readyRead, this, [this, backend, socket, &check, &probe] {
         probe.received += socket->read(MaxProbeRead - probe.received.size());
@@ -153,7 +169,11 @@ void HealthChecker::finishCheck(int backend, bool passed, const QString &reason)
     QTcpSocket *socket = probe.socket;
     probe.socket = nullptr;
     socket->disconnect(this);
-    socket->abort();
+    // A passed check says goodbye properly (what it sent must arrive); a failed one just drops.
+    if (passed)
+        socket->disconnectFromHost();
+    else
+        socket->abort();
     socket->deleteLater(); // we may be inside one of its signals
 
     const HealthCheck &check = m_runtime->rule().healthCheck;
@@ -167,24 +187,25 @@ void HealthChecker::finishCheck(int backend, bool passed, const QString &reason)
         ++probe.successes;
         probe.failures = 0;
         if (current == BackendState::Unknown)
-            transition(backend, BackendState::Up, reason);
+            transition(backend, current, BackendState::Up, reason);
         else if (current == BackendState::Down && probe.successes >= check.rise)
-            transition(backend, BackendState::Up,
+            transition(backend, current, BackendState::Up,
                        tr("%1 (%2/%3 checks)").arg(reason).arg(probe.successes).arg(check.rise));
     } else {
         ++probe.failures;
         probe.successes = 0;
         if ((current == BackendState::Up || current == BackendState::Unknown) && probe.failures >= check.fall)
-            transition(backend, BackendState::Down,
+            transition(backend, current, BackendState::Down,
                        tr("%1 (%2/%3 checks)").arg(reason).arg(probe.failures).arg(check.fall));
     }
 }
 
-void HealthChecker::transition(int backend, BackendState to, const QString &reason)
+void HealthChecker::transition(int backend, BackendState from, BackendState to, const QString &reason)
 {
     BackendRuntime &target = m_runtime->backend(backend);
-    const BackendState from = target.health.exchange(to);
-    if (from == to)
+    // A worker may have marked the backend down since we looked; its report is on its way and
+    // decides, so only move from the state our verdict was based on.
+    if (from == to || !target.health.compare_exchange_strong(from, to))
         return;
     // Back from down (verified by checks, or given another chance with checks off): ramp up.
     if (from == BackendState::Down && (to == BackendState::Up || to == BackendState::Unknown))

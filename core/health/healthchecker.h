@@ -42,7 +42,7 @@ private:
 
     void runCheck(int backend);
     void finishCheck(int backend, bool passed, const QString &reason);
-    void transition(int backend, BackendState to, const QString &reason);
+    void transition(int backend, BackendState from, BackendState to, const QString &reason);
 
     std::shared_ptr<RuleRuntime> m_runtime;
     std::vector<std::unique_ptr<Probe>> m_probes;

@@ -85,6 +85,11 @@ void resetAndClose(int fd)
     ::close(fd);
 }
 
+bool isLocalResourceError(int errorCode)
+{
+    return errorCode == EMFILE || errorCode == ENFILE || errorCode == ENOBUFS || errorCode == ENOMEM;
+}
+
 QString errorText(int errorCode)
 {
     switch (errorCode) {

@@ -26,6 +26,9 @@ int pendingError(int fd);
 // Closes with an RST instead of a FIN, so the peer sees the failure as a failure.
 void resetAndClose(int fd);
 
+// Errors that mean this process ran short (descriptors, buffers, memory), not that a peer failed.
+bool isLocalResourceError(int errorCode);
+
 // A user-facing sentence for an errno from bind/listen/connect ("connection refused").
 QString errorText(int errorCode);
 

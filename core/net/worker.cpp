@@ -285,7 +285,7 @@ void Worker::acceptFrom(std::size_t listenerIndex)
         if (fd < 0) {
             if (errno == EINTR || errno == ECONNABORTED)
                 continue;
-            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+            if (Sockets::isLocalResourceError(errno))
                 pauseAccepting();
             return;
         }
@@ -370,8 +370,12 @@ void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
     m_active.fetch_add(1, std::memory_order_relaxed);
 
     // No interest yet (the client is not read before a backend is there), but errors and hang-ups
-    // are always reported, so a client that gives up while we connect is noticed.
-    setInterest(c.clientFd, &c.clientEvents, 0, tagFor(slot, KindClient));
+    // are always reported, so a client that resets while we connect is noticed. (A client that
+    // half-closes meanwhile is fine: its request and end of stream are relayed later.)
+    epoll_event ev{};
+    ev.data.u64 = tagFor(slot, KindClient);
+    ::epoll_ctl(m_epoll.get(), EPOLL_CTL_ADD, c.clientFd, &ev);
+    c.clientEvents = 0;
     connectNext(c);
 }
 
@@ -405,6 +409,19 @@ int Worker::chooseBackend(Connection &c)
     return pool[rule.balancer(m_index).pick(pool, c.clientHash)].index;
 }
 
+namespace {
+
+bool anyEligible(const RuleRuntime &rule)
+{
+    for (int i = 0; i < rule.backendCount(); ++i) {
+        if (rule.backend(i).isEligible())
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 void Worker::connectNext(Connection &c)
 {
     RuleRuntime &rule = *c.rule;
@@ -414,7 +431,8 @@ void Worker::connectNext(Connection &c)
         if (index < 0) {
             // Every backend of this round failed: another round after a pause, if time allows.
             const qint64 backoff = qint64(config.retryBackoffMs) << qMin(c.round, 20);
-            if (c.tried == 0 || c.round >= config.retries || m_now - c.startedMs + backoff >= config.connectTimeoutMs) {
+            if (c.tried == 0 || c.round >= config.retries || m_now - c.startedMs + backoff >= config.connectTimeoutMs ||
+                !anyEligible(rule)) {
                 failClient(c);
                 return;
             }
@@ -436,6 +454,14 @@ void Worker::connectNext(Connection &c)
 
         int error = 0;
         UniqueFd fd = Sockets::connectNonBlocking(backend.address, &error);
+        if (!fd.isValid() && Sockets::isLocalResourceError(error)) {
+            // Our own shortage (descriptors, memory), not the backend's fault: don't charge it.
+            backend.counters.activeConnections.fetch_sub(1, std::memory_order_relaxed);
+            c.backend = -1;
+            c.lastError = error;
+            failClient(c);
+            return;
+        }
         if (!fd.isValid()) {
             chargeFailedAttempt(c, error);
             continue;
@@ -494,7 +520,7 @@ void Worker::chargeFailedAttempt(Connection &c, int error)
     if (backend.recordFailure(m_now, rule.rule(), &previous)) {
         const QString last = error == ETIMEDOUT ? tr("timeout after %1 ms").arg(rule.rule().connectTimeoutMs)
                                                 : Sockets::errorText(error);
-        Q_EMIT backendMarkedDown(rule.rule().name, quintptr(&rule), c.backend, int(previous),
+        Q_EMIT backendMarkedDown(rule.rule().name, rule.id(), c.backend, int(previous),
                                  tr("%1 failed connects within %2 ms (last: %3)")
                                      .arg(rule.rule().maxFails)
                                      .arg(rule.rule().failWindowMs)
@@ -515,12 +541,10 @@ void Worker::startRelay(Connection &c)
 
 void Worker::relay(Connection &c, bool clientSide, quint32 events)
 {
-    if (events & EPOLLERR) {
-        // A reset on either side is passed on as a reset.
-        finish(c, true);
-        return;
-    }
-    const bool hangup = events & EPOLLHUP;
+    // On an error, still move what can be moved (a response that arrived before the backend's
+    // reset), then pass the reset on.
+    const bool error = events & EPOLLERR;
+    const bool hangup = error || (events & EPOLLHUP);
     const bool pumpUp = hangup || (events & (clientSide ? In : Out));
     const bool pumpDown = hangup || (events & (clientSide ? Out : In));
 
@@ -550,7 +574,7 @@ void Worker::relay(Connection &c, bool clientSide, quint32 events)
             backend.counters.bytesOut.fetch_add(downMoved, std::memory_order_relaxed);
         }
     }
-    if (failed)
+    if (failed || (error && c.state != ConnectionState::Closed && !(c.up.finished() && c.down.finished())))
         finish(c, true);
     else if (c.up.finished() && c.down.finished())
         finish(c, false);
@@ -568,21 +592,22 @@ void Worker::updateInterest(Connection &c)
 
 void Worker::setInterest(int fd, quint32 *current, quint32 wanted, quint64 tag)
 {
+    if (wanted == 0) {
+        // The kernel reports hang-ups and errors whatever the mask, so a socket we neither read
+        // nor write (say it ended one way while the other waits on a slow reader) would wake us
+        // in a loop while level-triggered. Keep it out of the set until we want something again.
+        if (*current != NotRegistered) {
+            ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, fd, nullptr);
+            *current = NotRegistered;
+        }
+        return;
+    }
     if (*current == wanted)
         return;
     epoll_event ev{};
     ev.events = wanted;
     ev.data.u64 = tag;
-    if (*current == NotRegistered) {
-        ::epoll_ctl(m_epoll.get(), EPOLL_CTL_ADD, fd, &ev);
-    } else if (wanted == 0 && *current != 0) {
-        // A socket we neither read nor write (it ended both ways) would keep reporting its
-        // hang-up while level-triggered; take it out of the set instead.
-        ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, fd, nullptr);
-        wanted = NotRegistered;
-    } else {
-        ::epoll_ctl(m_epoll.get(), EPOLL_CTL_MOD, fd, &ev);
-    }
+    ::epoll_ctl(m_epoll.get(), *current == NotRegistered ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev);
     *current = wanted;
 }
 
@@ -643,8 +668,10 @@ void Worker::onTimer()
             connectNext(c);
         } else if (c.state == ConnectionState::Relaying) {
             const qint64 idleUntil = c.lastActivity + c.rule->rule().idleTimeoutMs;
+            // Bytes still held for a stalled reader would be dropped: then a clean end of
+            // stream would lie, so it is a reset.
             if (idleUntil <= m_now)
-                finish(c, false);
+                finish(c, c.up.hasPending() || c.down.hasPending());
             else
                 setDeadline(c, idleUntil);
         }

@@ -66,8 +66,8 @@ Q_SIGNALS:
     // Rare events only (failures, refusals), already rate-limited.
     void eventReported(const PortRelay::EngineEvent &event);
     // Failed connects from real traffic marked a backend down (passive check). runtime identifies
-    // the RuleRuntime, so a report about a rule replaced meanwhile can be told apart.
-    void backendMarkedDown(const QString &rule, quintptr runtime, int backend, int previousState,
+    // the RuleRuntime (RuleRuntime::id()), so a report about a rule replaced meanwhile is ignored.
+    void backendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
                            const QString &reason);
 
 private:

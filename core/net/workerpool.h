@@ -38,7 +38,7 @@ public:
 
 Q_SIGNALS:
     void eventReported(const PortRelay::EngineEvent &event);
-    void backendMarkedDown(const QString &rule, quintptr runtime, int backend, int previousState,
+    void backendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
                            const QString &reason);
 
 private:

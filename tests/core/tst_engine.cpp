@@ -11,8 +11,10 @@
 
 #include <future>
 #include <set>
+#include <thread>
 
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 using namespace PortRelay;
@@ -103,6 +105,8 @@ private Q_SLOTS:
     void maxConnectionsIsEnforced();
     void listenFailureNamesTheReason();
     void connectionsAreListedAndCanBeClosed();
+    void halfClosedBackendStillReceivesTheWholeUpload();
+    void idleTimeoutWithHeldBytesResets();
 };
 
 void tst_Engine::bulkTransferIsByteExact_data()
@@ -291,8 +295,12 @@ void tst_Engine::noReachableBackendResetsClient()
     const EngineSnapshot taken = engine.snapshot();
     const RuleSnapshot *snapshot = taken.find(u"dead");
     QCOMPARE(snapshot->failed, quint64(1));
-    // Each round tries both backends once; 1 round + 3 retries (with 100, 200, 400 ms pauses).
-    QCOMPARE(snapshot->traffic.connectFailures, quint64(8));
+    // Each round tries both backends once, with 100 and 200 ms pauses between rounds. After three
+    // rounds both are marked down (max_fails 3), so the last retry round is skipped: no waiting on
+    // backends known to be down.
+    QCOMPARE(snapshot->traffic.connectFailures, quint64(6));
+    QCOMPARE(snapshot->backends.at(0).state, BackendState::Down);
+    QCOMPARE(snapshot->backends.at(1).state, BackendState::Down);
     auto failureEvent = [&events]() -> EngineEvent {
         for (const QList<QVariant> &arguments : events) {
             const auto event = arguments.constFirst().value<EngineEvent>();
@@ -544,6 +552,84 @@ void tst_Engine::connectionsAreListedAndCanBeClosed()
     QVERIFY(!engine.closeConnection(open[0].worker, open[0].serial)); // gone already
     QCOMPARE(engine.connections().size(), 1);
     QVERIFY(echoRoundTrip(second.get(), QByteArrayLiteral("still here")));
+}
+
+void tst_Engine::halfClosedBackendStillReceivesTheWholeUpload()
+{
+    // The backend answers and half-closes first, then reads the client's upload slowly. The
+    // client's socket at the forwarder ends both ways (our FIN out, the client's FIN in) while
+    // bytes for the backend still wait: every one of them must still arrive, then a clean end.
+    const std::size_t upload = 4 * MiB;
+    std::atomic<quint64> received{0};
+    std::atomic<bool> readFast{false};
+    LoopbackServer backend(
+        [&](int fd) {
+            ::send(fd, "hello", 5, MSG_NOSIGNAL);
+            ::shutdown(fd, SHUT_WR);
+            char buffer[65536];
+            for (;;) {
+                const ssize_t n = ::recv(fd, buffer, readFast ? sizeof(buffer) : 1024, 0);
+                if (n <= 0)
+                    break;
+                received += quint64(n);
+                if (!readFast)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10)); // a slow reader, on purpose
+            }
+        },
+        0, 4096);
+    const quint16 port = freeLoopbackPort();
+    Engine::Options options;
+    options.workers = 1;
+    Engine engine(options);
+    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("slowup"), port, {backend.port()})})).isEmpty());
+    UniqueFd fd = connectToLoopback(port);
+    QCOMPARE(readAll(fd.get(), 5000), QByteArray("hello"));
+    auto sender = std::async(std::launch::async, [&] {
+        const std::vector<char> data(upload, 'u');
+        std::size_t sent = 0;
+        while (sent < upload) {
+            const ssize_t n = ::send(fd.get(), data.data() + sent, upload - sent, MSG_NOSIGNAL);
+            if (n <= 0)
+                return false;
+            sent += std::size_t(n);
+        }
+        return ::shutdown(fd.get(), SHUT_WR) == 0;
+    });
+    QVERIFY2(sender.wait_for(std::chrono::seconds(20)) == std::future_status::ready, "the upload did not fit");
+    QVERIFY(sender.get());
+    QTest::qWait(500);
+    QVERIFY(received.load() < upload); // still draining: the case under test
+    readFast = true;
+    QTRY_COMPARE_WITH_TIMEOUT(received.load(), quint64(upload), 20000);
+    int error = -1;
+    readAll(fd.get(), 5000, &error);
+    QCOMPARE(error, 0);
+}
+
+void tst_Engine::idleTimeoutWithHeldBytesResets()
+{
+    // The client stops reading; the forwarder holds bytes it cannot deliver when the idle timeout
+    // strikes. A clean end of stream would pass a truncated reply off as complete.
+    LoopbackServer backend([](int fd) {
+        std::vector<char> block(1024 * 1024, 'x');
+        for (int i = 0; i < 64; ++i) {
+            if (::send(fd, block.data(), block.size(), MSG_NOSIGNAL) <= 0)
+                break;
+        }
+    });
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(QStringLiteral("idle-held"), port, {backend.port()});
+    rule.idleTimeoutMs = 300;
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    UniqueFd fd = connectToLoopback(port);
+    int small = 16 * 1024;
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
+    QTRY_VERIFY(engine.snapshot().rules.constFirst().traffic.bytesOut > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(engine.activeConnections(), 0, 5000);
+    int error = 0;
+    readAll(fd.get(), 5000, &error);
+    QCOMPARE(error, ECONNRESET);
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)

@@ -184,6 +184,8 @@ private Q_SLOTS:
     void onDownCloseResetsEstablishedConnections();
     void drainingTakesNoNewConnections();
     void slowStartRampsARecoveredBackendUp();
+    void sendWithoutExpectReachesTheBackend();
+    void passiveRevivalSurvivesARuleChange();
 };
 
 void tst_Failover::weightsShapeTheDistribution()
@@ -519,6 +521,52 @@ void tst_Failover::slowStartRampsARecoveredBackendUp()
     const int late = shareOfB(); // ramp over: an equal share
     QVERIFY2(early < 20, qPrintable(QString::number(early)));
     QVERIFY2(late >= 45 && late <= 55, qPrintable(QString::number(late)));
+}
+
+void tst_Failover::sendWithoutExpectReachesTheBackend()
+{
+    std::mutex mutex;
+    QList<QByteArray> payloads;
+    LoopbackServer backend([&](int fd) {
+        const QByteArray payload = readAll(fd, 3000);
+        std::lock_guard<std::mutex> lock(mutex);
+        payloads.append(payload);
+    });
+    Rule rule;
+    rule.name = QStringLiteral("quit");
+    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
+    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), backend.port()}, 1, false, true, {}}};
+    rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 200, 200, 1, 1, "QUIT\r\n", {}};
+    Engine engine;
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QTRY_COMPARE(stateOf(engine, 0), BackendState::Up);
+    QTRY_VERIFY([&] {
+        std::lock_guard<std::mutex> lock(mutex);
+        return !payloads.isEmpty();
+    }());
+    std::lock_guard<std::mutex> lock(mutex);
+    QCOMPARE(payloads.constFirst(), QByteArray("QUIT\r\n")); // sent, then closed cleanly
+}
+
+void tst_Failover::passiveRevivalSurvivesARuleChange()
+{
+    NamedBackend dead('d'), good('g');
+    dead.kill();
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(port, {&dead, &good});
+    rule.maxFails = 1;
+    rule.failWindowMs = 600;
+    Engine::Options options;
+    options.workers = 1;
+    Engine engine(options);
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QCOMPARE(ask(port), 'g');
+    QTRY_COMPARE(stateOf(engine, 0), BackendState::Down);
+    // A change to the rule (same backends) carries the state over, and the fail window with it.
+    rule.idleTimeoutMs = 60000;
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QCOMPARE(stateOf(engine, 0), BackendState::Down);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 0), BackendState::Unknown, 3000);
 }
 
 QTEST_GUILESS_MAIN(tst_Failover)

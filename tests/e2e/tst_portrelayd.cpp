@@ -117,6 +117,7 @@ private Q_SLOTS:
     void sighupReloadKeepsUnchangedRules();
     void sigtermWaitsForOpenConnections();
     void logsBackendStateChangesAsJson();
+    void secondSigtermSkipsTheGracePeriod();
 
 private:
     QTemporaryDir m_dir;
@@ -354,6 +355,28 @@ void tst_Portrelayd::logsBackendStateChangesAsJson()
 
     daemon.signal(SIGTERM);
     QVERIFY(daemon.finished(10000));
+    QCOMPARE(daemon.process.exitCode(), 0);
+}
+
+void tst_Portrelayd::secondSigtermSkipsTheGracePeriod()
+{
+    LoopbackServer backend(echo);
+    const quint16 port = freeLoopbackPort();
+    const QString path = m_dir.filePath(QStringLiteral("impatient.json"));
+    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("hold"), port, backend.port())})));
+    Daemon daemon;
+    daemon.start({QStringLiteral("--config"), path, QStringLiteral("--grace-ms"), QStringLiteral("60000")});
+    QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("ruleset_loaded"), 10000);
+    UniqueFd open = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(open.get(), "hold"));
+    daemon.signal(SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(!connectToLoopback(port, 200).isValid(), 2000);
+    QVERIFY(!daemon.finished(300)); // waiting for the open connection...
+    daemon.signal(SIGHUP);          // ...ignoring reloads meanwhile...
+    QVERIFY(!daemon.finished(300));
+    QVERIFY(!connectToLoopback(port, 200).isValid());
+    daemon.signal(SIGTERM); // ...until asked again
+    QVERIFY(daemon.finished(5000));
     QCOMPARE(daemon.process.exitCode(), 0);
 }
 

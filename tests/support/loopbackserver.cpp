@@ -24,11 +24,13 @@ sockaddr_in loopback(quint16 port)
     return address;
 }
 
-UniqueFd listenOnLoopback(int backlog, quint16 *port)
+UniqueFd listenOnLoopback(int backlog, quint16 *port, int receiveBuffer = 0)
 {
     UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     const int on = 1;
     ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+    if (receiveBuffer > 0)
+        ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
     const sockaddr_in address = loopback(*port);
     if (::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0 ||
         ::listen(fd.get(), backlog) != 0)
@@ -42,11 +44,11 @@ UniqueFd listenOnLoopback(int backlog, quint16 *port)
 
 } // namespace
 
-LoopbackServer::LoopbackServer(Handler handler, quint16 port)
+LoopbackServer::LoopbackServer(Handler handler, quint16 port, int receiveBuffer)
     : m_handler(std::move(handler))
     , m_port(port)
 {
-    m_listener = listenOnLoopback(512, &m_port);
+    m_listener = listenOnLoopback(512, &m_port, receiveBuffer);
     m_acceptThread = std::thread([this] { acceptLoop(); });
 }
 

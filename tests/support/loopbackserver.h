@@ -21,7 +21,9 @@ public:
     using Handler = std::function<void(int fd)>;
 
     // port 0: an ephemeral port; otherwise that port (to restart a "crashed" backend in place).
-    explicit LoopbackServer(Handler handler, quint16 port = 0);
+    // receiveBuffer > 0: SO_RCVBUF for the accepted sockets, set on the listener before it listens
+    // (set after the handshake it would shrink a window already advertised and stall TCP).
+    explicit LoopbackServer(Handler handler, quint16 port = 0, int receiveBuffer = 0);
     ~LoopbackServer();
     Q_DISABLE_COPY_MOVE(LoopbackServer)
 
