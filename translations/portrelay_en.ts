@@ -658,6 +658,10 @@
         <source>drain ended</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>connected and sent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::ImportDialog</name>

@@ -653,6 +653,10 @@
         <source>drain ended</source>
         <translation>排空结束</translation>
     </message>
+    <message>
+        <source>connected and sent</source>
+        <translation>已连接并已发送</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::ImportDialog</name>
