@@ -117,8 +117,23 @@ RelayDirection::Status RelayDirection::pump(int src, int dst, ChunkPool &pool, s
         if (*moved - start >= budget)
             return Status::Budget;
         const long n = readChunk(src, pool);
-        if (n > 0)
+        if (n > 0) {
+            // A read that did not fill its chunk almost always drained the socket: pass it on and
+            // stop, instead of paying one more read just to hear EAGAIN (a third of all syscalls
+            // for small request/response traffic). If more arrived meanwhile, the level-triggered
+            // readiness wakes us again.
+            const std::size_t capacity = m_pipeBytes > 0 ? ChunkPool::PipeCapacity : ChunkPool::BufferSize;
+            if (std::size_t(n) < capacity) {
+                const Flush result = flush(dst, moved);
+                if (result == Flush::Blocked)
+                    return Status::WriteBlocked;
+                if (result == Flush::Failed)
+                    return Status::WriteFailed;
+                releaseIdle(pool);
+                return Status::ReadBlocked;
+            }
             continue;
+        }
         if (n == 0) {
             m_eof = true;
             continue;

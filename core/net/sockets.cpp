@@ -35,6 +35,8 @@ UniqueFd listen(const SocketAddress &address, int backlog, QString *error)
     setIntOption(fd.get(), SOL_SOCKET, SO_REUSEADDR, 1);
     if (address.family() == AF_INET6)
         setIntOption(fd.get(), IPPROTO_IPV6, IPV6_V6ONLY, 1);
+    // Accepted sockets inherit these from the listener: no setsockopt() per client connection.
+    tuneConnected(fd.get());
     if (::bind(fd.get(), address.native(), address.length()) != 0 || ::listen(fd.get(), backlog) != 0) {
         *error = errorText(errno);
         return {};

@@ -17,7 +17,8 @@ UniqueFd listen(const SocketAddress &address, int backlog, QString *error);
 // EINPROGRESS (wait for writability) or the errno of an immediate failure (socket invalid then).
 UniqueFd connectNonBlocking(const SocketAddress &address, int *errorCode);
 
-// TCP_NODELAY and keep-alive (so idle_timeout_ms 0 still finds dead peers within minutes).
+// TCP_NODELAY and keep-alive (so idle_timeout_ms 0 still finds dead peers within minutes). Set on
+// listeners too, whose accepted sockets inherit them.
 void tuneConnected(int fd);
 
 // The pending error of a socket (SO_ERROR), 0 when none.

@@ -344,8 +344,6 @@ void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
                tr("max_connections (%1) reached").arg(config.maxConnections));
         return;
     }
-    Sockets::tuneConnected(fd);
-
     quint32 slot;
     if (!m_freeSlots.empty()) {
         slot = m_freeSlots.back();
