@@ -1,5 +1,7 @@
 #include "core/ruleset/rulevalidator.h"
 
+#include "core/ruleset/rulesetkeys.h"
+
 #include <algorithm>
 #include <array>
 #include <tuple>
@@ -161,29 +163,10 @@ void checkSubnet(IssueList &issues, const QString &path, const Subnet &subnet)
 }
 
 // The key order of docs/rules-format.md, per kind of object.
-constexpr std::array<QStringView, 2> TopKeys{u"version", u"rules"};
-constexpr std::array<QStringView, 19> RuleKeys{u"name",
-                                               u"group",
-                                               u"enabled",
-                                               u"protocol",
-                                               u"listen",
-                                               u"balance",
-                                               u"backends",
-                                               u"health_check",
-                                               u"connect_timeout_ms",
-                                               u"idle_timeout_ms",
-                                               u"retries",
-                                               u"retry_backoff_ms",
-                                               u"max_connections",
-                                               u"max_fails",
-                                               u"fail_window_ms",
-                                               u"on_down",
-                                               u"slow_start_ms",
-                                               u"adaptive_weights",
-                                               u"allow"};
-constexpr std::array<QStringView, 4> BackendKeys{u"address", u"weight", u"backup", u"enabled"};
-constexpr std::array<QStringView, 7> HealthKeys{u"type", u"interval_ms", u"timeout_ms", u"rise",
-                                                u"fall", u"send",        u"expect"};
+const auto &TopKeys = RuleSetKeys::Top;
+const auto &RuleKeys = RuleSetKeys::Rule;
+const auto &BackendKeys = RuleSetKeys::Backend;
+const auto &HealthKeys = RuleSetKeys::HealthCheck;
 constexpr int UnknownKeyRank = 1000;
 
 template<std::size_t N>
