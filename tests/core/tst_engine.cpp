@@ -42,35 +42,6 @@ RuleSet makeSet(const QList<Rule> &rules)
     return set;
 }
 
-// An echo handler: sends back what it reads, then half-closes after the client's EOF.
-void echo(int fd)
-{
-    char buffer[16384];
-    for (;;) {
-        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
-        if (n <= 0)
-            break;
-        if (::send(fd, buffer, std::size_t(n), MSG_NOSIGNAL) != n)
-            break;
-    }
-    ::shutdown(fd, SHUT_WR);
-}
-
-bool echoRoundTrip(int fd, const QByteArray &message)
-{
-    if (::send(fd, message.constData(), std::size_t(message.size()), MSG_NOSIGNAL) != message.size())
-        return false;
-    QByteArray answer;
-    char buffer[4096];
-    while (answer.size() < message.size()) {
-        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
-        if (n <= 0)
-            return false;
-        answer.append(buffer, n);
-    }
-    return answer == message;
-}
-
 struct Recorder
 {
     std::mutex mutex;

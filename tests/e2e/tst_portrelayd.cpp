@@ -19,31 +19,6 @@ using namespace PortRelay::Test;
 
 namespace {
 
-void echo(int fd)
-{
-    char buffer[4096];
-    for (;;) {
-        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
-        if (n <= 0 || ::send(fd, buffer, std::size_t(n), MSG_NOSIGNAL) != n)
-            break;
-    }
-}
-
-bool echoRoundTrip(int fd, const QByteArray &message)
-{
-    if (::send(fd, message.constData(), std::size_t(message.size()), MSG_NOSIGNAL) != message.size())
-        return false;
-    QByteArray answer;
-    char buffer[4096];
-    while (answer.size() < message.size()) {
-        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
-        if (n <= 0)
-            return false;
-        answer.append(buffer, n);
-    }
-    return answer == message;
-}
-
 QByteArray rule(const QString &name, quint16 listenPort, quint16 backendPort)
 {
     return QStringLiteral(R"({"name": "%1", "listen": "127.0.0.1:%2", "backends": [{"address": "127.0.0.1:%3"}],

@@ -120,6 +120,42 @@ UniqueFd connectToLoopback(quint16 port, int timeoutMs, int *error)
     return fd;
 }
 
+void echo(int fd)
+{
+    char buffer[16384];
+    for (;;) {
+        // Ten seconds of silence end it, so a forgotten client never keeps a test alive.
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 10000) <= 0)
+            return;
+        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
+        if (n <= 0)
+            break;
+        for (ssize_t sent = 0; sent < n;) {
+            const ssize_t k = ::send(fd, buffer + sent, std::size_t(n - sent), MSG_NOSIGNAL);
+            if (k <= 0)
+                return;
+            sent += k;
+        }
+    }
+    ::shutdown(fd, SHUT_WR);
+}
+
+bool echoRoundTrip(int fd, const QByteArray &message)
+{
+    if (::send(fd, message.constData(), std::size_t(message.size()), MSG_NOSIGNAL) != message.size())
+        return false;
+    QByteArray answer;
+    char buffer[4096];
+    while (answer.size() < message.size()) {
+        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
+        if (n <= 0)
+            return false;
+        answer.append(buffer, n);
+    }
+    return answer == message;
+}
+
 int connectAndAwaitEnd(quint16 port, int timeoutMs)
 {
     int error = 0;

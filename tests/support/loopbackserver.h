@@ -56,6 +56,13 @@ UniqueFd connectToLoopback(quint16 port, int timeoutMs = 5000, int *error = null
 // ECONNREFUSED if nothing listens, ETIMEDOUT if nothing happened), or 0 for a clean end of stream.
 int connectAndAwaitEnd(quint16 port, int timeoutMs = 5000);
 
+// A handler for LoopbackServer: sends back what it reads until the client's end of stream (then
+// half-closes) or ten seconds of silence.
+void echo(int fd);
+
+// Sends message and reads until as many bytes came back; true when they are the same.
+bool echoRoundTrip(int fd, const QByteArray &message);
+
 // Reads until end of stream or error; returns the bytes, sets *error to errno on failure.
 QByteArray readAll(int fd, int timeoutMs, int *error = nullptr);
 

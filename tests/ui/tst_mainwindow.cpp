@@ -45,27 +45,6 @@ using namespace PortRelay::Test;
 
 namespace {
 
-// Echoes until the client closes, or 10 s of silence.
-void echo(int fd)
-{
-    char buffer[16384];
-    for (;;) {
-        pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, 10000) <= 0)
-            return;
-        const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
-        if (n <= 0)
-            return;
-        ssize_t sent = 0;
-        while (sent < n) {
-            const ssize_t k = ::send(fd, buffer + sent, std::size_t(n - sent), MSG_NOSIGNAL);
-            if (k <= 0)
-                return;
-            sent += k;
-        }
-    }
-}
-
 Rule makeRule(const QString &name, quint16 listenPort, const QList<quint16> &backendPorts)
 {
     Rule rule;
