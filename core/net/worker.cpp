@@ -5,12 +5,11 @@
 #include "core/engine/ruleruntime.h"
 #include "core/net/sockets.h"
 
-#include <QSocketNotifier>
-
 #include <cerrno>
 
 #include <netinet/in.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 
 namespace PortRelay {
@@ -23,6 +22,7 @@ constexpr quint32 Out = EPOLLOUT;
 constexpr quint64 KindClient = 0;
 constexpr quint64 KindBackend = 1;
 constexpr quint64 KindListener = 2;
+constexpr quint64 KindControl = 3;
 constexpr int MaxEventsPerWait = 128;
 constexpr int MaxAcceptsPerWake = 64;
 // Bytes one direction may move per wake-up before others get their turn.
@@ -88,18 +88,60 @@ Worker::~Worker() = default;
 void Worker::initialize()
 {
     m_epoll.reset(::epoll_create1(EPOLL_CLOEXEC));
-    Q_ASSERT(m_epoll.isValid());
-    m_notifier = new QSocketNotifier(m_epoll.get(), QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &Worker::onEpollReady);
-    m_timer = new QTimer(this);
-    m_timer->setSingleShot(true);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    connect(m_timer, &QTimer::timeout, this, &Worker::onTimer);
-    m_acceptResume = new QTimer(this);
-    m_acceptResume->setSingleShot(true);
-    m_acceptResume->setInterval(AcceptPauseMs);
-    connect(m_acceptResume, &QTimer::timeout, this, &Worker::resumeAccepting);
+    m_wakeup.reset(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
+    Q_ASSERT(m_epoll.isValid() && m_wakeup.isValid());
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.u64 = KindControl;
+    ::epoll_ctl(m_epoll.get(), EPOLL_CTL_ADD, m_wakeup.get(), &ev);
     m_now = MonotonicClock::nowMs();
+}
+
+void Worker::post(std::function<void()> task)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_tasksMutex);
+        m_tasks.push_back(std::move(task));
+    }
+    const quint64 one = 1;
+    [[maybe_unused]] const ssize_t written = ::write(m_wakeup.get(), &one, sizeof(one));
+}
+
+void Worker::run()
+{
+    epoll_event events[MaxEventsPerWait];
+    while (!m_stopping) {
+        // Sleep until the next event or the earliest deadline: one system call per wake-up.
+        int timeout = -1;
+        qint64 next = m_deadlines.empty() ? -1 : m_deadlines.begin()->first;
+        if (m_acceptPaused && (next < 0 || m_acceptResumeAtMs < next))
+            next = m_acceptResumeAtMs;
+        if (next >= 0)
+            timeout = int(qBound(qint64(0), next - MonotonicClock::nowMs(), qint64(60000)));
+        const int n = ::epoll_wait(m_epoll.get(), events, MaxEventsPerWait, timeout);
+        m_now = MonotonicClock::nowMs();
+        for (int i = 0; i < n; ++i)
+            dispatch(events[i].data.u64, events[i].events);
+        // Connections closed in this batch are freed only now: a later event of the same batch
+        // may still name them.
+        reapClosed();
+        expireDeadlines();
+        if (m_acceptPaused && m_now >= m_acceptResumeAtMs)
+            resumeAccepting();
+    }
+}
+
+void Worker::runTasks()
+{
+    quint64 count = 0;
+    [[maybe_unused]] const ssize_t got = ::read(m_wakeup.get(), &count, sizeof(count));
+    std::vector<std::function<void()>> tasks;
+    {
+        std::lock_guard<std::mutex> lock(m_tasksMutex);
+        tasks.swap(m_tasks);
+    }
+    for (auto &task : tasks)
+        task();
 }
 
 void Worker::shutdown()
@@ -114,13 +156,7 @@ void Worker::shutdown()
             ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, listener.fd, nullptr);
     }
     m_listeners.clear();
-    delete m_notifier;
-    m_notifier = nullptr;
-    delete m_timer;
-    m_timer = nullptr;
-    delete m_acceptResume;
-    m_acceptResume = nullptr;
-    m_epoll.reset();
+    m_stopping = true;
 }
 
 void Worker::addListener(int listenFd, const std::shared_ptr<RuleRuntime> &rule)
@@ -166,7 +202,6 @@ void Worker::closeConnections(const QString &ruleName)
             finish(*slot, true);
     }
     reapClosed();
-    armTimer();
 }
 
 void Worker::closeBackendConnections(const RuleRuntime *rule, int backend)
@@ -177,7 +212,6 @@ void Worker::closeBackendConnections(const RuleRuntime *rule, int backend)
             finish(*slot, true);
     }
     reapClosed();
-    armTimer();
 }
 
 QList<ConnectionInfo> Worker::connections() const
@@ -215,30 +249,20 @@ bool Worker::closeConnection(quint64 serial)
         if (slot && slot->serial == serial && slot->state != ConnectionState::Closed) {
             finish(*slot, true);
             reapClosed();
-            armTimer();
             return true;
         }
     }
     return false;
 }
 
-void Worker::onEpollReady()
-{
-    epoll_event events[MaxEventsPerWait];
-    const int n = ::epoll_wait(m_epoll.get(), events, MaxEventsPerWait, 0);
-    m_now = MonotonicClock::nowMs();
-    for (int i = 0; i < n; ++i)
-        dispatch(events[i].data.u64, events[i].events);
-    // Connections closed in this batch are freed only now: a later event of the same batch may
-    // still name them.
-    reapClosed();
-    armTimer();
-}
-
 void Worker::dispatch(quint64 tag, quint32 events)
 {
     const quint64 kind = tag & 3;
     const std::size_t index = std::size_t(tag >> 2);
+    if (kind == KindControl) {
+        runTasks();
+        return;
+    }
     if (kind == KindListener) {
         acceptFrom(index);
         return;
@@ -306,7 +330,7 @@ void Worker::pauseAccepting()
         if (listener.fd >= 0)
             ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, listener.fd, nullptr);
     }
-    m_acceptResume->start();
+    m_acceptResumeAtMs = m_now + AcceptPauseMs;
     report(EngineEvent::Level::Warning, EngineEvent::Kind::AcceptPaused, QString(), QString(),
            tr("out of file descriptors: accepting paused for %1 ms").arg(AcceptPauseMs));
 }
@@ -650,10 +674,8 @@ void Worker::clearDeadline(Connection &c)
     }
 }
 
-void Worker::onTimer()
+void Worker::expireDeadlines()
 {
-    m_now = MonotonicClock::nowMs();
-    m_timerArmedFor = 0;
     while (!m_deadlines.empty() && m_deadlines.begin()->first <= m_now) {
         const quint32 slot = m_deadlines.begin()->second;
         m_deadlines.erase(m_deadlines.begin());
@@ -675,18 +697,6 @@ void Worker::onTimer()
         }
     }
     reapClosed();
-    armTimer();
-}
-
-void Worker::armTimer()
-{
-    if (m_deadlines.empty() || !m_timer)
-        return;
-    const qint64 next = m_deadlines.begin()->first;
-    if (m_timer->isActive() && m_timerArmedFor <= next)
-        return;
-    m_timerArmedFor = next;
-    m_timer->start(int(qMax<qint64>(0, next - MonotonicClock::nowMs())));
 }
 
 void Worker::reapClosed()

@@ -7,16 +7,15 @@
 #include "core/net/uniquefd.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include <sys/socket.h>
-
-class QSocketNotifier;
 
 namespace PortRelay {
 
@@ -24,11 +23,12 @@ class RuleRuntime;
 
 // One data-plane thread. Owns its connections from accept to close: accepts from the rules'
 // listening sockets (shared by all workers), picks a backend, connects, and relays both ways.
-// Drives its sockets through its own epoll set, which the thread's Qt event loop watches with one
-// QSocketNotifier; so no QObject exists per connection and nothing here takes a lock.
+// Its thread blocks in epoll_wait on the worker's own set (no Qt event loop on the data path: one
+// system call per wake-up), timeouts come from the same wait, and control calls arrive as tasks
+// through an eventfd. No QObject exists per connection and the data path takes no lock.
 //
-// Every public method except activeConnections() must run on the worker's thread (the engine uses
-// QMetaObject::invokeMethod).
+// Public methods other than initialize(), run(), post() and activeConnections() must run on the
+// worker's thread: send them there with post(). Signals are emitted from the worker's thread.
 class Worker final : public QObject
 {
     Q_OBJECT
@@ -42,9 +42,13 @@ public:
     // Connections this worker holds now. Safe from any thread.
     int activeConnections() const { return m_active.load(std::memory_order_relaxed); }
 
-    // Creates the epoll set and its notifier; call first, on the worker's thread.
+    // Creates the epoll set and the wake-up eventfd; call once, before run().
     void initialize();
-    // Closes every connection (with a reset) and releases the epoll set.
+    // The worker thread's loop; returns after shutdown() has run.
+    void run();
+    // Queues a task for the worker's thread and wakes it. Safe from any thread.
+    void post(std::function<void()> task);
+    // Closes every connection (with a reset) and ends run().
     void shutdown();
 
     // Starts accepting from a listening socket that the engine owns.
@@ -85,8 +89,8 @@ private:
         std::shared_ptr<RuleRuntime> rule;
     };
 
-    void onEpollReady();
-    void onTimer();
+    void runTasks();
+    void expireDeadlines();
     void dispatch(quint64 tag, quint32 events);
     void acceptFrom(std::size_t listenerIndex);
     void pauseAccepting();
@@ -106,7 +110,6 @@ private:
 
     void setDeadline(Connection &c, qint64 at);
     void clearDeadline(Connection &c);
-    void armTimer();
     void reapClosed();
     void report(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &backend,
                 const QString &message);
@@ -114,11 +117,12 @@ private:
     const int m_index;
     ChunkPool m_pool;
     UniqueFd m_epoll;
-    QSocketNotifier *m_notifier = nullptr;
-    QTimer *m_timer = nullptr;
-    QTimer *m_acceptResume = nullptr;
+    UniqueFd m_wakeup; // eventfd: tasks are waiting
+    std::mutex m_tasksMutex;
+    std::vector<std::function<void()>> m_tasks;
+    bool m_stopping = false;
+    qint64 m_acceptResumeAtMs = 0;
     qint64 m_now = 0;
-    qint64 m_timerArmedFor = 0;
     qint64 m_lastReportMs = 0;
     quint64 m_serial = 0;
     int m_suppressedReports = 0;

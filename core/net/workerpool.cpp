@@ -6,6 +6,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <future>
 
 namespace PortRelay {
 
@@ -18,26 +19,25 @@ WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
     if (count <= 0)
         count = Sockets::usableCpuCount();
     for (int i = 0; i < count; ++i) {
-        auto thread = std::make_unique<QThread>();
-        thread->setObjectName(QStringLiteral("portrelay-worker-%1").arg(i));
         auto worker = std::make_unique<Worker>(i, mode);
-        worker->moveToThread(thread.get());
+        worker->initialize();
+        // Emitted on the worker's thread, delivered queued to this one.
         connect(worker.get(), &Worker::eventReported, this, &WorkerPool::eventReported);
         connect(worker.get(), &Worker::backendMarkedDown, this, &WorkerPool::backendMarkedDown);
+        Worker *w = worker.get();
+        std::unique_ptr<QThread> thread(QThread::create([w] { w->run(); }));
+        thread->setObjectName(QStringLiteral("portrelay-worker-%1").arg(i));
         thread->start();
         m_threads.push_back(std::move(thread));
         m_workers.push_back(std::move(worker));
     }
-    runOnEach([](Worker &worker) { worker.initialize(); });
 }
 
 WorkerPool::~WorkerPool()
 {
     runOnEach([](Worker &worker) { worker.shutdown(); });
-    for (auto &thread : m_threads) {
-        thread->quit();
+    for (auto &thread : m_threads)
         thread->wait();
-    }
     // The threads have finished, so nothing runs in the workers while they are destroyed here.
     m_workers.clear();
 }
@@ -46,8 +46,14 @@ void WorkerPool::runOnEach(const std::function<void(Worker &)> &fn)
 {
     for (auto &worker : m_workers) {
         Worker *w = worker.get();
-        QMetaObject::invokeMethod(
-            w, [w, &fn] { fn(*w); }, Qt::BlockingQueuedConnection);
+        // A promise, not a blocking queued call: its mutex and condition variable are visible to
+        // ThreadSanitizer, so the hand-over to the worker and back is a visible happens-before.
+        std::promise<void> done;
+        w->post([w, &fn, &done] {
+            fn(*w);
+            done.set_value();
+        });
+        done.get_future().wait();
     }
 }
 
