@@ -13,12 +13,25 @@
 
 namespace PortRelay {
 
-enum class Protocol { Tcp };
+enum class Protocol
+{
+    Tcp
+};
 
-enum class BalanceStrategy { RoundRobin, LeastConnections, SourceHash, Random };
+enum class BalanceStrategy
+{
+    RoundRobin,
+    LeastConnections,
+    SourceHash,
+    Random
+};
 
 // What happens to established connections when their backend is marked down.
-enum class OnDown { Keep, Close };
+enum class OnDown
+{
+    Keep,
+    Close
+};
 
 // One forwarding rule: a listener and the backends it spreads connections over.
 // A plain value; RuleValidator says whether it is usable.
@@ -36,27 +49,27 @@ struct Rule
     QList<Backend> backends;
     HealthCheck healthCheck;
     int connectTimeoutMs = 5000;
-    int idleTimeoutMs = 0; // 0: never; TCP keep-alive finds dead peers
-    int retries = 2; // further rounds over the backends once every eligible one has failed
+    int idleTimeoutMs = 0;  // 0: never; TCP keep-alive finds dead peers
+    int retries = 2;        // further rounds over the backends once every eligible one has failed
     int maxConnections = 0; // 0: unlimited
     OnDown onDown = OnDown::Keep;
-    int maxFails = 3;          // failed connects within failWindowMs that mark a backend down; 0: never
+    int maxFails = 3; // failed connects within failWindowMs that mark a backend down; 0: never
     int failWindowMs = 10000;
-    int retryBackoffMs = 100;  // first pause before trying the same backends again; doubles
-    int slowStartMs = 0;       // ramp a recovered backend's weight up over this time; 0: at once
+    int retryBackoffMs = 100;     // first pause before trying the same backends again; doubles
+    int slowStartMs = 0;          // ramp a recovered backend's weight up over this time; 0: at once
     bool adaptiveWeights = false; // scale weights by a health score (connect time, failures)
-    QList<Subnet> allow;    // empty: any client
-    QJsonObject extensions; // the user's own "x-" keys, kept verbatim
+    QList<Subnet> allow;          // empty: any client
+    QJsonObject extensions;       // the user's own "x-" keys, kept verbatim
 
     friend bool operator==(const Rule &a, const Rule &b)
     {
-        return a.name == b.name && a.group == b.group && a.enabled == b.enabled && a.protocol == b.protocol
-            && a.listen == b.listen && a.balance == b.balance && a.backends == b.backends
-            && a.healthCheck == b.healthCheck && a.connectTimeoutMs == b.connectTimeoutMs
-            && a.idleTimeoutMs == b.idleTimeoutMs && a.retries == b.retries && a.maxConnections == b.maxConnections
-            && a.onDown == b.onDown && a.maxFails == b.maxFails && a.failWindowMs == b.failWindowMs
-            && a.retryBackoffMs == b.retryBackoffMs && a.slowStartMs == b.slowStartMs
-            && a.adaptiveWeights == b.adaptiveWeights && a.allow == b.allow && a.extensions == b.extensions;
+        return a.name == b.name && a.group == b.group && a.enabled == b.enabled && a.protocol == b.protocol &&
+               a.listen == b.listen && a.balance == b.balance && a.backends == b.backends &&
+               a.healthCheck == b.healthCheck && a.connectTimeoutMs == b.connectTimeoutMs &&
+               a.idleTimeoutMs == b.idleTimeoutMs && a.retries == b.retries && a.maxConnections == b.maxConnections &&
+               a.onDown == b.onDown && a.maxFails == b.maxFails && a.failWindowMs == b.failWindowMs &&
+               a.retryBackoffMs == b.retryBackoffMs && a.slowStartMs == b.slowStartMs &&
+               a.adaptiveWeights == b.adaptiveWeights && a.allow == b.allow && a.extensions == b.extensions;
     }
     friend bool operator!=(const Rule &a, const Rule &b) { return !(a == b); }
 };
