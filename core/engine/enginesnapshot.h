@@ -27,7 +27,7 @@ struct RuleSnapshot
     RuleStatus status;
     QString listen;
     TrafficSample traffic;
-    quint64 refused = 0;             // turned away at accept (allow list, max_connections)
+    quint64 refused = 0;             // turned away at accept (allow list, connection limits)
     quint64 failed = 0;              // no backend could be reached
     QList<BackendSnapshot> backends; // empty while the rule is not running
 };

@@ -2,6 +2,7 @@
 
 #include "core/balancing/balancer.h"
 #include "core/engine/backendruntime.h"
+#include "core/engine/clienttally.h"
 #include "core/engine/trafficcounters.h"
 #include "core/ruleset/rule.h"
 
@@ -30,7 +31,9 @@ public:
 
     TrafficCounters &counters() { return m_counters; }
     const TrafficCounters &counters() const { return m_counters; }
-    // Clients turned away at accept (allow list, max_connections).
+    // Open connections per client address, kept only when max_connections_per_client is set.
+    ClientTally &clientTally() { return m_clientTally; }
+    // Clients turned away at accept (allow list, max_connections, max_connections_per_client).
     std::atomic<quint64> &refused() { return m_refused; }
     // Clients for which no backend could be reached.
     std::atomic<quint64> &failed() { return m_failed; }
@@ -50,6 +53,7 @@ private:
     std::vector<std::unique_ptr<BackendRuntime>> m_backends;
     std::vector<std::unique_ptr<Balancer>> m_balancers;
     TrafficCounters m_counters;
+    ClientTally m_clientTally;
     std::atomic<quint64> m_refused{0};
     std::atomic<quint64> m_failed{0};
 };

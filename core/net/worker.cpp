@@ -1,6 +1,7 @@
 #include "core/net/worker.h"
 
 #include "core/balancing/sourcehash.h"
+#include "core/engine/clienttally.h"
 #include "core/engine/monotonicclock.h"
 #include "core/engine/ruleruntime.h"
 #include "core/net/sockets.h"
@@ -75,6 +76,8 @@ struct Worker::Connection
     int lastError = 0; // errno of the last failed attempt
     ConnectionState state = ConnectionState::Connecting;
     bool hasDeadline = false;
+    bool holdsClientTally = false; // counted in the rule's ClientTally under clientKey
+    ClientTally::Key clientKey{};
 };
 
 Worker::Worker(int index, RelayMode mode, QObject *parent)
@@ -332,7 +335,7 @@ void Worker::pauseAccepting()
     }
     m_acceptResumeAtMs = m_now + AcceptPauseMs;
     report(EngineEvent::Level::Warning, EngineEvent::Kind::AcceptPaused, QString(), QString(),
-           tr("out of file descriptors: accepting paused for %1 ms").arg(AcceptPauseMs));
+           [] { return tr("out of file descriptors: accepting paused for %1 ms").arg(AcceptPauseMs); });
 }
 
 void Worker::resumeAccepting()
@@ -351,22 +354,38 @@ void Worker::resumeAccepting()
 void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const sockaddr_storage &peer, unsigned peerLength)
 {
     const Rule &config = rule->rule();
-    if (!config.allow.isEmpty() &&
-        !rule->admits(SocketAddress::fromNative(reinterpret_cast<const sockaddr *>(&peer), peerLength))) {
+    const auto clientText = [&] {
+        return SocketAddress::fromNative(reinterpret_cast<const sockaddr *>(&peer), peerLength).toString();
+    };
+    // Refused before any backend is dialled, with a reset so the client does not wait.
+    const auto refuse = [&](auto makeMessage) {
         rule->refused().fetch_add(1, std::memory_order_relaxed);
         Sockets::resetAndClose(fd);
-        report(EngineEvent::Level::Warning, EngineEvent::Kind::ClientRefused, config.name, QString(),
-               tr("client %1 is not in the allow list")
-                   .arg(SocketAddress::fromNative(reinterpret_cast<const sockaddr *>(&peer), peerLength).toString()));
+        report(EngineEvent::Level::Warning, EngineEvent::Kind::ClientRefused, config.name, QString(), makeMessage);
+    };
+    if (!config.allow.isEmpty() &&
+        !rule->admits(SocketAddress::fromNative(reinterpret_cast<const sockaddr *>(&peer), peerLength))) {
+        refuse([&] { return tr("client %1 is not in the allow list").arg(clientText()); });
         return;
     }
     if (config.maxConnections > 0 &&
         rule->counters().activeConnections.load(std::memory_order_relaxed) >= config.maxConnections) {
-        rule->refused().fetch_add(1, std::memory_order_relaxed);
-        Sockets::resetAndClose(fd);
-        report(EngineEvent::Level::Warning, EngineEvent::Kind::ClientRefused, config.name, QString(),
-               tr("max_connections (%1) reached").arg(config.maxConnections));
+        refuse([&] {
+            return tr("client %1 refused: max_connections (%2) reached").arg(clientText()).arg(config.maxConnections);
+        });
         return;
+    }
+    ClientTally::Key clientKey{};
+    if (config.maxConnectionsPerClient > 0) {
+        clientKey = ClientTally::keyOf(peer);
+        if (!rule->clientTally().tryAcquire(clientKey, config.maxConnectionsPerClient)) {
+            refuse([&] {
+                return tr("client %1 refused: max_connections_per_client (%2) reached")
+                    .arg(clientText())
+                    .arg(config.maxConnectionsPerClient);
+            });
+            return;
+        }
     }
     quint32 slot;
     if (!m_freeSlots.empty()) {
@@ -385,6 +404,8 @@ void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
     c.startedMs = m_now;
     c.serial = ++m_serial;
     c.deadline = m_deadlines.end();
+    c.clientKey = clientKey;
+    c.holdsClientTally = config.maxConnectionsPerClient > 0;
     if (rule->usesClientHash())
         c.clientHash = clientHashOf(peer);
     rule->counters().activeConnections.fetch_add(1, std::memory_order_relaxed);
@@ -504,14 +525,14 @@ void Worker::failClient(Connection &c)
 {
     RuleRuntime &rule = *c.rule;
     rule.failed().fetch_add(1, std::memory_order_relaxed);
-    const QString reason =
-        c.attempts == 0 ? tr("no backend available")
-        : c.lastError == ETIMEDOUT
-            ? tr("no backend reachable after %n attempt(s): timeout after %1 ms", nullptr, c.attempts)
-                  .arg(rule.rule().connectTimeoutMs)
-            : tr("no backend reachable after %n attempt(s): %1", nullptr, c.attempts)
-                  .arg(Sockets::errorText(c.lastError));
-    report(EngineEvent::Level::Warning, EngineEvent::Kind::ConnectFailed, rule.rule().name, QString(), reason);
+    report(EngineEvent::Level::Warning, EngineEvent::Kind::ConnectFailed, rule.rule().name, QString(), [&] {
+        return c.attempts == 0 ? tr("no backend available")
+               : c.lastError == ETIMEDOUT
+                   ? tr("no backend reachable after %n attempt(s): timeout after %1 ms", nullptr, c.attempts)
+                         .arg(rule.rule().connectTimeoutMs)
+                   : tr("no backend reachable after %n attempt(s): %1", nullptr, c.attempts)
+                         .arg(Sockets::errorText(c.lastError));
+    });
     finish(c, true);
 }
 
@@ -654,6 +675,10 @@ void Worker::finish(Connection &c, bool abortive)
         c.rule->backend(c.backend).counters.activeConnections.fetch_sub(1, std::memory_order_relaxed);
     c.backend = -1;
     c.rule->counters().activeConnections.fetch_sub(1, std::memory_order_relaxed);
+    if (c.holdsClientTally) {
+        c.rule->clientTally().release(c.clientKey);
+        c.holdsClientTally = false;
+    }
     m_active.fetch_sub(1, std::memory_order_relaxed);
     c.state = ConnectionState::Closed;
     m_closed.push_back(c.slot);
@@ -708,8 +733,9 @@ void Worker::reapClosed()
     m_closed.clear();
 }
 
+template<typename MakeMessage>
 void Worker::report(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &backend,
-                    const QString &message)
+                    MakeMessage makeMessage)
 {
     // Failures can come once per connection under load; a log line per second says enough.
     if (m_now - m_lastReportMs < ReportIntervalMs) {
@@ -722,6 +748,8 @@ void Worker::report(EngineEvent::Level level, EngineEvent::Kind kind, const QStr
     event.kind = kind;
     event.rule = rule;
     event.backend = backend;
+    // The text is only built here: under a flood of refusals most reports end above.
+    const QString message = makeMessage();
     event.message =
         m_suppressedReports > 0
             ? tr("%1 (and %n similar event(s) in the last second)", nullptr, m_suppressedReports).arg(message)

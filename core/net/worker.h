@@ -111,8 +111,11 @@ private:
     void setDeadline(Connection &c, qint64 at);
     void clearDeadline(Connection &c);
     void reapClosed();
+    // At most one event a second per worker, whatever the flood; makeMessage() builds the text
+    // only for the events that are sent. Defined and instantiated in worker.cpp only.
+    template<typename MakeMessage>
     void report(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &backend,
-                const QString &message);
+                MakeMessage makeMessage);
 
     const int m_index;
     ChunkPool m_pool;

@@ -19,8 +19,8 @@ struct Backend
 
     friend bool operator==(const Backend &a, const Backend &b)
     {
-        return a.address == b.address && a.weight == b.weight && a.backup == b.backup && a.enabled == b.enabled
-            && a.extensions == b.extensions;
+        return a.address == b.address && a.weight == b.weight && a.backup == b.backup && a.enabled == b.enabled &&
+               a.extensions == b.extensions;
     }
     friend bool operator!=(const Backend &a, const Backend &b) { return !(a == b); }
 };

@@ -49,9 +49,10 @@ struct Rule
     QList<Backend> backends;
     HealthCheck healthCheck;
     int connectTimeoutMs = 5000;
-    int idleTimeoutMs = 0;  // 0: never; TCP keep-alive finds dead peers
-    int retries = 2;        // further rounds over the backends once every eligible one has failed
-    int maxConnections = 0; // 0: unlimited
+    int idleTimeoutMs = 0;           // 0: never; TCP keep-alive finds dead peers
+    int retries = 2;                 // further rounds over the backends once every eligible one has failed
+    int maxConnections = 0;          // 0: unlimited
+    int maxConnectionsPerClient = 0; // open connections from one client address; 0: unlimited
     OnDown onDown = OnDown::Keep;
     int maxFails = 3; // failed connects within failWindowMs that mark a backend down; 0: never
     int failWindowMs = 10000;
@@ -67,9 +68,10 @@ struct Rule
                a.listen == b.listen && a.balance == b.balance && a.backends == b.backends &&
                a.healthCheck == b.healthCheck && a.connectTimeoutMs == b.connectTimeoutMs &&
                a.idleTimeoutMs == b.idleTimeoutMs && a.retries == b.retries && a.maxConnections == b.maxConnections &&
-               a.onDown == b.onDown && a.maxFails == b.maxFails && a.failWindowMs == b.failWindowMs &&
-               a.retryBackoffMs == b.retryBackoffMs && a.slowStartMs == b.slowStartMs &&
-               a.adaptiveWeights == b.adaptiveWeights && a.allow == b.allow && a.extensions == b.extensions;
+               a.maxConnectionsPerClient == b.maxConnectionsPerClient && a.onDown == b.onDown &&
+               a.maxFails == b.maxFails && a.failWindowMs == b.failWindowMs && a.retryBackoffMs == b.retryBackoffMs &&
+               a.slowStartMs == b.slowStartMs && a.adaptiveWeights == b.adaptiveWeights && a.allow == b.allow &&
+               a.extensions == b.extensions;
     }
     friend bool operator!=(const Rule &a, const Rule &b) { return !(a == b); }
 };

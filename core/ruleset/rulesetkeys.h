@@ -9,7 +9,7 @@
 namespace PortRelay::RuleSetKeys {
 
 inline constexpr std::array<QStringView, 2> Top{u"version", u"rules"};
-inline constexpr std::array<QStringView, 19> Rule{u"name",
+inline constexpr std::array<QStringView, 20> Rule{u"name",
                                                   u"group",
                                                   u"enabled",
                                                   u"protocol",
@@ -22,6 +22,7 @@ inline constexpr std::array<QStringView, 19> Rule{u"name",
                                                   u"retries",
                                                   u"retry_backoff_ms",
                                                   u"max_connections",
+                                                  u"max_connections_per_client",
                                                   u"max_fails",
                                                   u"fail_window_ms",
                                                   u"on_down",

@@ -554,6 +554,7 @@ void readRule(Sink &sink, const QJsonValue &value, const QString &path, Rule *ru
     readField(u"retries", RuleValidator::RetriesRange, &rule->retries);
     readField(u"retry_backoff_ms", RuleValidator::RetryBackoffRange, &rule->retryBackoffMs);
     readField(u"max_connections", RuleValidator::MaxConnectionsRange, &rule->maxConnections);
+    readField(u"max_connections_per_client", RuleValidator::MaxConnectionsRange, &rule->maxConnectionsPerClient);
     readField(u"max_fails", RuleValidator::MaxFailsRange, &rule->maxFails);
     readField(u"fail_window_ms", RuleValidator::FailWindowRange, &rule->failWindowMs);
 

@@ -66,6 +66,7 @@ QJsonObject RuleSetWriter::toJson(const Rule &rule)
         {QStringLiteral("idle_timeout_ms"), rule.idleTimeoutMs},
         {QStringLiteral("retries"), rule.retries},
         {QStringLiteral("max_connections"), rule.maxConnections},
+        {QStringLiteral("max_connections_per_client"), rule.maxConnectionsPerClient},
         {QStringLiteral("retry_backoff_ms"), rule.retryBackoffMs},
         {QStringLiteral("max_fails"), rule.maxFails},
         {QStringLiteral("fail_window_ms"), rule.failWindowMs},

@@ -258,6 +258,8 @@ RuleSetIssues RuleValidator::validate(const Rule &rule, const QString &pathPrefi
     issues.checkRange(join(pathPrefix, u"retries"), rule.retries, RetriesRange);
     issues.checkRange(join(pathPrefix, u"retry_backoff_ms"), rule.retryBackoffMs, RetryBackoffRange);
     issues.checkRange(join(pathPrefix, u"max_connections"), rule.maxConnections, MaxConnectionsRange);
+    issues.checkRange(join(pathPrefix, u"max_connections_per_client"), rule.maxConnectionsPerClient,
+                      MaxConnectionsRange);
     issues.checkRange(join(pathPrefix, u"max_fails"), rule.maxFails, MaxFailsRange);
     issues.checkRange(join(pathPrefix, u"fail_window_ms"), rule.failWindowMs, FailWindowRange);
     issues.checkRange(join(pathPrefix, u"slow_start_ms"), rule.slowStartMs, SlowStartRange);

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void idleTimeoutClosesIdleConnections();
     void allowListRefusesOthers();
     void maxConnectionsIsEnforced();
+    void maxConnectionsPerClientIsEnforced();
     void listenFailureNamesTheReason();
     void connectionsAreListedAndCanBeClosed();
     void halfClosedBackendStillReceivesTheWholeUpload();
@@ -475,6 +476,39 @@ void tst_Engine::maxConnectionsIsEnforced()
     QTRY_COMPARE(engine.snapshot().find(u"max")->traffic.activeConnections, qint64(1));
     UniqueFd four = connectToLoopback(port);
     QVERIFY(echoRoundTrip(four.get(), QByteArrayLiteral("4")));
+}
+
+void tst_Engine::maxConnectionsPerClientIsEnforced()
+{
+    LoopbackServer backend(echo);
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(QStringLiteral("per-client"), port, {backend.port()});
+    rule.maxConnectionsPerClient = 2;
+    Engine engine;
+    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    const int acceptedBefore = backend.accepted();
+    UniqueFd one = connectFrom("127.0.0.1", port);
+    UniqueFd two = connectFrom("127.0.0.1", port);
+    QVERIFY(echoRoundTrip(one.get(), QByteArrayLiteral("1")));
+    QVERIFY(echoRoundTrip(two.get(), QByteArrayLiteral("2")));
+    // The third from the same address is reset at once, before any backend is dialled ...
+    QCOMPARE(connectFromAndAwaitEnd("127.0.0.1", port), ECONNRESET);
+    QCOMPARE(engine.snapshot().find(u"per-client")->refused, quint64(1));
+    QCOMPARE(backend.accepted(), acceptedBefore + 2);
+    // ... while other clients have their own allowance.
+    UniqueFd other1 = connectFrom("127.0.0.2", port);
+    UniqueFd other2 = connectFrom("127.0.0.2", port);
+    QVERIFY(echoRoundTrip(other1.get(), QByteArrayLiteral("a")));
+    QVERIFY(echoRoundTrip(other2.get(), QByteArrayLiteral("b")));
+    QCOMPARE(connectFromAndAwaitEnd("127.0.0.2", port), ECONNRESET);
+    QCOMPARE(engine.snapshot().find(u"per-client")->refused, quint64(2));
+
+    // A closed connection gives its place back, whichever worker held it.
+    one.reset();
+    QTRY_COMPARE(engine.snapshot().find(u"per-client")->traffic.activeConnections, qint64(3));
+    UniqueFd again = connectFrom("127.0.0.1", port);
+    QVERIFY(echoRoundTrip(again.get(), QByteArrayLiteral("again")));
+    QCOMPARE(engine.snapshot().find(u"per-client")->refused, quint64(2));
 }
 
 void tst_Engine::listenFailureNamesTheReason()

@@ -109,6 +109,7 @@ RuleSet everythingRuleSet()
     api.idleTimeoutMs = 86400000;
     api.retries = 10;
     api.maxConnections = 1000000;
+    api.maxConnectionsPerClient = 8;
     api.onDown = OnDown::Close;
     api.maxFails = 0;
     api.failWindowMs = 3600000;
@@ -383,6 +384,9 @@ void TestRuleSetParser::invalid_data()
                                 << QStringList{u"rules[0].retries: 11 out of range 0-10"_s};
     QTest::newRow("max connections") << doc(with(rule(), u"max_connections"_s, 1000001))
                                      << QStringList{u"rules[0].max_connections: 1000001 out of range 0-1000000"_s};
+    QTest::newRow("max connections per client")
+        << doc(with(rule(), u"max_connections_per_client"_s, -1))
+        << QStringList{u"rules[0].max_connections_per_client: -1 out of range 0-1000000"_s};
     QTest::newRow("retries beyond int") << doc(with(rule(), u"retries"_s, -3e10))
                                         << QStringList{u"rules[0].retries: -3e+10 out of range 0-10"_s};
 
@@ -734,12 +738,24 @@ void TestRuleSetParser::writerOmitsDefaultsOnlyWhereDocumented()
 {
     RuleSet set = everythingRuleSet();
     const QJsonObject everywhere = RuleSetWriter::toJson(set.rules.at(1));
-    const QStringList expectedKeys{
-        u"adaptive_weights"_s, u"backends"_s,        u"balance"_s,      u"connect_timeout_ms"_s,
-        u"enabled"_s,          u"fail_window_ms"_s,  u"health_check"_s, u"idle_timeout_ms"_s,
-        u"listen"_s,           u"max_connections"_s, u"max_fails"_s,    u"name"_s,
-        u"on_down"_s,          u"protocol"_s,        u"retries"_s,      u"retry_backoff_ms"_s,
-        u"slow_start_ms"_s};
+    const QStringList expectedKeys{u"adaptive_weights"_s,
+                                   u"backends"_s,
+                                   u"balance"_s,
+                                   u"connect_timeout_ms"_s,
+                                   u"enabled"_s,
+                                   u"fail_window_ms"_s,
+                                   u"health_check"_s,
+                                   u"idle_timeout_ms"_s,
+                                   u"listen"_s,
+                                   u"max_connections"_s,
+                                   u"max_connections_per_client"_s,
+                                   u"max_fails"_s,
+                                   u"name"_s,
+                                   u"on_down"_s,
+                                   u"protocol"_s,
+                                   u"retries"_s,
+                                   u"retry_backoff_ms"_s,
+                                   u"slow_start_ms"_s};
     QCOMPARE(everywhere.keys(), expectedKeys);
     QCOMPARE(everywhere.value(u"backends")[0].toObject().keys(),
              (QStringList{u"address"_s, u"backup"_s, u"enabled"_s, u"weight"_s}));

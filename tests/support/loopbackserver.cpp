@@ -95,11 +95,29 @@ quint16 freeLoopbackPort()
 
 UniqueFd connectToLoopback(quint16 port, int timeoutMs, int *error)
 {
+    return connectFrom(nullptr, port, timeoutMs, error);
+}
+
+UniqueFd connectFrom(const char *sourceAddress, quint16 port, int timeoutMs, int *error)
+{
     int ignored = 0;
     if (!error)
         error = &ignored;
     *error = 0;
     UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    if (sourceAddress) {
+        // Let connect() pick the port, as without bind(): thousands of test connections would
+        // otherwise run out of ports that bind() alone may hand out.
+        const int on = 1;
+        ::setsockopt(fd.get(), IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &on, sizeof(on));
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        if (::inet_pton(AF_INET, sourceAddress, &local.sin_addr) != 1 ||
+            ::bind(fd.get(), reinterpret_cast<const sockaddr *>(&local), sizeof(local)) != 0) {
+            *error = errno ? errno : EINVAL;
+            return {};
+        }
+    }
     const sockaddr_in address = loopback(port);
     if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0) {
         if (errno != EINPROGRESS) {
@@ -158,8 +176,13 @@ bool echoRoundTrip(int fd, const QByteArray &message)
 
 int connectAndAwaitEnd(quint16 port, int timeoutMs)
 {
+    return connectFromAndAwaitEnd(nullptr, port, timeoutMs);
+}
+
+int connectFromAndAwaitEnd(const char *sourceAddress, quint16 port, int timeoutMs)
+{
     int error = 0;
-    UniqueFd fd = connectToLoopback(port, timeoutMs, &error);
+    UniqueFd fd = connectFrom(sourceAddress, port, timeoutMs, &error);
     if (fd.isValid())
         readAll(fd.get(), timeoutMs, &error);
     return error;

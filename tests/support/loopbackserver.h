@@ -51,10 +51,13 @@ quint16 freeLoopbackPort();
 // A blocking connect to 127.0.0.1:port; an invalid fd on failure, with *error set to its errno.
 // A peer that accepts and resets at once can make the connect itself report ECONNRESET.
 UniqueFd connectToLoopback(quint16 port, int timeoutMs = 5000, int *error = nullptr);
+// The same from a given local address such as "127.0.0.2" (any of 127.0.0.0/8 is on loopback).
+UniqueFd connectFrom(const char *sourceAddress, quint16 port, int timeoutMs = 5000, int *error = nullptr);
 
 // Connects and reads to the end: the errno that ended the connection (ECONNRESET for a reset,
 // ECONNREFUSED if nothing listens, ETIMEDOUT if nothing happened), or 0 for a clean end of stream.
 int connectAndAwaitEnd(quint16 port, int timeoutMs = 5000);
+int connectFromAndAwaitEnd(const char *sourceAddress, quint16 port, int timeoutMs = 5000);
 
 // A handler for LoopbackServer: sends back what it reads until the client's end of stream (then
 // half-closes) or ten seconds of silence.
