@@ -569,12 +569,24 @@ void RuleEditorDialog::buildAdvancedTab(QTabWidget *tabs)
     m_retryBackoff->setToolTip(tr("Pause before the first further round; it doubles each round."));
     connectionsForm->addRow(buddyLabel(tr("Retry &backoff:"), m_retryBackoff),
                             fieldBox(u"retry_backoff_ms"_s, tr("Retry &backoff:"), AdvancedTab, m_retryBackoff));
-    m_maxConnections = makeSpin(u"max_connections"_s, RuleValidator::MaxConnectionsRange.min,
-                                RuleValidator::MaxConnectionsRange.max, tr("Unlimited"));
+    // One digit more than the core allows: a spin box that silently refuses keystrokes explains nothing, the
+    // core's "out of range" message under the field does, and a too-large loaded value is not clamped unseen.
+    const int connectionsSpinMax = RuleValidator::MaxConnectionsRange.max * 10 - 1;
+    m_maxConnections =
+        makeSpin(u"max_connections"_s, RuleValidator::MaxConnectionsRange.min, connectionsSpinMax, tr("Unlimited"));
     m_maxConnections->setSuffix(QString());
     m_maxConnections->setToolTip(tr("Open client connections at most."));
     connectionsForm->addRow(buddyLabel(tr("&Max connections:"), m_maxConnections),
                             fieldBox(u"max_connections"_s, tr("&Max connections:"), AdvancedTab, m_maxConnections));
+    m_maxConnectionsPerClient = makeSpin(u"max_connections_per_client"_s, RuleValidator::MaxConnectionsRange.min,
+                                         connectionsSpinMax, tr("Unlimited"));
+    m_maxConnectionsPerClient->setSuffix(QString());
+    m_maxConnectionsPerClient->setToolTip(
+        tr("Open connections from one client address at most; more are refused. Keeps one client from taking "
+           "every connection."));
+    connectionsForm->addRow(
+        buddyLabel(tr("Max per c&lient:"), m_maxConnectionsPerClient),
+        fieldBox(u"max_connections_per_client"_s, tr("Max per c&lient:"), AdvancedTab, m_maxConnectionsPerClient));
     columns->addWidget(connections);
 
     auto *failover = new QGroupBox(tr("Failover"));
@@ -703,6 +715,7 @@ void RuleEditorDialog::populate(const Rule &rule)
     m_retries->setValue(rule.retries);
     m_retryBackoff->setValue(rule.retryBackoffMs);
     m_maxConnections->setValue(rule.maxConnections);
+    m_maxConnectionsPerClient->setValue(rule.maxConnectionsPerClient);
     m_maxFails->setValue(rule.maxFails);
     m_failWindow->setValue(rule.failWindowMs);
     m_onDown->setCurrentIndex(m_onDown->findData(int(rule.onDown)));
@@ -739,6 +752,7 @@ void RuleEditorDialog::populate(const Rule &rule)
     watch(u"retries"_s, m_retries);
     watch(u"retry_backoff_ms"_s, m_retryBackoff);
     watch(u"max_connections"_s, m_maxConnections);
+    watch(u"max_connections_per_client"_s, m_maxConnectionsPerClient);
     watch(u"max_fails"_s, m_maxFails);
     watch(u"fail_window_ms"_s, m_failWindow);
     watch(u"on_down"_s, m_onDown);
@@ -856,6 +870,7 @@ RuleEditorDialog::Built RuleEditorDialog::build() const
     rule.retries = m_retries->value();
     rule.retryBackoffMs = m_retryBackoff->value();
     rule.maxConnections = m_maxConnections->value();
+    rule.maxConnectionsPerClient = m_maxConnectionsPerClient->value();
     rule.maxFails = m_maxFails->value();
     rule.failWindowMs = m_failWindow->value();
     rule.onDown = OnDown(m_onDown->currentData().toInt());

@@ -136,6 +136,7 @@ private:
     QSpinBox *m_retries = nullptr;
     QSpinBox *m_retryBackoff = nullptr;
     QSpinBox *m_maxConnections = nullptr;
+    QSpinBox *m_maxConnectionsPerClient = nullptr;
     QSpinBox *m_maxFails = nullptr;
     QSpinBox *m_failWindow = nullptr;
     QComboBox *m_onDown = nullptr;

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void fullRuleRoundTrip();
     void advancedMessages_data();
     void advancedMessages();
+    void loadedValueOutOfRange();
     void exposureWarning_data();
     void exposureWarning();
     void portTakenByProgram();
@@ -365,6 +366,7 @@ void TestRuleEditorDialog::fullRuleRoundTrip()
     rule.retries = 5;
     rule.retryBackoffMs = 0;
     rule.maxConnections = 100;
+    rule.maxConnectionsPerClient = 8;
     rule.maxFails = 0;
     rule.failWindowMs = 30000;
     rule.onDown = OnDown::Close;
@@ -382,6 +384,12 @@ void TestRuleEditorDialog::fullRuleRoundTrip()
     QCOMPARE(editor.child<QLineEdit>(u"checkSendEdit"_s)->text(), u"PING\\r\\n"_s);
     QCOMPARE(editor.child<QLineEdit>(u"checkExpectEdit"_s)->text(), u"+PONG\\\\ok"_s);
     QCOMPARE(editor.child<QPlainTextEdit>(u"allowEdit"_s)->toPlainText(), u"127.0.0.0/8\n::1/128"_s);
+    QCOMPARE(editor.child<QSpinBox>(u"max_connections_per_client"_s)->value(), 8);
+    QCOMPARE(editor.dialog.rule(), rule);
+
+    // A change in the field reaches the rule, and only that key changes.
+    editor.child<QSpinBox>(u"max_connections_per_client"_s)->setValue(0);
+    rule.maxConnectionsPerClient = 0;
     QCOMPARE(editor.dialog.rule(), rule);
 }
 
@@ -401,6 +409,11 @@ void TestRuleEditorDialog::advancedMessages_data()
         << u"health_check.send"_s << u"PING"_s << u"health_check.send"_s << u"needs \"type\": \"tcp\""_s << 1;
     QTest::newRow("bad escape") << u"health_check.expect"_s << u"\\q"_s << u"health_check.expect"_s
                                 << u"unknown escape \"\\q\": use \\r, \\n, \\t, \\0, \\xHH or \\\\"_s << 1;
+    QTest::newRow("max connections too large")
+        << u"max_connections"_s << u"1000001"_s << u"max_connections"_s << u"1000001 out of range 0-1000000"_s << 2;
+    QTest::newRow("per client too large")
+        << u"max_connections_per_client"_s << u"2500000"_s << u"max_connections_per_client"_s
+        << u"2500000 out of range 0-1000000"_s << 2;
     QTest::newRow("host bits") << u"allow"_s << u"127.0.0.0/8\n10.0.0.1/8"_s << u"allow"_s
                                << u"line 2: host bits set in 10.0.0.1/8 (did you mean 10.0.0.0/8?)"_s << 2;
     QTest::newRow("not a subnet") << u"allow"_s << u"everyone"_s << u"allow"_s
@@ -441,6 +454,22 @@ void TestRuleEditorDialog::advancedMessages()
     auto *tabs = editor.child<QTabWidget>(QString());
     QVERIFY(!tabs->tabIcon(tab).isNull());
     QVERIFY(tabs->tabIcon(0).isNull());
+}
+
+void TestRuleEditorDialog::loadedValueOutOfRange()
+{
+    // A rule built elsewhere with a value the core refuses: shown and reported, not clamped unseen.
+    Rule rule = otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(TestPort));
+    rule.maxConnectionsPerClient = RuleValidator::MaxConnectionsRange.max + 1;
+    Editor editor(rule);
+    QVERIFY(!editor.ok()->isEnabled());
+    QCOMPARE(editor.dialog.rule().maxConnectionsPerClient, RuleValidator::MaxConnectionsRange.max + 1);
+    QCOMPARE(editor.message(u"max_connections_per_client"_s)->text(), u"1000001 out of range 0-1000000"_s);
+    QVERIFY(editor.summary().contains(u"Max per client: 1000001 out of range"_s));
+
+    editor.child<QSpinBox>(u"max_connections_per_client"_s)->setValue(RuleValidator::MaxConnectionsRange.max);
+    QVERIFY2(editor.ok()->isEnabled(), qPrintable(editor.summary()));
+    QVERIFY(editor.message(u"max_connections_per_client"_s)->isHidden());
 }
 
 void TestRuleEditorDialog::exposureWarning_data()
