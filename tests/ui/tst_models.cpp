@@ -88,6 +88,8 @@ private Q_SLOTS:
     void ruleThroughputFromSuccessiveSnapshots();
     void ruleRefreshIsOneDataChanged();
     void ruleFailureShowsReason();
+    void ruleExposureIsMarked_data();
+    void ruleExposureIsMarked();
     void ruleProxySortsByRawValues();
     void ruleFilterMatchesAnyColumn();
     void backendStatesFromSnapshots();
@@ -199,6 +201,54 @@ void tst_Models::ruleFailureShowsReason()
     QVERIFY(state.data(Qt::ToolTipRole).toString().contains(QStringLiteral("address already in use")));
     QVERIFY(!state.data(Qt::DecorationRole).value<QIcon>().isNull());
     QCOMPARE(model.totals().failed, 1);
+}
+
+void tst_Models::ruleExposureIsMarked_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("exposed");
+    QTest::addRow("IPv4 loopback") << QStringLiteral("127.0.0.1") << false;
+    QTest::addRow("other loopback") << QStringLiteral("127.0.0.53") << false;
+    QTest::addRow("IPv6 loopback") << QStringLiteral("::1") << false;
+    QTest::addRow("localhost") << QStringLiteral("localhost") << false;
+    QTest::addRow("any IPv4") << QStringLiteral("0.0.0.0") << true;
+    QTest::addRow("any IPv6") << QStringLiteral("::") << true;
+    QTest::addRow("LAN address") << QStringLiteral("192.168.1.20") << true;
+}
+
+void tst_Models::ruleExposureIsMarked()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, exposed);
+    RuleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    RuleSet set = makeSet({QStringLiteral("safe"), QStringLiteral("probe")});
+    set.rules[1].listen = Endpoint{host, 8080};
+    model.setRuleSet(set);
+
+    const QModelIndex listen = model.index(1, RuleTableModel::ListenColumn);
+    const QString address = set.rules[1].listen.toString();
+    QCOMPARE(listen.data(RuleTableModel::ExposedRole).toBool(), exposed);
+    // In words, with an icon and a tooltip: not by colour alone.
+    QCOMPARE(listen.data().toString(), exposed ? address + QStringLiteral(" (exposed)") : address);
+    QCOMPARE(listen.data(Qt::DecorationRole).value<QIcon>().isNull(), !exposed);
+    QCOMPARE(listen.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Reachable from other machines")),
+             exposed);
+    // Sorting by port is unaffected by the extra words.
+    QCOMPARE(listen.data(RuleTableModel::RawRole).toInt(), 8080);
+
+    // The loopback rule beside it stays plain.
+    const QModelIndex other = model.index(0, RuleTableModel::ListenColumn);
+    QVERIFY(!other.data(RuleTableModel::ExposedRole).toBool());
+    QVERIFY(other.data(Qt::DecorationRole).value<QIcon>().isNull());
+
+    // Moving the rule to loopback (or off it) updates the row.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    set.rules[1].listen = Endpoint{exposed ? QStringLiteral("127.0.0.1") : QStringLiteral("0.0.0.0"), 8080};
+    model.setRuleSet(set);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(listen.data(RuleTableModel::ExposedRole).toBool(), !exposed);
+    QCOMPARE(listen.data().toString().endsWith(QStringLiteral(" (exposed)")), !exposed);
 }
 
 void tst_Models::ruleProxySortsByRawValues()

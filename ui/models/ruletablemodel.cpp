@@ -55,7 +55,8 @@ QVariant RuleTableModel::display(const Row &row, int column) const
         }
         return StateIcons::text(row.status.state);
     case ListenColumn:
-        return row.rule.listen.toString();
+        // In words as well as by the icon: the warning must not hang on an icon or a colour alone.
+        return isExposed(row) ? tr("%1 (exposed)").arg(row.rule.listen.toString()) : row.rule.listen.toString();
     case StrategyColumn:
         return strategyText(row.rule.balance);
     case BackendsColumn:
@@ -113,7 +114,11 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return row.rule.name;
     case GroupRole:
         return row.rule.group;
+    case ExposedRole:
+        return isExposed(row);
     case Qt::DecorationRole:
+        if (index.column() == ListenColumn && isExposed(row))
+            return StateIcons::icon(EngineEvent::Level::Warning);
         if (index.column() == StateColumn)
             return StateIcons::icon(row.status.state);
         if (index.column() == BackendsColumn && row.backendsUp >= 0)
@@ -132,6 +137,10 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
             if (row.status.state == RuleState::Stopped && row.rule.enabled)
                 return tr("Not started yet");
         }
+        if (index.column() == ListenColumn && isExposed(row)) {
+            return tr("Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on "
+                      "this computer.");
+        }
         if (index.column() == BackendsColumn) {
             if (row.backendsDown > 0)
                 return tr("%n backend(s) down", nullptr, row.backendsDown);
@@ -146,6 +155,11 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         break;
     }
     return QVariant();
+}
+
+bool RuleTableModel::isExposed(const Row &row)
+{
+    return !row.rule.listen.isLoopback();
 }
 
 QVariant RuleTableModel::headerData(int section, Qt::Orientation orientation, int role) const

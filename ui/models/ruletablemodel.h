@@ -35,6 +35,7 @@ public:
         RawRole = Qt::UserRole, // numbers for sorting: state, port, counts, bytes per second
         NameRole,
         GroupRole,
+        ExposedRole, // bool: the rule listens on an address other machines can reach
     };
 
     struct Traffic
@@ -86,6 +87,7 @@ private:
 
     QVariant display(const Row &row, int column) const;
     QVariant raw(const Row &row, int column) const;
+    static bool isExposed(const Row &row);
 
     QList<Row> m_rows;
 };
