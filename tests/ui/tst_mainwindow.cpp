@@ -12,6 +12,7 @@
 #include "ui/models/eventlogmodel.h"
 #include "ui/models/ruletablemodel.h"
 #include "ui/rulestore.h"
+#include "ui/tray/trayicon.h"
 #include "ui/widgets/connectionspane.h"
 #include "ui/widgets/mainwindow.h"
 
@@ -22,7 +23,9 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -83,6 +86,8 @@ private Q_SLOTS:
     void brokenImportLeavesRulesUntouched();
     void deleteIsUndoable();
     void rulesComeBackInTheirLastState();
+    void trayFollowsTheRulesAndDrivesTheWindow();
+    void detailHeaderMarksAnExposedRule();
 
 private:
     MainWindow::Options options() const;
@@ -417,6 +422,83 @@ void tst_MainWindow::rulesComeBackInTheirLastState()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(QStringLiteral("runs"))), RuleState::Running,
                               5000);
     QCOMPARE(m_window->ruleModel()->stateAt(ruleRow(QStringLiteral("rests"))), RuleState::Stopped);
+}
+
+void tst_MainWindow::trayFollowsTheRulesAndDrivesTheWindow()
+{
+    MainWindow::Options o = options();
+    o.useTray = true;
+    o.forceTray = true;
+    m_window = std::make_unique<MainWindow>(o);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto *tray = m_window->findChild<TrayIcon *>();
+    QVERIFY(tray);
+    QSignalSpy notifications(tray, &TrayIcon::notificationShown);
+
+    // The menu: the window's own Show, Start All, Stop All and Quit actions.
+    QList<QAction *> items;
+    for (QAction *action : tray->menu()->actions()) {
+        if (!action->isSeparator())
+            items.append(action);
+    }
+    QCOMPARE(items.size(), 4);
+    QCOMPARE(items[0]->text(), QStringLiteral("&Show PortRelay"));
+    QCOMPARE(items[1]->text(), QStringLiteral("Start &All"));
+    QCOMPARE(items[2]->text(), QStringLiteral("Stop A&ll"));
+    QCOMPARE(items[3]->text(), QStringLiteral("&Quit"));
+    QVERIFY(m_window->findChildren<QAction *>().contains(items[3]));
+    QCOMPARE(tray->state(), StateIcons::TrayState::Idle);
+
+    auto backend = std::make_unique<LoopbackServer>(echo);
+    const Rule rule = makeRule(QStringLiteral("tray"), freeLoopbackPort(), {backend->port()});
+    QVERIFY(m_window->addRule(rule));
+    QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::AllUp, 5000);
+    QVERIFY(tray->toolTip().startsWith(QStringLiteral("PortRelay: 1 of 1 rule")));
+
+    backend.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::SomeDown, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!notifications.isEmpty(), 5000);
+    QCOMPARE(notifications.constFirst().at(0).toString(), QStringLiteral("Backend down"));
+
+    items[2]->trigger(); // Stop All
+    QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::Idle, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Stopped, 5000);
+    items[1]->trigger(); // Start All
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
+
+    m_window->hide();
+    items[0]->trigger(); // Show
+    QVERIFY(m_window->isVisible());
+}
+
+void tst_MainWindow::detailHeaderMarksAnExposedRule()
+{
+    Rule exposed = makeRule(QStringLiteral("wide"), freeLoopbackPort(), {freeLoopbackPort()});
+    exposed.listen.host = QStringLiteral("0.0.0.0");
+    exposed.enabled = false; // nothing needs to listen on every interface for this
+    QVERIFY(m_window->addRule(exposed));
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("local"), freeLoopbackPort(), {freeLoopbackPort()})));
+    auto *title = m_window->findChild<QLabel *>(QStringLiteral("detailTitle"));
+    auto *marker = m_window->findChild<QLabel *>(QStringLiteral("detailExposure"));
+    QVERIFY(title && marker);
+
+    const auto select = [this](const QString &name) {
+        const QModelIndex index = m_window->rulesView()->model()->index(0, 0);
+        for (int row = 0; row < m_window->rulesView()->model()->rowCount(); ++row) {
+            const QModelIndex at = index.siblingAtRow(row);
+            if (at.data(RuleTableModel::NameRole).toString() == name)
+                m_window->rulesView()->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect |
+                                                                                 QItemSelectionModel::Rows);
+        }
+    };
+    select(QStringLiteral("wide"));
+    QVERIFY(marker->isVisible());
+    QCOMPARE(title->text(), QStringLiteral("wide — exposed on 0.0.0.0:%1").arg(exposed.listen.port));
+    QVERIFY(title->toolTip().startsWith(QStringLiteral("Reachable from other machines")));
+    select(QStringLiteral("local"));
+    QVERIFY(!marker->isVisible());
+    QCOMPARE(title->text(), QStringLiteral("local"));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,38 +1,60 @@
 #pragma once
 
+#include "ui/models/ruletablemodel.h"
 #include "ui/stateicons.h"
+#include "ui/tray/notificationthrottle.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 class QAction;
 class QMenu;
 class QSystemTrayIcon;
+class QTimer;
 
 namespace PortRelay {
 
-// The system tray icon: the overall state at a glance, a small menu, and notifications. Create it
-// only where QSystemTrayIcon::isSystemTrayAvailable().
+// The system tray icon: the overall state at a glance, a small menu, and notifications. The window
+// creates it only where QSystemTrayIcon::isSystemTrayAvailable(); it works without one too (the
+// icon just shows nowhere), which is how the tests drive it offscreen.
 class TrayIcon final : public QObject
 {
     Q_OBJECT
 
 public:
-    // The actions belong to the window; the menu shows them.
-    TrayIcon(const QList<QAction *> &actions, QObject *parent = nullptr);
+    // The actions belong to the window; the menu shows them, nullptr for a separator.
+    explicit TrayIcon(const QList<QAction *> &actions, QObject *parent = nullptr);
     ~TrayIcon() override;
     Q_DISABLE_COPY_MOVE(TrayIcon)
 
+    // Failed beats a backend down beats running; nothing running is idle.
+    static StateIcons::TrayState stateFor(const RuleTableModel::Totals &totals);
+
     void setState(StateIcons::TrayState state, const QString &summary);
     StateIcons::TrayState state() const { return m_state; }
-    void notify(const QString &title, const QString &message, bool warning);
+    QString toolTip() const;
+    QMenu *menu() const { return m_menu; }
+
+    // A notification about key (a backend, a rule), rate-limited by a NotificationThrottle.
+    void notify(const QString &key, const QString &title, const QString &message, bool warning);
+    void setNotificationLimits(NotificationThrottle::Limits limits);
 
 Q_SIGNALS:
     void activated(); // clicked: show or hide the window
+    // What the desktop is asked to show, after rate limiting; emitted offscreen too.
+    void notificationShown(const QString &title, const QString &message, bool warning);
 
 private:
+    void show(const NotificationThrottle::Notification &notification);
+    void onFlushTimer();
+    void scheduleFlush();
+
     QSystemTrayIcon *m_icon = nullptr;
     QMenu *m_menu = nullptr;
     StateIcons::TrayState m_state = StateIcons::TrayState::Idle;
+    NotificationThrottle m_throttle;
+    QElapsedTimer m_clock;
+    QTimer *m_flushTimer = nullptr;
 };
 
 } // namespace PortRelay

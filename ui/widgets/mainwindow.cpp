@@ -32,6 +32,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,6 +47,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
@@ -409,12 +411,26 @@ void MainWindow::createCentralWidget()
     m_details->addTab(m_trafficPane, tr("&Traffic"));
     m_details->addTab(m_connectionsPane, tr("&Connections"));
     m_details->addTab(m_eventsPane, tr("E&vents"));
-    m_detailTitle = new QLabel(this);
-    m_detailTitle->setContentsMargins(6, 6, 6, 2);
+    auto *detailHeader = new QWidget(this);
+    auto *detailHeaderLayout = new QHBoxLayout(detailHeader);
+    detailHeaderLayout->setContentsMargins(6, 6, 6, 2);
+    detailHeaderLayout->setSpacing(4);
+    // The selected rule's exposure repeats the rules table's marker where its details are read.
+    m_detailExposure = new QLabel(detailHeader);
+    m_detailExposure->setObjectName(QStringLiteral("detailExposure"));
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_detailExposure->setPixmap(StateIcons::icon(EngineEvent::Level::Warning).pixmap(iconSize, iconSize));
+    m_detailExposure->setToolTip(tr("Reachable from other machines on the network. Listen on 127.0.0.1 to keep the "
+                                    "rule on this computer."));
+    m_detailExposure->hide();
+    m_detailTitle = new QLabel(detailHeader);
+    m_detailTitle->setObjectName(QStringLiteral("detailTitle"));
     QFont titleFont = m_detailTitle->font();
     titleFont.setBold(true);
     m_detailTitle->setFont(titleFont);
-    m_details->setCornerWidget(m_detailTitle, Qt::TopRightCorner);
+    detailHeaderLayout->addWidget(m_detailExposure);
+    detailHeaderLayout->addWidget(m_detailTitle);
+    m_details->setCornerWidget(detailHeader, Qt::TopRightCorner);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -450,7 +466,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::createTray()
 {
-    if (!m_options.useTray || !QSystemTrayIcon::isSystemTrayAvailable())
+    if (!m_options.useTray || (!QSystemTrayIcon::isSystemTrayAvailable() && !m_options.forceTray))
         return;
     m_tray = new TrayIcon({m_showAction, nullptr, m_startAllAction, m_stopAllAction, nullptr, m_quitAction}, this);
     connect(m_tray, &TrayIcon::activated, this, [this] {
@@ -524,7 +540,8 @@ void MainWindow::onRuleStatusChanged(const RuleStatus &status)
     const RuleState previous = m_ruleModel->stateAt(row);
     m_ruleModel->setStatus(status);
     if (status.state == RuleState::Failed && previous != RuleState::Failed)
-        notify(tr("Rule %1 failed to start").arg(status.name), status.reason, true);
+        notify(QStringLiteral("rule\n") + status.name, tr("Rule %1 failed to start").arg(status.name), status.reason,
+               true);
     updateActions();
     updateStatusBar();
 }
@@ -534,10 +551,13 @@ void MainWindow::onEvent(const EngineEvent &event)
     m_eventModel->addEvent(event);
     if (event.kind != EngineEvent::Kind::BackendStateChanged)
         return;
+    // One throttle key per backend: a flapping backend is limited on its own, not at its neighbours' cost.
+    const QString key = QStringLiteral("backend\n") + event.rule + u'\n' + event.backend;
     if (event.to == backendStateName(BackendState::Down)) {
-        notify(tr("Backend down"), tr("%1 of rule %2 is down: %3").arg(event.backend, event.rule, event.message), true);
+        notify(key, tr("Backend down"), tr("%1 of rule %2 is down: %3").arg(event.backend, event.rule, event.message),
+               true);
     } else if (event.to == backendStateName(BackendState::Up) && event.from == backendStateName(BackendState::Down)) {
-        notify(tr("Backend up"), tr("%1 of rule %2 is back up").arg(event.backend, event.rule), false);
+        notify(key, tr("Backend up"), tr("%1 of rule %2 is back up").arg(event.backend, event.rule), false);
     }
 }
 
@@ -569,7 +589,15 @@ void MainWindow::onCurrentRuleChanged()
     m_backendModel->applySnapshot(m_lastSnapshot);
     m_trafficPane->setSelectedRule(name);
     m_connectionsPane->setRule(name);
-    m_detailTitle->setText(name.isEmpty() ? tr("No rule selected") : name);
+    const bool exposed = rule && !rule->listen.isLoopback();
+    if (name.isEmpty())
+        m_detailTitle->setText(tr("No rule selected"));
+    else if (exposed)
+        m_detailTitle->setText(tr("%1 — exposed on %2").arg(name, rule->listen.toString()));
+    else
+        m_detailTitle->setText(name);
+    m_detailTitle->setToolTip(exposed ? m_detailExposure->toolTip() : QString());
+    m_detailExposure->setVisible(exposed);
     updateActions();
 }
 
@@ -668,16 +696,8 @@ void MainWindow::updateStatusBar()
     m_statusThroughput->setText(
         tr("In %1 · Out %2")
             .arg(HumanFormat::rate(totals.traffic.inPerSecond), HumanFormat::rate(totals.traffic.outPerSecond)));
-    if (m_tray) {
-        StateIcons::TrayState state = StateIcons::TrayState::Idle;
-        if (totals.failed > 0)
-            state = StateIcons::TrayState::Failed;
-        else if (totals.backendsDown > 0)
-            state = StateIcons::TrayState::SomeDown;
-        else if (totals.running > 0)
-            state = StateIcons::TrayState::AllUp;
-        m_tray->setState(state, statusText());
-    }
+    if (m_tray)
+        m_tray->setState(TrayIcon::stateFor(totals), statusText());
 }
 
 QString MainWindow::statusText() const
@@ -960,10 +980,10 @@ void MainWindow::reportIssues(const QString &title, const QString &text, const R
     box->open();
 }
 
-void MainWindow::notify(const QString &title, const QString &message, bool warning)
+void MainWindow::notify(const QString &key, const QString &title, const QString &message, bool warning)
 {
     if (m_tray && m_settings->value(Settings::Key::NotifyBackendChanges).toBool())
-        m_tray->notify(title, message, warning);
+        m_tray->notify(key, title, message, warning);
 }
 
 void MainWindow::showDetailTab(DetailTab tab)

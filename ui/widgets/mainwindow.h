@@ -52,7 +52,8 @@ public:
         QString settingsPath; // empty: the user's QSettings; otherwise an INI file (tests)
         Engine::Options engine;
         int sampleIntervalMs = 1000;
-        bool useTray = true; // only where a system tray exists
+        bool useTray = true;    // only where a system tray exists
+        bool forceTray = false; // tests: the tray icon even where no system tray exists (offscreen)
     };
     enum class DetailTab
     {
@@ -142,7 +143,7 @@ private:
     QStringList shownRuleNames() const;
     QString currentGroup() const;
     void reportIssues(const QString &title, const QString &text, const RuleSetIssues &issues);
-    void notify(const QString &title, const QString &message, bool warning);
+    void notify(const QString &key, const QString &title, const QString &message, bool warning);
 
     Options m_options;
     std::unique_ptr<Settings> m_settings;
@@ -165,6 +166,7 @@ private:
     QLineEdit *m_filter = nullptr;
     QTabWidget *m_details = nullptr;
     QLabel *m_detailTitle = nullptr;
+    QLabel *m_detailExposure = nullptr;
     BackendsPane *m_backendsPane = nullptr;
     TrafficPane *m_trafficPane = nullptr;
     ConnectionsPane *m_connectionsPane = nullptr;
