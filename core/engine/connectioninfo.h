@@ -16,6 +16,8 @@ struct ConnectionInfo
     QString backend;      // as configured; empty while none is connected
     quint64 bytesIn = 0;  // from the client
     quint64 bytesOut = 0; // to the client
+    quint32 heldUp = 0;   // read from the client, not yet written to the backend (in our buffers)
+    quint32 heldDown = 0; // read from the backend, not yet written to the client
     qint64 ageMs = 0;
     bool connecting = false; // still looking for a backend
 };

@@ -13,6 +13,7 @@ struct TrafficSample
     quint64 bytesOut = 0; // received from backends, sent on to clients
     quint64 connectionsTotal = 0;
     quint64 connectFailures = 0;
+    quint64 aborts = 0; // established connections the backend broke off (a reset mid-transfer)
     qint64 activeConnections = 0;
 };
 
@@ -25,6 +26,7 @@ struct TrafficCounters
     std::atomic<quint64> bytesOut{0};
     std::atomic<quint64> connectionsTotal{0};
     std::atomic<quint64> connectFailures{0};
+    std::atomic<quint64> aborts{0};
     std::atomic<qint64> activeConnections{0};
 
     TrafficSample sample() const
@@ -34,6 +36,7 @@ struct TrafficCounters
         s.bytesOut = bytesOut.load(std::memory_order_relaxed);
         s.connectionsTotal = connectionsTotal.load(std::memory_order_relaxed);
         s.connectFailures = connectFailures.load(std::memory_order_relaxed);
+        s.aborts = aborts.load(std::memory_order_relaxed);
         s.activeConnections = activeConnections.load(std::memory_order_relaxed);
         return s;
     }

@@ -31,7 +31,9 @@ public:
     // have moved. Adds the bytes written to *moved.
     Status pump(int src, int dst, ChunkPool &pool, std::size_t budget, quint64 *moved);
 
-    bool hasPending() const { return m_bufferLength > m_bufferOffset || m_pipeBytes > 0; }
+    bool hasPending() const { return pendingBytes() > 0; }
+    // Read and not yet written: never more than one chunk (ChunkPool::BufferSize or a pipe).
+    quint32 pendingBytes() const { return m_bufferLength - m_bufferOffset + m_pipeBytes; }
     bool finished() const { return m_shutdownSent; }
     bool wantsRead() const { return !m_eof && !hasPending(); }
     int error() const { return m_error; }

@@ -239,6 +239,8 @@ QList<ConnectionInfo> Worker::connections() const
             info.backend = c.rule->rule().backends[c.backend].address.toString();
         info.bytesIn = c.bytesIn;
         info.bytesOut = c.bytesOut;
+        info.heldUp = c.up.pendingBytes();
+        info.heldDown = c.down.pendingBytes();
         info.ageMs = now - c.startedMs;
         result.append(info);
     }
@@ -498,11 +500,13 @@ void Worker::connectNext(Connection &c)
         int error = 0;
         UniqueFd fd = Sockets::connectNonBlocking(backend.address, &error);
         if (!fd.isValid() && Sockets::isLocalResourceError(error)) {
-            // Our own shortage (descriptors, memory), not the backend's fault: don't charge it.
+            // Our own shortage (descriptors, memory), not the backend's fault: don't charge it,
+            // and stop taking clients we could not serve either until some have closed.
             backend.counters.activeConnections.fetch_sub(1, std::memory_order_relaxed);
             c.backend = -1;
             c.lastError = error;
             failClient(c);
+            pauseAccepting();
             return;
         }
         if (!fd.isValid()) {
@@ -551,6 +555,24 @@ void Worker::onConnectResult(Connection &c, int error)
     connectNext(c);
 }
 
+void Worker::chargeAbort(Connection &c, int error)
+{
+    RuleRuntime &rule = *c.rule;
+    BackendRuntime &backend = rule.backend(c.backend);
+    backend.counters.aborts.fetch_add(1, std::memory_order_relaxed);
+    rule.counters().aborts.fetch_add(1, std::memory_order_relaxed);
+    // A backend that resets established connections is failing its clients as surely as one
+    // that refuses them: the same passive window counts both.
+    BackendState previous = BackendState::Unknown;
+    if (backend.recordFailure(m_now, rule.rule(), &previous)) {
+        Q_EMIT backendMarkedDown(rule.rule().name, rule.id(), c.backend, int(previous),
+                                 tr("%1 failures within %2 ms (last: %3 during a transfer)")
+                                     .arg(rule.rule().maxFails)
+                                     .arg(rule.rule().failWindowMs)
+                                     .arg(Sockets::errorText(error)));
+    }
+}
+
 void Worker::chargeFailedAttempt(Connection &c, int error)
 {
     RuleRuntime &rule = *c.rule;
@@ -594,14 +616,19 @@ void Worker::relay(Connection &c, bool clientSide, quint32 events)
     quint64 upMoved = 0;
     quint64 downMoved = 0;
     bool failed = false;
+    int backendError = 0; // the backend broke the connection off: charge it
     using Status = RelayDirection::Status;
     if (pumpUp && !c.up.finished()) {
         const Status s = c.up.pump(c.clientFd, c.backendFd, m_pool, RelayBudget, &upMoved);
         failed = s == Status::ReadFailed || s == Status::WriteFailed;
+        if (s == Status::WriteFailed)
+            backendError = c.up.error();
     }
     if (!failed && pumpDown && !c.down.finished()) {
         const Status s = c.down.pump(c.backendFd, c.clientFd, m_pool, RelayBudget, &downMoved);
         failed = s == Status::ReadFailed || s == Status::WriteFailed;
+        if (s == Status::ReadFailed)
+            backendError = c.down.error();
     }
     if (upMoved | downMoved) {
         c.lastActivity = m_now;
@@ -617,7 +644,13 @@ void Worker::relay(Connection &c, bool clientSide, quint32 events)
             backend.counters.bytesOut.fetch_add(downMoved, std::memory_order_relaxed);
         }
     }
-    if (failed || (error && c.state != ConnectionState::Closed && !(c.up.finished() && c.down.finished())))
+    const bool broken =
+        failed || (error && c.state != ConnectionState::Closed && !(c.up.finished() && c.down.finished()));
+    if (broken && !clientSide && backendError == 0 && !failed)
+        backendError = Sockets::pendingError(c.backendFd);
+    if (backendError != 0)
+        chargeAbort(c, backendError);
+    if (broken)
         finish(c, true);
     else if (c.up.finished() && c.down.finished())
         finish(c, false);

@@ -107,6 +107,7 @@ private:
     void setInterest(int fd, quint32 *current, quint32 wanted, quint64 tag);
     void finish(Connection &c, bool abortive);
     void chargeFailedAttempt(Connection &c, int error);
+    void chargeAbort(Connection &c, int error);
 
     void setDeadline(Connection &c, qint64 at);
     void clearDeadline(Connection &c);

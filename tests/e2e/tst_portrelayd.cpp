@@ -1,6 +1,7 @@
 // portrelayd as a user runs it: a real process, real rules files, real servers (redis-server, and
 // loopback echo servers), signals for reload and shutdown.
 
+#include "daemonprocess.h"
 #include "loopbackserver.h"
 
 #include <QJsonDocument>
@@ -36,38 +37,6 @@ QByteArray ruleSet(const QList<QByteArray> &rules)
         joined += (joined.isEmpty() ? "" : ",") + r;
     return "{\"version\": 1, \"rules\": [" + joined + "]}";
 }
-
-// portrelayd under test, with its log collected as it comes.
-class Daemon
-{
-public:
-    ~Daemon()
-    {
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-    }
-
-    void start(const QStringList &arguments)
-    {
-        process.setProgram(QStringLiteral(PORTRELAYD_PATH));
-        process.setArguments(arguments);
-        QObject::connect(&process, &QProcess::readyReadStandardError, &process,
-                         [this] { log += process.readAllStandardError(); });
-        process.start();
-    }
-    void signal(int number) const { ::kill(pid_t(process.processId()), number); }
-    bool finished(int timeoutMs)
-    {
-        const bool done = process.waitForFinished(timeoutMs);
-        log += process.readAllStandardError();
-        return done;
-    }
-
-    QProcess process;
-    QByteArray log;
-};
 
 bool writeFile(const QString &path, const QByteArray &content)
 {
@@ -144,8 +113,8 @@ void tst_Portrelayd::invalidConfigStartsNothing()
     const QString path = m_dir.filePath(QStringLiteral("half-bad.json"));
     QVERIFY(writeFile(path, R"({"version": 1, "rules": [)" + rule(QStringLiteral("good"), port, 9) +
                                 R"(, {"name": "bad", "listen": "127.0.0.1:1", "backendz": []}]})"));
-    Daemon daemon;
-    daemon.start({QStringLiteral("--config"), path});
+    DaemonProcess daemon;
+    daemon.start(QStringLiteral(PORTRELAYD_PATH), {QStringLiteral("--config"), path});
     QVERIFY(daemon.finished(10000));
     QCOMPARE(daemon.process.exitCode(), 1);
     QVERIFY2(daemon.log.contains("rules[1].backendz: unknown key"), daemon.log.constData());
@@ -172,8 +141,9 @@ void tst_Portrelayd::forwardsRedisAndStopsOnSigterm()
     const quint16 port = freeLoopbackPort();
     const QString path = m_dir.filePath(QStringLiteral("redis.json"));
     QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("redis"), port, redisPort)})));
-    Daemon daemon;
-    daemon.start({QStringLiteral("--config"), path, QStringLiteral("--log-format"), QStringLiteral("json")});
+    DaemonProcess daemon;
+    daemon.start(QStringLiteral(PORTRELAYD_PATH),
+                 {QStringLiteral("--config"), path, QStringLiteral("--log-format"), QStringLiteral("json")});
     QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("rule_started"), 10000);
 
     auto cli = [&](const QStringList &command) {
@@ -213,8 +183,8 @@ void tst_Portrelayd::portInUseNamesTheRule()
     const QString path = m_dir.filePath(QStringLiteral("busy.json"));
     QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("free"), freeLoopbackPort(), occupant.port()),
                                      rule(QStringLiteral("api"), occupant.port(), occupant.port())})));
-    Daemon daemon;
-    daemon.start({QStringLiteral("--config"), path});
+    DaemonProcess daemon;
+    daemon.start(QStringLiteral(PORTRELAYD_PATH), {QStringLiteral("--config"), path});
     QVERIFY(daemon.finished(10000));
     QCOMPARE(daemon.process.exitCode(), 1);
     const QByteArray expected =
@@ -232,8 +202,8 @@ void tst_Portrelayd::sighupReloadKeepsUnchangedRules()
     const QString path = m_dir.filePath(QStringLiteral("reload.json"));
     QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("keep"), keepPort, first.port()),
                                      rule(QStringLiteral("change"), changePort, first.port())})));
-    Daemon daemon;
-    daemon.start({QStringLiteral("--config"), path});
+    DaemonProcess daemon;
+    daemon.start(QStringLiteral(PORTRELAYD_PATH), {QStringLiteral("--config"), path});
     QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("ruleset_loaded"), 10000);
 
     UniqueFd open = connectToLoopback(keepPort);
@@ -276,8 +246,9 @@ void tst_Portrelayd::sigtermWaitsForOpenConnections()
     const quint16 port = freeLoopbackPort();
     const QString path = m_dir.filePath(QStringLiteral("grace.json"));
     QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("grace"), port, backend.port())})));
-    Daemon daemon;
-    daemon.start({QStringLiteral("--config"), path, QStringLiteral("--grace-ms"), QStringLiteral("400")});
+    DaemonProcess daemon;
+    daemon.start(QStringLiteral(PORTRELAYD_PATH),
+                 {QStringLiteral("--config"), path, QStringLiteral("--grace-ms"), QStringLiteral("400")});
     QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("ruleset_loaded"), 10000);
     UniqueFd open = connectToLoopback(port);
     QVERIFY(echoRoundTrip(open.get(), "hold"));
@@ -306,8 +277,9 @@ void tst_Portrelayd::logsBackendStateChangesAsJson()
                                 .arg(alive.port())
                                 .arg(deadPort)
                                 .toUtf8()));
-    Daemon daemon;
-    daemon.start({QStringLiteral("--config"), path, QStringLiteral("--log-format"), QStringLiteral("json")});
+    DaemonProcess daemon;
+    daemon.start(QStringLiteral(PORTRELAYD_PATH),
+                 {QStringLiteral("--config"), path, QStringLiteral("--log-format"), QStringLiteral("json")});
     QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains(R"("to":"down")"), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains(R"("to":"up")"), 10000);
 
@@ -339,8 +311,9 @@ void tst_Portrelayd::secondSigtermSkipsTheGracePeriod()
     const quint16 port = freeLoopbackPort();
     const QString path = m_dir.filePath(QStringLiteral("impatient.json"));
     QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("hold"), port, backend.port())})));
-    Daemon daemon;
-    daemon.start({QStringLiteral("--config"), path, QStringLiteral("--grace-ms"), QStringLiteral("60000")});
+    DaemonProcess daemon;
+    daemon.start(QStringLiteral(PORTRELAYD_PATH),
+                 {QStringLiteral("--config"), path, QStringLiteral("--grace-ms"), QStringLiteral("60000")});
     QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("ruleset_loaded"), 10000);
     UniqueFd open = connectToLoopback(port);
     QVERIFY(echoRoundTrip(open.get(), "hold"));

@@ -24,7 +24,9 @@ sockaddr_in loopback(quint16 port)
     return address;
 }
 
-UniqueFd listenOnLoopback(int backlog, quint16 *port, int receiveBuffer = 0)
+} // namespace
+
+UniqueFd listenOnLoopback(int backlog, quint16 *port, int receiveBuffer)
 {
     UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     const int on = 1;
@@ -41,8 +43,6 @@ UniqueFd listenOnLoopback(int backlog, quint16 *port, int receiveBuffer = 0)
     *port = ntohs(bound.sin_port);
     return fd;
 }
-
-} // namespace
 
 LoopbackServer::LoopbackServer(Handler handler, quint16 port, int receiveBuffer)
     : m_handler(std::move(handler))

@@ -45,6 +45,9 @@ private:
     std::vector<std::thread> m_handlers;
 };
 
+// A listening socket on 127.0.0.1 (*port 0: an ephemeral port, written back); fatal on failure.
+UniqueFd listenOnLoopback(int backlog, quint16 *port, int receiveBuffer = 0);
+
 // A port on 127.0.0.1 that nothing listens on at the moment of the call.
 quint16 freeLoopbackPort();
 

@@ -1,0 +1,283 @@
+// Faults in the middle of a transfer, over real loopback sockets: a backend that resets, a reader
+// that stops (either side), a client that vanishes. Each checks what the other side sees, what
+// the forwarder holds meanwhile, and that nothing is left behind.
+
+#include "core/engine/engine.h"
+#include "loopbackserver.h"
+#include "processstats.h"
+#include "streamhasher.h"
+#include "streampeer.h"
+
+#include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QTest>
+
+#include <future>
+
+#include <sys/socket.h>
+
+using namespace PortRelay;
+using namespace PortRelay::Test;
+
+namespace {
+
+constexpr quint64 MiB = 1024 * 1024;
+// One chunk per direction: a 16 KiB buffer while copying, a pipe (64 KiB) while splicing.
+constexpr quint32 HeldBound = 64 * 1024;
+
+Rule makeRule(quint16 listenPort, const QList<quint16> &backendPorts)
+{
+    Rule rule;
+    rule.name = QStringLiteral("faults");
+    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), listenPort};
+    for (const quint16 port : backendPorts)
+        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), port}, 1, false, true, {}});
+    rule.healthCheck.type = HealthCheck::Type::None;
+    return rule;
+}
+
+RuleSet makeSet(const Rule &rule)
+{
+    RuleSet set;
+    set.rules = {rule};
+    return set;
+}
+
+// Waits until the engine's only connection stops moving bytes for a while: the reader stalled
+// and backpressure reached us. Returns that connection as then listed.
+std::optional<ConnectionInfo> awaitStall(Engine &engine, int quietMs = 400, int timeoutMs = 20000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    quint64 last = ~quint64(0);
+    QElapsedTimer quiet;
+    quiet.start();
+    while (clock.elapsed() < timeoutMs) {
+        const QList<ConnectionInfo> open = engine.connections();
+        if (open.size() == 1 && !open[0].connecting) {
+            const quint64 moved = open[0].bytesIn + open[0].bytesOut;
+            if (moved != last) {
+                last = moved;
+                quiet.restart();
+            } else if (moved > 0 && quiet.elapsed() >= quietMs) {
+                return open[0];
+            }
+        }
+        QTest::qWait(20);
+    }
+    return std::nullopt;
+}
+
+int openDescriptors()
+{
+    return ProcessStats::of().descriptors;
+}
+
+} // namespace
+
+class tst_Faults : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void backendResetMidTransferIsPassedOnAndCharged();
+    void stalledReaderBoundsWhatWeHold_data();
+    void stalledReaderBoundsWhatWeHold();
+    void vanishedClientClosesTheBackend_data();
+    void vanishedClientClosesTheBackend();
+};
+
+void tst_Faults::backendResetMidTransferIsPassedOnAndCharged()
+{
+    // The steady backend streams 16 MiB each way to a client that holds off reading, so its
+    // connection is open and mid-transfer when the other backend breaks.
+    constexpr quint64 steadyBytes = 16 * MiB;
+    std::promise<StreamResult> steadyAtBackend;
+    LoopbackServer steady([&](int fd) {
+        StreamPeer peer;
+        peer.toSend = steadyBytes;
+        peer.seed = 11;
+        steadyAtBackend.set_value(peer.run(fd));
+    });
+    constexpr quint64 breakAfter = 1 * MiB;
+    LoopbackServer breaker([](int fd) {
+        // Sends its megabyte of pattern (what the kernel takes), then closes with SO_LINGER 0:
+        // a reset, not an end of stream.
+        PatternSource source(12);
+        std::vector<char> chunk(64 * 1024);
+        for (quint64 sent = 0; sent < breakAfter; sent += chunk.size()) {
+            source.fill(chunk.data(), chunk.size());
+            if (::send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL) != ssize_t(chunk.size()))
+                return;
+        }
+        const linger abortive{1, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
+    });
+
+    const quint16 port = freeLoopbackPort();
+    Rule rule = makeRule(port, {steady.port(), breaker.port()});
+    rule.maxFails = 1; // one reset marks the breaker down
+    Engine::Options options;
+    options.workers = 1; // round robin: first client to steady, second to the breaker
+    Engine engine(options);
+    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+
+    std::atomic<bool> steadyMayRead{false};
+    // Also on an early return from a failed check: the steady peers then finish at once.
+    const auto releaseSteady = qScopeGuard([&] { steadyMayRead = true; });
+    UniqueFd steadyClient = connectToLoopback(port);
+    QVERIFY(steadyClient.isValid());
+    auto steadyAtClient = std::async(std::launch::async, [&] {
+        StreamPeer peer;
+        peer.toSend = steadyBytes;
+        peer.seed = 13;
+        peer.mayReceive = [&] { return steadyMayRead.load(); };
+        return peer.run(steadyClient.get());
+    });
+    QTRY_COMPARE(steady.accepted(), 1);
+
+    UniqueFd fd = connectToLoopback(port);
+    QVERIFY(fd.isValid());
+    StreamPeer client;
+    client.timeoutMs = 10000;
+    const StreamResult broken = client.run(fd.get());
+    // A reset, not a clean end of stream that would look like a complete reply; what did
+    // arrive is the backend's bytes, in order.
+    QCOMPARE(broken.error, ECONNRESET);
+    QVERIFY(!broken.sawEof);
+    QVERIFY(broken.received <= breakAfter);
+    QCOMPARE(broken.receivedHash, patternHash(12, broken.received));
+
+    const EngineSnapshot snapshot = engine.snapshot();
+    const RuleSnapshot *faults = snapshot.find(u"faults");
+    QCOMPARE(faults->backends.at(1).traffic.aborts, quint64(1));
+    QCOMPARE(faults->backends.at(1).traffic.connectFailures, quint64(0));
+    QCOMPARE(faults->backends.at(1).state, BackendState::Down);
+    QCOMPARE(faults->backends.at(0).traffic.aborts, quint64(0));
+    QCOMPARE(faults->traffic.aborts, quint64(1));
+
+    // The other connection never noticed.
+    steadyMayRead = true;
+    const StreamResult atClient = steadyAtClient.get();
+    QCOMPARE(atClient.error, 0);
+    QVERIFY(atClient.sawEof);
+    QCOMPARE(atClient.received, steadyBytes);
+    QCOMPARE(atClient.receivedHash, patternHash(11, steadyBytes));
+    const StreamResult atBackend = steadyAtBackend.get_future().get();
+    QCOMPARE(atBackend.received, steadyBytes);
+    QCOMPARE(atBackend.receivedHash, patternHash(13, steadyBytes));
+}
+
+void tst_Faults::stalledReaderBoundsWhatWeHold_data()
+{
+    QTest::addColumn<bool>("backendStalls");
+    QTest::newRow("backend stops reading") << true;
+    QTest::newRow("client stops reading") << false;
+}
+
+void tst_Faults::stalledReaderBoundsWhatWeHold()
+{
+    QFETCH(bool, backendStalls);
+    constexpr quint64 bytes = 256 * MiB; // far more than every buffer on the way can hold
+    std::atomic<bool> mayRead{false};
+    std::promise<StreamResult> atBackend;
+    LoopbackServer backend([&](int fd) {
+        StreamPeer peer;
+        peer.toSend = backendStalls ? 0 : bytes;
+        peer.seed = 21;
+        if (backendStalls)
+            peer.mayReceive = [&] { return mayRead.load(); };
+        atBackend.set_value(peer.run(fd));
+    });
+    const quint16 port = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine.apply(makeSet(makeRule(port, {backend.port()}))).isEmpty());
+
+    UniqueFd fd = connectToLoopback(port);
+    QVERIFY(fd.isValid());
+    auto atClient = std::async(std::launch::async, [&] {
+        StreamPeer peer;
+        peer.toSend = backendStalls ? bytes : 0;
+        peer.seed = 22;
+        if (!backendStalls)
+            peer.mayReceive = [&] { return mayRead.load(); };
+        return peer.run(fd.get());
+    });
+
+    const std::optional<ConnectionInfo> stalled = awaitStall(engine);
+    mayRead = true; // whatever happens next, let the peers finish
+    QVERIFY2(stalled, "the transfer never stalled");
+    const quint32 held = backendStalls ? stalled->heldUp : stalled->heldDown;
+    const quint64 passed = backendStalls ? stalled->bytesIn : stalled->bytesOut;
+    qInfo("stalled after %llu bytes passed on; held by the forwarder in its own buffers: %u bytes", passed, held);
+    QVERIFY2(held <= HeldBound, qPrintable(QString::number(held)));
+    QVERIFY(passed < bytes / 4); // it did stall: the rest waits in the sender
+
+    // The reader resumes: every byte arrives, in order, and the stream ends cleanly.
+    const StreamResult client = atClient.get();
+    const StreamResult server = atBackend.get_future().get();
+    QCOMPARE(client.error, 0);
+    QCOMPARE(server.error, 0);
+    const StreamResult &reader = backendStalls ? server : client;
+    QVERIFY(reader.sawEof);
+    QCOMPARE(reader.received, bytes);
+    QCOMPARE(reader.receivedHash, patternHash(backendStalls ? 22 : 21, bytes));
+}
+
+void tst_Faults::vanishedClientClosesTheBackend_data()
+{
+    QTest::addColumn<bool>("reset");
+    QTest::newRow("client resets") << true;
+    QTest::newRow("client closes with unread data") << false;
+}
+
+void tst_Faults::vanishedClientClosesTheBackend()
+{
+    QFETCH(bool, reset);
+    const int descriptorsBefore = openDescriptors();
+    std::promise<std::pair<StreamResult, qint64>> backendEnd;
+    QElapsedTimer clock;
+    LoopbackServer backend([&](int fd) {
+        StreamPeer peer;
+        peer.toSend = 4096 * MiB; // would take far longer than the test: only an error ends it
+        peer.seed = 31;
+        peer.timeoutMs = 20000;
+        const StreamResult r = peer.run(fd);
+        backendEnd.set_value({r, clock.elapsed()});
+    });
+    const quint16 port = freeLoopbackPort();
+    {
+        Engine engine;
+        QVERIFY(engine.apply(makeSet(makeRule(port, {backend.port()}))).isEmpty());
+
+        UniqueFd fd = connectToLoopback(port);
+        QVERIFY(fd.isValid());
+        QByteArray buffer(64 * 1024, Qt::Uninitialized);
+        quint64 received = 0;
+        while (received < 4 * MiB) {
+            const ssize_t n = ::recv(fd.get(), buffer.data(), buffer.size(), 0);
+            QVERIFY(n > 0);
+            received += quint64(n);
+        }
+        if (reset) {
+            const linger abortive{1, 0};
+            ::setsockopt(fd.get(), SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
+        }
+        clock.start();
+        fd.reset(); // unread data queued: the kernel answers with a reset either way
+
+        auto future = backendEnd.get_future();
+        QVERIFY2(future.wait_for(std::chrono::seconds(10)) == std::future_status::ready, "backend still sending");
+        const auto [result, closedAfterMs] = future.get();
+        qInfo("backend side closed %lld ms after the client vanished (%s)", closedAfterMs, strerror(result.error));
+        QVERIFY(result.error == ECONNRESET || result.error == EPIPE);
+        QVERIFY2(closedAfterMs < 1000, qPrintable(QString::number(closedAfterMs)));
+        QTRY_COMPARE(engine.activeConnections(), 0);
+        QVERIFY(engine.connections().isEmpty());
+    }
+    // Listener, epoll sets, pipes and both sockets are all given back.
+    QTRY_COMPARE(openDescriptors(), descriptorsBefore + 1); // + the backend's own listener
+}
+
+QTEST_GUILESS_MAIN(tst_Faults)
+#include "tst_faults.moc"
