@@ -169,6 +169,16 @@
     </message>
 </context>
 <context>
+    <name>NotificationThrottle</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::BackendProber</name>
     <message>
         <source>timed out after %1 ms</source>
@@ -1258,6 +1268,14 @@
         <source>Do not ask again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — exposed on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::PreferencesDialog</name>
@@ -1757,6 +1775,14 @@
         <source>invalid address</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open connections from one client address at most; more are refused. Keeps one client from taking every connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max per c&amp;lient:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::RuleTableModel</name>
@@ -1841,6 +1867,14 @@
     </message>
     <message>
         <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (exposed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1935,10 +1969,6 @@
         <source>client %1 is not in the allow list</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>max_connections (%1) reached</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>no backend reachable after %n attempt(s): %1</source>
         <translation>
@@ -1970,6 +2000,18 @@
     </message>
     <message>
         <source>%1 failed connects within %2 ms (last: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client %1 refused: max_connections (%2) reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client %1 refused: max_connections_per_client (%2) reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failures within %2 ms (last: %3 during a transfer)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2319,6 +2361,14 @@
     </message>
     <message>
         <source>Start in the system tray (or minimized) without showing the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portrelay: already running; asked the running window to show itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portrelay: a second launch asked for the window</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -169,6 +169,15 @@
     </message>
 </context>
 <context>
+    <name>NotificationThrottle</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 项变化</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::BackendProber</name>
     <message>
         <source>timed out after %1 ms</source>
@@ -1236,6 +1245,14 @@
         <source>Do not ask again</source>
         <translation>不再询问</translation>
     </message>
+    <message>
+        <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
+        <translation>网络中的其他机器可以访问。监听 127.0.0.1 可让此规则只在本机使用。</translation>
+    </message>
+    <message>
+        <source>%1 — exposed on %2</source>
+        <translation>%1 — 已暴露在 %2</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::PreferencesDialog</name>
@@ -1736,6 +1753,14 @@
         <source>invalid address</source>
         <translation>无效地址</translation>
     </message>
+    <message>
+        <source>Open connections from one client address at most; more are refused. Keeps one client from taking every connection.</source>
+        <translation>单个客户端地址最多可打开的连接数；超出的连接将被拒绝。可防止某个客户端占用全部连接。</translation>
+    </message>
+    <message>
+        <source>Max per c&amp;lient:</source>
+        <translation>每客户端上限(&amp;L)：</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::RuleTableModel</name>
@@ -1820,6 +1845,14 @@
     <message>
         <source>Group</source>
         <translation>分组</translation>
+    </message>
+    <message>
+        <source>%1 (exposed)</source>
+        <translation>%1（已暴露）</translation>
+    </message>
+    <message>
+        <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
+        <translation>网络中的其他机器可以访问。监听 127.0.0.1 可让此规则只在本机使用。</translation>
     </message>
 </context>
 <context>
@@ -1913,10 +1946,6 @@
         <source>client %1 is not in the allow list</source>
         <translation>客户端 %1 不在允许列表中</translation>
     </message>
-    <message>
-        <source>max_connections (%1) reached</source>
-        <translation>已达到 max_connections 上限（%1）</translation>
-    </message>
     <message numerus="yes">
         <source>no backend reachable after %n attempt(s): %1</source>
         <translation>
@@ -1946,6 +1975,18 @@
     <message>
         <source>%1 failed connects within %2 ms (last: %3)</source>
         <translation>%2 毫秒内连接失败 %1 次（最近一次：%3）</translation>
+    </message>
+    <message>
+        <source>client %1 refused: max_connections (%2) reached</source>
+        <translation>已拒绝客户端 %1：已达到 max_connections（%2）</translation>
+    </message>
+    <message>
+        <source>client %1 refused: max_connections_per_client (%2) reached</source>
+        <translation>已拒绝客户端 %1：已达到 max_connections_per_client（%2）</translation>
+    </message>
+    <message>
+        <source>%1 failures within %2 ms (last: %3 during a transfer)</source>
+        <translation>%2 毫秒内失败 %1 次（最近一次：传输中 %3）</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2336,14 @@
     <message>
         <source>Start in the system tray (or minimized) without showing the window.</source>
         <translation>启动到系统托盘（或最小化），不显示窗口。</translation>
+    </message>
+    <message>
+        <source>portrelay: already running; asked the running window to show itself</source>
+        <translation>portrelay：已在运行；已请求正在运行的窗口显示出来</translation>
+    </message>
+    <message>
+        <source>portrelay: a second launch asked for the window</source>
+        <translation>portrelay：再次启动的实例请求显示窗口</translation>
     </message>
 </context>
 <context>
