@@ -53,6 +53,14 @@ void ChunkPool::givePipe(SplicePipe pipe)
         discardPipe(pipe);
 }
 
+void ChunkPool::trim()
+{
+    m_buffers.clear();
+    for (const SplicePipe &pipe : m_pipes)
+        discardPipe(pipe);
+    m_pipes.clear();
+}
+
 void ChunkPool::discardPipe(SplicePipe pipe)
 {
     if (pipe.isValid()) {

@@ -48,6 +48,12 @@ public:
     // Closes a pipe that still holds bytes (its connection died mid-transfer).
     static void discardPipe(SplicePipe pipe);
 
+    // Whether buffers or pipes wait here unused.
+    bool holdsIdle() const { return !m_buffers.empty() || !m_pipes.empty(); }
+    // Frees every idle buffer and pipe: after a quiet spell, so an idle forwarder holds only its
+    // sockets, and at once when descriptors run short.
+    void trim();
+
 private:
     static constexpr std::size_t MaxIdleBuffers = 256;
     static constexpr std::size_t MaxIdlePipes = 64;

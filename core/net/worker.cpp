@@ -4,9 +4,11 @@
 #include "core/engine/clienttally.h"
 #include "core/engine/monotonicclock.h"
 #include "core/engine/ruleruntime.h"
+#include "core/net/eventthrottle.h"
 #include "core/net/sockets.h"
 
 #include <cerrno>
+#include <climits>
 
 #include <netinet/in.h>
 #include <sys/epoll.h>
@@ -29,7 +31,8 @@ constexpr int MaxAcceptsPerWake = 64;
 // Bytes one direction may move per wake-up before others get their turn.
 constexpr std::size_t RelayBudget = 1024 * 1024;
 constexpr int AcceptPauseMs = 100;
-constexpr qint64 ReportIntervalMs = 1000;
+// Idle buffers and pipes are freed after this long without relaying.
+constexpr qint64 PoolTrimIdleMs = 2000;
 
 quint64 tagFor(quint32 slot, quint64 kind)
 {
@@ -80,9 +83,10 @@ struct Worker::Connection
     ClientTally::Key clientKey{};
 };
 
-Worker::Worker(int index, RelayMode mode, QObject *parent)
+Worker::Worker(int index, RelayMode mode, EventThrottle &throttle, QObject *parent)
     : QObject(parent)
     , m_index(index)
+    , m_throttle(throttle)
     , m_pool(mode)
 {}
 
@@ -119,6 +123,8 @@ void Worker::run()
         qint64 next = m_deadlines.empty() ? -1 : m_deadlines.begin()->first;
         if (m_acceptPaused && (next < 0 || m_acceptResumeAtMs < next))
             next = m_acceptResumeAtMs;
+        if (m_pool.holdsIdle() && (next < 0 || m_lastRelayMs + PoolTrimIdleMs < next))
+            next = m_lastRelayMs + PoolTrimIdleMs;
         if (next >= 0)
             timeout = int(qBound(qint64(0), next - MonotonicClock::nowMs(), qint64(60000)));
         const int n = ::epoll_wait(m_epoll.get(), events, MaxEventsPerWait, timeout);
@@ -131,6 +137,8 @@ void Worker::run()
         expireDeadlines();
         if (m_acceptPaused && m_now >= m_acceptResumeAtMs)
             resumeAccepting();
+        if (m_now - m_lastRelayMs >= PoolTrimIdleMs && m_pool.holdsIdle())
+            m_pool.trim();
     }
 }
 
@@ -306,7 +314,9 @@ void Worker::acceptFrom(std::size_t listenerIndex)
     if (listenerIndex >= m_listeners.size() || m_listeners[listenerIndex].fd < 0)
         return;
     const int listenFd = m_listeners[listenerIndex].fd;
-    for (int i = 0; i < MaxAcceptsPerWake; ++i) {
+    // A shortage met while admitting pauses accepting: stop here too, or the rest of this round
+    // would take clients only to reset them.
+    for (int i = 0; i < MaxAcceptsPerWake && !m_acceptPaused; ++i) {
         sockaddr_storage peer{};
         socklen_t peerLength = sizeof(peer);
         const int fd =
@@ -331,6 +341,7 @@ void Worker::pauseAccepting()
     if (m_acceptPaused)
         return;
     m_acceptPaused = true;
+    m_pool.trim(); // idle pipes are descriptors a client could use
     for (const Listener &listener : m_listeners) {
         if (listener.fd >= 0)
             ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, listener.fd, nullptr);
@@ -608,6 +619,7 @@ void Worker::relay(Connection &c, bool clientSide, quint32 events)
 {
     // On an error, still move what can be moved (a response that arrived before the backend's
     // reset), then pass the reset on.
+    m_lastRelayMs = m_now;
     const bool error = events & EPOLLERR;
     const bool hangup = error || (events & EPOLLHUP);
     const bool pumpUp = hangup || (events & (clientSide ? In : Out));
@@ -771,10 +783,9 @@ void Worker::report(EngineEvent::Level level, EngineEvent::Kind kind, const QStr
                     MakeMessage makeMessage)
 {
     // Failures can come once per connection under load; a log line per second says enough.
-    if (m_now - m_lastReportMs < ReportIntervalMs) {
-        ++m_suppressedReports;
+    quint64 suppressed = 0;
+    if (!m_throttle.admit(int(kind), m_now, &suppressed))
         return;
-    }
     EngineEvent event;
     event.time = QDateTime::currentDateTime();
     event.level = level;
@@ -783,12 +794,10 @@ void Worker::report(EngineEvent::Level level, EngineEvent::Kind kind, const QStr
     event.backend = backend;
     // The text is only built here: under a flood of refusals most reports end above.
     const QString message = makeMessage();
-    event.message =
-        m_suppressedReports > 0
-            ? tr("%1 (and %n similar event(s) in the last second)", nullptr, m_suppressedReports).arg(message)
-            : message;
-    m_lastReportMs = m_now;
-    m_suppressedReports = 0;
+    event.message = suppressed > 0 ? tr("%1 (and %n similar event(s) not logged one by one)", nullptr,
+                                        int(qMin<quint64>(suppressed, INT_MAX)))
+                                         .arg(message)
+                                   : message;
     Q_EMIT eventReported(event);
 }
 

@@ -19,6 +19,8 @@
 
 namespace PortRelay {
 
+class EventThrottle;
+
 class RuleRuntime;
 
 // One data-plane thread. Owns its connections from accept to close: accepts from the rules'
@@ -34,7 +36,8 @@ class Worker final : public QObject
     Q_OBJECT
 
 public:
-    Worker(int index, RelayMode mode, QObject *parent = nullptr);
+    // throttle: shared by the pool's workers, so a flood is logged once, not once per worker.
+    Worker(int index, RelayMode mode, EventThrottle &throttle, QObject *parent = nullptr);
     ~Worker() override;
     Q_DISABLE_COPY_MOVE(Worker)
 
@@ -119,6 +122,7 @@ private:
                 MakeMessage makeMessage);
 
     const int m_index;
+    EventThrottle &m_throttle;
     ChunkPool m_pool;
     UniqueFd m_epoll;
     UniqueFd m_wakeup; // eventfd: tasks are waiting
@@ -127,9 +131,8 @@ private:
     bool m_stopping = false;
     qint64 m_acceptResumeAtMs = 0;
     qint64 m_now = 0;
-    qint64 m_lastReportMs = 0;
+    qint64 m_lastRelayMs = 0; // for freeing the pool's idle chunks after a quiet spell
     quint64 m_serial = 0;
-    int m_suppressedReports = 0;
     bool m_acceptPaused = false;
 
     std::vector<Listener> m_listeners;                // holes have fd -1

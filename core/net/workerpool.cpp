@@ -1,5 +1,6 @@
 #include "core/net/workerpool.h"
 
+#include "core/net/eventthrottle.h"
 #include "core/net/sockets.h"
 #include "core/net/worker.h"
 
@@ -12,6 +13,7 @@ namespace PortRelay {
 
 WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
     : QObject(parent)
+    , m_throttle(std::make_unique<EventThrottle>())
 {
     // splice() into a socket whose peer has gone raises SIGPIPE even where send() is told not to.
     ::signal(SIGPIPE, SIG_IGN);
@@ -19,7 +21,7 @@ WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
     if (count <= 0)
         count = Sockets::usableCpuCount();
     for (int i = 0; i < count; ++i) {
-        auto worker = std::make_unique<Worker>(i, mode);
+        auto worker = std::make_unique<Worker>(i, mode, *m_throttle);
         worker->initialize();
         // Emitted on the worker's thread, delivered queued to this one.
         connect(worker.get(), &Worker::eventReported, this, &WorkerPool::eventReported);

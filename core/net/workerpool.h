@@ -13,6 +13,8 @@ class QThread;
 
 namespace PortRelay {
 
+class EventThrottle;
+
 class Worker;
 
 // The data-plane threads: one Worker per thread, each with its own event loop.
@@ -42,6 +44,7 @@ Q_SIGNALS:
                            const QString &reason);
 
 private:
+    std::unique_ptr<EventThrottle> m_throttle; // outlives the workers that use it
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<std::unique_ptr<Worker>> m_workers;
 };

@@ -3,6 +3,7 @@
 
 #include "daemonprocess.h"
 #include "loopbackserver.h"
+#include "rulefiles.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,34 +18,6 @@
 
 using namespace PortRelay;
 using namespace PortRelay::Test;
-
-namespace {
-
-QByteArray rule(const QString &name, quint16 listenPort, quint16 backendPort)
-{
-    return QStringLiteral(R"({"name": "%1", "listen": "127.0.0.1:%2", "backends": [{"address": "127.0.0.1:%3"}],
-                             "health_check": {"type": "none"}})")
-        .arg(name)
-        .arg(listenPort)
-        .arg(backendPort)
-        .toUtf8();
-}
-
-QByteArray ruleSet(const QList<QByteArray> &rules)
-{
-    QByteArray joined;
-    for (const QByteArray &r : rules)
-        joined += (joined.isEmpty() ? "" : ",") + r;
-    return "{\"version\": 1, \"rules\": [" + joined + "]}";
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
-}
-
-} // namespace
 
 class tst_Portrelayd : public QObject
 {
@@ -111,7 +84,7 @@ void tst_Portrelayd::invalidConfigStartsNothing()
 {
     const quint16 port = freeLoopbackPort();
     const QString path = m_dir.filePath(QStringLiteral("half-bad.json"));
-    QVERIFY(writeFile(path, R"({"version": 1, "rules": [)" + rule(QStringLiteral("good"), port, 9) +
+    QVERIFY(writeFile(path, R"({"version": 1, "rules": [)" + ruleJson(QStringLiteral("good"), port, 9) +
                                 R"(, {"name": "bad", "listen": "127.0.0.1:1", "backendz": []}]})"));
     DaemonProcess daemon;
     daemon.start(QStringLiteral(PORTRELAYD_PATH), {QStringLiteral("--config"), path});
@@ -140,7 +113,7 @@ void tst_Portrelayd::forwardsRedisAndStopsOnSigterm()
 
     const quint16 port = freeLoopbackPort();
     const QString path = m_dir.filePath(QStringLiteral("redis.json"));
-    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("redis"), port, redisPort)})));
+    QVERIFY(writeFile(path, ruleSetJson({ruleJson(QStringLiteral("redis"), port, redisPort)})));
     DaemonProcess daemon;
     daemon.start(QStringLiteral(PORTRELAYD_PATH),
                  {QStringLiteral("--config"), path, QStringLiteral("--log-format"), QStringLiteral("json")});
@@ -181,8 +154,8 @@ void tst_Portrelayd::portInUseNamesTheRule()
 {
     LoopbackServer occupant(echo);
     const QString path = m_dir.filePath(QStringLiteral("busy.json"));
-    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("free"), freeLoopbackPort(), occupant.port()),
-                                     rule(QStringLiteral("api"), occupant.port(), occupant.port())})));
+    QVERIFY(writeFile(path, ruleSetJson({ruleJson(QStringLiteral("free"), freeLoopbackPort(), occupant.port()),
+                                         ruleJson(QStringLiteral("api"), occupant.port(), occupant.port())})));
     DaemonProcess daemon;
     daemon.start(QStringLiteral(PORTRELAYD_PATH), {QStringLiteral("--config"), path});
     QVERIFY(daemon.finished(10000));
@@ -200,8 +173,8 @@ void tst_Portrelayd::sighupReloadKeepsUnchangedRules()
     const quint16 changePort = freeLoopbackPort();
     const quint16 addedPort = freeLoopbackPort();
     const QString path = m_dir.filePath(QStringLiteral("reload.json"));
-    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("keep"), keepPort, first.port()),
-                                     rule(QStringLiteral("change"), changePort, first.port())})));
+    QVERIFY(writeFile(path, ruleSetJson({ruleJson(QStringLiteral("keep"), keepPort, first.port()),
+                                         ruleJson(QStringLiteral("change"), changePort, first.port())})));
     DaemonProcess daemon;
     daemon.start(QStringLiteral(PORTRELAYD_PATH), {QStringLiteral("--config"), path});
     QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("ruleset_loaded"), 10000);
@@ -209,9 +182,9 @@ void tst_Portrelayd::sighupReloadKeepsUnchangedRules()
     UniqueFd open = connectToLoopback(keepPort);
     QVERIFY(echoRoundTrip(open.get(), "before reload"));
 
-    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("keep"), keepPort, first.port()),
-                                     rule(QStringLiteral("change"), changePort, second.port()),
-                                     rule(QStringLiteral("added"), addedPort, second.port())})));
+    QVERIFY(writeFile(path, ruleSetJson({ruleJson(QStringLiteral("keep"), keepPort, first.port()),
+                                         ruleJson(QStringLiteral("change"), changePort, second.port()),
+                                         ruleJson(QStringLiteral("added"), addedPort, second.port())})));
     daemon.signal(SIGHUP);
     QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains("reloaded"), 10000);
     QVERIFY(echoRoundTrip(open.get(), "after reload"));
@@ -245,7 +218,7 @@ void tst_Portrelayd::sigtermWaitsForOpenConnections()
     LoopbackServer backend(echo);
     const quint16 port = freeLoopbackPort();
     const QString path = m_dir.filePath(QStringLiteral("grace.json"));
-    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("grace"), port, backend.port())})));
+    QVERIFY(writeFile(path, ruleSetJson({ruleJson(QStringLiteral("grace"), port, backend.port())})));
     DaemonProcess daemon;
     daemon.start(QStringLiteral(PORTRELAYD_PATH),
                  {QStringLiteral("--config"), path, QStringLiteral("--grace-ms"), QStringLiteral("400")});
@@ -310,7 +283,7 @@ void tst_Portrelayd::secondSigtermSkipsTheGracePeriod()
     LoopbackServer backend(echo);
     const quint16 port = freeLoopbackPort();
     const QString path = m_dir.filePath(QStringLiteral("impatient.json"));
-    QVERIFY(writeFile(path, ruleSet({rule(QStringLiteral("hold"), port, backend.port())})));
+    QVERIFY(writeFile(path, ruleSetJson({ruleJson(QStringLiteral("hold"), port, backend.port())})));
     DaemonProcess daemon;
     daemon.start(QStringLiteral(PORTRELAYD_PATH),
                  {QStringLiteral("--config"), path, QStringLiteral("--grace-ms"), QStringLiteral("60000")});
