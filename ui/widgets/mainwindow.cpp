@@ -375,10 +375,18 @@ void MainWindow::createCentralWidget()
     m_rulesView->horizontalHeader()->setHighlightSections(false);
     m_rulesView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_rulesView->addAction(m_deleteAction);
-    const QList<QPair<int, int>> widths{{RuleTableModel::NameColumn, 140},    {RuleTableModel::StateColumn, 250},
-                                        {RuleTableModel::ListenColumn, 130},  {RuleTableModel::StrategyColumn, 125},
-                                        {RuleTableModel::BackendsColumn, 80}, {RuleTableModel::ConnectionsColumn, 95},
-                                        {RuleTableModel::InColumn, 100},      {RuleTableModel::OutColumn, 100}};
+    // Wide enough for an exposed LAN listen address with its icon and words, in the user's language.
+    const int listenWidth = m_rulesView->fontMetrics().horizontalAdvance(
+                                RuleTableModel::tr("%1 (exposed)").arg(QStringLiteral("192.168.1.100:65535"))) +
+                            style()->pixelMetric(QStyle::PM_SmallIconSize) + 16;
+    const QList<QPair<int, int>> widths{{RuleTableModel::NameColumn, 140},
+                                        {RuleTableModel::StateColumn, 190},
+                                        {RuleTableModel::ListenColumn, listenWidth},
+                                        {RuleTableModel::StrategyColumn, 125},
+                                        {RuleTableModel::BackendsColumn, 80},
+                                        {RuleTableModel::ConnectionsColumn, 95},
+                                        {RuleTableModel::InColumn, 100},
+                                        {RuleTableModel::OutColumn, 100}};
     for (const auto &[column, width] : widths)
         m_rulesView->setColumnWidth(column, width);
     connect(m_rulesView, &QTableView::customContextMenuRequested, this, &MainWindow::showRulesContextMenu);
