@@ -511,13 +511,21 @@ void Worker::connectNext(Connection &c)
         int error = 0;
         UniqueFd fd = Sockets::connectNonBlocking(backend.address, &error);
         if (!fd.isValid() && Sockets::isLocalResourceError(error)) {
-            // Our own shortage (descriptors, memory), not the backend's fault: don't charge it,
-            // and stop taking clients we could not serve either until some have closed.
+            // Our own shortage (descriptors, memory), not the backend's fault: don't charge it
+            // or count the attempt. Stop taking clients we could not serve either, and let this
+            // one wait for a descriptor as those in the backlog do, within its connect timeout.
             backend.counters.activeConnections.fetch_sub(1, std::memory_order_relaxed);
             c.backend = -1;
             c.lastError = error;
-            failClient(c);
+            c.tried &= ~(quint64(1) << index);
+            --c.attempts;
             pauseAccepting();
+            if (m_now - c.startedMs + AcceptPauseMs >= config.connectTimeoutMs) {
+                failClient(c);
+                return;
+            }
+            c.state = ConnectionState::Backoff;
+            setDeadline(c, m_now + AcceptPauseMs);
             return;
         }
         if (!fd.isValid()) {
