@@ -375,18 +375,18 @@ void MainWindow::createCentralWidget()
     m_rulesView->horizontalHeader()->setHighlightSections(false);
     m_rulesView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_rulesView->addAction(m_deleteAction);
-    // Wide enough for an exposed LAN listen address with its icon and words, in the user's language.
+    // Wide enough for a listen address on every interface with its icon and words, in the user's language.
     const int listenWidth = m_rulesView->fontMetrics().horizontalAdvance(
-                                RuleTableModel::tr("%1 (exposed)").arg(QStringLiteral("192.168.1.100:65535"))) +
+                                RuleTableModel::tr("%1 (exposed)").arg(QStringLiteral("0.0.0.0:65535"))) +
                             style()->pixelMetric(QStyle::PM_SmallIconSize) + 16;
     const QList<QPair<int, int>> widths{{RuleTableModel::NameColumn, 140},
-                                        {RuleTableModel::StateColumn, 190},
+                                        {RuleTableModel::StateColumn, 240},
                                         {RuleTableModel::ListenColumn, listenWidth},
-                                        {RuleTableModel::StrategyColumn, 125},
+                                        {RuleTableModel::StrategyColumn, 120},
                                         {RuleTableModel::BackendsColumn, 80},
-                                        {RuleTableModel::ConnectionsColumn, 95},
-                                        {RuleTableModel::InColumn, 100},
-                                        {RuleTableModel::OutColumn, 100}};
+                                        {RuleTableModel::ConnectionsColumn, 90},
+                                        {RuleTableModel::InColumn, 95},
+                                        {RuleTableModel::OutColumn, 95}};
     for (const auto &[column, width] : widths)
         m_rulesView->setColumnWidth(column, width);
     connect(m_rulesView, &QTableView::customContextMenuRequested, this, &MainWindow::showRulesContextMenu);
