@@ -25,4 +25,9 @@ if(PORTRELAY_SANITIZE)
     # e.g. "address,undefined" or "thread"
     target_compile_options(portrelay_common INTERFACE -fsanitize=${PORTRELAY_SANITIZE} -fno-omit-frame-pointer)
     target_link_options(portrelay_common INTERFACE -fsanitize=${PORTRELAY_SANITIZE})
+    if(PORTRELAY_SANITIZE MATCHES "undefined")
+        # A report must fail the test that triggered it, not scroll by in its log.
+        target_compile_options(portrelay_common INTERFACE -fno-sanitize-recover=undefined)
+    endif()
+    target_compile_definitions(portrelay_common INTERFACE PORTRELAY_SANITIZED)
 endif()

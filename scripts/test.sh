@@ -9,5 +9,15 @@ cmake --preset ci
 cmake --build --preset ci
 ctest --preset ci -j2
 
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer: any report fails.
+cmake --preset asan
+cmake --build --preset asan
+ctest --preset asan -j2
+
+# The engine's threaded tests under ThreadSanitizer (suppressions: tests/tsan.supp).
+cmake --preset tsan
+cmake --build --preset tsan --target tst_balancer tst_engine tst_faults tst_failover
+ctest --preset tsan -j2 -R '^tst_(balancer|engine|faults|failover)$'
+
 # The rules-file parser under libFuzzer (clang, ASan + UBSan) for a bounded time.
 bash scripts/fuzz.sh "${PORTRELAY_FUZZ_SECONDS:-60}"

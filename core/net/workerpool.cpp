@@ -4,10 +4,10 @@
 #include "core/net/sockets.h"
 #include "core/net/worker.h"
 
-#include <QThread>
-
 #include <csignal>
 #include <future>
+
+#include <pthread.h>
 
 namespace PortRelay {
 
@@ -23,14 +23,23 @@ WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
     for (int i = 0; i < count; ++i) {
         auto worker = std::make_unique<Worker>(i, mode, *m_throttle);
         worker->initialize();
-        // Emitted on the worker's thread, delivered queued to this one.
-        connect(worker.get(), &Worker::eventReported, this, &WorkerPool::eventReported);
-        connect(worker.get(), &Worker::backendMarkedDown, this, &WorkerPool::backendMarkedDown);
+        // Emitted on the worker's thread; re-emitted from this one.
+        connect(
+            worker.get(), &Worker::eventReported, this,
+            [this](const EngineEvent &event) { deliver([this, event] { Q_EMIT eventReported(event); }); },
+            Qt::DirectConnection);
+        connect(
+            worker.get(), &Worker::backendMarkedDown, this,
+            [this](const QString &rule, quint64 runtimeId, int backend, int previousState, const QString &reason) {
+                deliver([=] { Q_EMIT backendMarkedDown(rule, runtimeId, backend, previousState, reason); });
+            },
+            Qt::DirectConnection);
         Worker *w = worker.get();
-        std::unique_ptr<QThread> thread(QThread::create([w] { w->run(); }));
-        thread->setObjectName(QStringLiteral("portrelay-worker-%1").arg(i));
-        thread->start();
-        m_threads.push_back(std::move(thread));
+        m_threads.emplace_back([w, i] {
+            const QByteArray name = "portrelay-w" + QByteArray::number(i);
+            ::pthread_setname_np(::pthread_self(), name.constData());
+            w->run();
+        });
         m_workers.push_back(std::move(worker));
     }
 }
@@ -38,8 +47,8 @@ WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
 WorkerPool::~WorkerPool()
 {
     runOnEach([](Worker &worker) { worker.shutdown(); });
-    for (auto &thread : m_threads)
-        thread->wait();
+    for (std::thread &thread : m_threads)
+        thread.join();
     // The threads have finished, so nothing runs in the workers while they are destroyed here.
     m_workers.clear();
 }
@@ -57,6 +66,29 @@ void WorkerPool::runOnEach(const std::function<void(Worker &)> &fn)
         });
         done.get_future().wait();
     }
+}
+
+void WorkerPool::deliver(std::function<void()> fn)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_deliveriesMutex);
+        m_deliveries.push_back(std::move(fn));
+    }
+    // One wake-up for a batch: the queued call carries nothing, the mailbox carries the data.
+    if (!m_drainScheduled.exchange(true))
+        QMetaObject::invokeMethod(this, &WorkerPool::drainDeliveries, Qt::QueuedConnection);
+}
+
+void WorkerPool::drainDeliveries()
+{
+    m_drainScheduled = false;
+    std::vector<std::function<void()>> batch;
+    {
+        std::lock_guard<std::mutex> lock(m_deliveriesMutex);
+        batch.swap(m_deliveries);
+    }
+    for (auto &fn : batch)
+        fn();
 }
 
 int WorkerPool::activeConnections() const

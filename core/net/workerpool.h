@@ -5,11 +5,12 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <vector>
-
-class QThread;
 
 namespace PortRelay {
 
@@ -17,7 +18,10 @@ class EventThrottle;
 
 class Worker;
 
-// The data-plane threads: one Worker per thread, each with its own event loop.
+// The data-plane threads: one Worker per thread, each blocking in its own epoll loop. Plain
+// std::threads, and what workers report reaches this object's thread through a mutex-guarded
+// mailbox rather than queued signals: every hand-over between threads is then one that
+// ThreadSanitizer can see (Qt's own locks are invisible to it), so its reports mean something.
 class WorkerPool final : public QObject
 {
     Q_OBJECT
@@ -44,8 +48,15 @@ Q_SIGNALS:
                            const QString &reason);
 
 private:
+    // From any worker thread: run fn on this object's thread, soon.
+    void deliver(std::function<void()> fn);
+    void drainDeliveries();
+
     std::unique_ptr<EventThrottle> m_throttle; // outlives the workers that use it
-    std::vector<std::unique_ptr<QThread>> m_threads;
+    std::mutex m_deliveriesMutex;
+    std::vector<std::function<void()>> m_deliveries;
+    std::atomic<bool> m_drainScheduled{false};
+    std::vector<std::thread> m_threads;
     std::vector<std::unique_ptr<Worker>> m_workers;
 };
 

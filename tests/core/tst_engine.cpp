@@ -42,15 +42,29 @@ RuleSet makeSet(const QList<Rule> &rules)
     return set;
 }
 
-struct Recorder
+// What the backend's handler threads saw, read from the test's thread: always under the lock.
+class Recorder
 {
-    std::mutex mutex;
-    std::vector<StreamResult> results;
+public:
     void add(const StreamResult &r)
     {
-        std::lock_guard<std::mutex> lock(mutex);
-        results.push_back(r);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_results.push_back(r);
     }
+    int count()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return int(m_results.size());
+    }
+    std::vector<StreamResult> results()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_results;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<StreamResult> m_results;
 };
 
 } // namespace
@@ -137,9 +151,9 @@ void tst_Engine::bulkTransferIsByteExact()
         QCOMPARE(r.received, bytes);
         QCOMPARE(r.receivedHash, expectedFromBackend);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(int(backendResults.results.size()), connections, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(backendResults.count(), connections, 10000);
     std::multiset<quint64> seenAtBackend;
-    for (const StreamResult &r : backendResults.results) {
+    for (const StreamResult &r : backendResults.results()) {
         QCOMPARE(r.received, bytes);
         seenAtBackend.insert(r.receivedHash);
     }
@@ -181,8 +195,8 @@ void tst_Engine::halfCloseIsPassedOn()
     QVERIFY(r.sawEof);
     QCOMPARE(r.received, answerBytes);
     QCOMPARE(r.receivedHash, patternHash(5, answerBytes));
-    QTRY_COMPARE(int(backendResults.results.size()), 1);
-    QCOMPARE(backendResults.results[0].receivedHash, patternHash(6, 100 * 1024));
+    QTRY_COMPARE(backendResults.count(), 1);
+    QCOMPARE(backendResults.results()[0].receivedHash, patternHash(6, 100 * 1024));
 }
 
 void tst_Engine::resetIsPassedOn()

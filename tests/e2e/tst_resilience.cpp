@@ -251,7 +251,9 @@ void tst_Resilience::thousandsOfConcurrentConnections()
           "(RSS %lld -> %lld kB)",
           wanted, openSeconds, descriptorsEach, pssEach, idle.rssBytes / 1024, busy.rssBytes / 1024);
     QCOMPARE(busy.descriptors - idle.descriptors, 2 * wanted);
+#ifndef PORTRELAY_SANITIZED // a sanitizer's red zones and shadow memory are not ours
     QVERIFY2(pssEach < 1024, qPrintable(QString::number(pssEach)));
+#endif
 
     clients.clear();
     QTRY_COMPARE_WITH_TIMEOUT(ProcessStats::of(daemon.pid()).descriptors, idle.descriptors, 10000);
@@ -362,8 +364,11 @@ void tst_Resilience::churnLeavesNothingBehind()
     QCOMPARE(end.descriptors, start.descriptors);
     QCOMPARE(end.threads, start.threads);
     // The allocator may keep a little of what it was given; a leak grows with the connections.
+    // (Under AddressSanitizer freed memory sits in quarantine, and LeakSanitizer checks leaks.)
+#ifndef PORTRELAY_SANITIZED
     QVERIFY2(end.rssBytes <= start.rssBytes + 4 * 1024 * 1024,
              qPrintable(QStringLiteral("%1 -> %2").arg(start.rssBytes).arg(end.rssBytes)));
+#endif
 
     daemon.signal(SIGTERM);
     QVERIFY(daemon.finished(10000));
