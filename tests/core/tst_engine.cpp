@@ -6,6 +6,7 @@
 #include "streampeer.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,9 +17,11 @@
 #include <netinet/in.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 using namespace PortRelay;
 using namespace PortRelay::Test;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -90,6 +93,8 @@ private Q_SLOTS:
     void maxConnectionsIsEnforced();
     void maxConnectionsPerClientIsEnforced();
     void listenFailureNamesTheReason();
+    void listenRefusedByTheSystem_data();
+    void listenRefusedByTheSystem();
     void connectionsAreListedAndCanBeClosed();
     void halfClosedBackendStillReceivesTheWholeUpload();
     void idleTimeoutWithHeldBytesResets();
@@ -537,6 +542,39 @@ void tst_Engine::listenFailureNamesTheReason()
     QCOMPARE(failures[0].reason,
              QStringLiteral("cannot listen on 127.0.0.1:%1: address already in use").arg(occupant.port()));
     QCOMPARE(engine.status(QStringLiteral("clash")).state, RuleState::Failed);
+}
+
+void tst_Engine::listenRefusedByTheSystem_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("privileged port") << u"127.0.0.1:80"_s
+                                     << u"cannot listen on 127.0.0.1:80: permission denied (ports below 1024 need "
+                                        "privileges)"_s;
+    // TEST-NET-1: an address no machine of ours has. Nothing is sent; bind() alone fails.
+    QTest::newRow("address not on this machine")
+        << u"192.0.2.1:8080"_s << u"cannot listen on 192.0.2.1:8080: address not available on this machine"_s;
+}
+
+void tst_Engine::listenRefusedByTheSystem()
+{
+    QFETCH(QString, listen);
+    QFETCH(QString, reason);
+    if (listen.endsWith(u":80")) {
+        // Root, or a kernel that lets anyone bind low ports, may listen there: nothing to refuse.
+        QFile start(u"/proc/sys/net/ipv4/ip_unprivileged_port_start"_s);
+        const int firstUnprivileged = start.open(QIODevice::ReadOnly) ? start.readAll().trimmed().toInt() : 1024;
+        if (::geteuid() == 0 || firstUnprivileged <= 80)
+            QSKIP("this process may listen on port 80");
+    }
+    Rule rule = makeRule(u"refused"_s, 1, {freeLoopbackPort()});
+    rule.listen = *Endpoint::parse(listen);
+    Engine engine;
+    const QList<RuleStatus> failures = engine.apply(makeSet({rule}));
+    QCOMPARE(failures.size(), 1);
+    QCOMPARE(failures[0].name, u"refused"_s);
+    QCOMPARE(failures[0].state, RuleState::Failed);
+    QCOMPARE(failures[0].reason, reason);
 }
 
 void tst_Engine::connectionsAreListedAndCanBeClosed()
