@@ -1980,13 +1980,6 @@
         <source>timeout after %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (and %n similar event(s) in the last second)</source>
-        <translation>
-            <numerusform>%1 (and %n similar event in the last second)</numerusform>
-            <numerusform>%1 (and %n similar events in the last second)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no backend available</source>
         <translation type="unfinished"></translation>
@@ -2013,6 +2006,13 @@
     <message>
         <source>%1 failures within %2 ms (last: %3 during a transfer)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n similar event(s) not logged one by one)</source>
+        <translation>
+            <numerusform>%1 (and %n similar event not logged one by one)</numerusform>
+            <numerusform>%1 (and %n similar events not logged one by one)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

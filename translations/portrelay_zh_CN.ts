@@ -1956,12 +1956,6 @@
         <source>timeout after %1 ms</source>
         <translation>%1 毫秒后超时</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (and %n similar event(s) in the last second)</source>
-        <translation>
-            <numerusform>%1（过去一秒内另有 %n 个类似事件）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no backend available</source>
         <translation>没有可用的后端</translation>
@@ -1987,6 +1981,12 @@
     <message>
         <source>%1 failures within %2 ms (last: %3 during a transfer)</source>
         <translation>%2 毫秒内失败 %1 次（最近一次：传输中 %3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n similar event(s) not logged one by one)</source>
+        <translation>
+            <numerusform>%1（另有 %n 个类似事件未逐条记录）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
