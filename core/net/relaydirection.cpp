@@ -93,7 +93,8 @@ long RelayDirection::readChunk(int src, ChunkPool &pool)
     return long(n);
 }
 
-RelayDirection::Status RelayDirection::pump(int src, int dst, ChunkPool &pool, std::size_t budget, quint64 *moved)
+RelayDirection::Status RelayDirection::pump(int src, int dst, ChunkPool &pool, std::size_t budget, quint64 *moved,
+                                            bool closeFollows)
 {
     if (pool.mode() == RelayMode::Splice && !m_eof && !hasPending())
         m_splicing = true;
@@ -108,7 +109,8 @@ RelayDirection::Status RelayDirection::pump(int src, int dst, ChunkPool &pool, s
         }
         if (m_eof) {
             if (!m_shutdownSent) {
-                ::shutdown(dst, SHUT_WR);
+                if (!closeFollows)
+                    ::shutdown(dst, SHUT_WR);
                 m_shutdownSent = true;
                 release(pool);
             }

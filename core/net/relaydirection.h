@@ -28,8 +28,10 @@ public:
     Q_DISABLE_COPY_MOVE(RelayDirection)
 
     // Moves bytes from src to dst until one side blocks, the stream ends, or about budget bytes
-    // have moved. Adds the bytes written to *moved.
-    Status pump(int src, int dst, ChunkPool &pool, std::size_t budget, quint64 *moved);
+    // have moved. Adds the bytes written to *moved. closeFollows: the other direction has
+    // finished, so dst is closed as soon as this one does; its close() sends the end of stream
+    // and the shutdown() is skipped (one system call less per connection).
+    Status pump(int src, int dst, ChunkPool &pool, std::size_t budget, quint64 *moved, bool closeFollows = false);
 
     bool hasPending() const { return pendingBytes() > 0; }
     // Read and not yet written: never more than one chunk (ChunkPool::BufferSize or a pipe).

@@ -639,13 +639,13 @@ void Worker::relay(Connection &c, bool clientSide, quint32 events)
     int backendError = 0; // the backend broke the connection off: charge it
     using Status = RelayDirection::Status;
     if (pumpUp && !c.up.finished()) {
-        const Status s = c.up.pump(c.clientFd, c.backendFd, m_pool, RelayBudget, &upMoved);
+        const Status s = c.up.pump(c.clientFd, c.backendFd, m_pool, RelayBudget, &upMoved, c.down.finished());
         failed = s == Status::ReadFailed || s == Status::WriteFailed;
         if (s == Status::WriteFailed)
             backendError = c.up.error();
     }
     if (!failed && pumpDown && !c.down.finished()) {
-        const Status s = c.down.pump(c.backendFd, c.clientFd, m_pool, RelayBudget, &downMoved);
+        const Status s = c.down.pump(c.backendFd, c.clientFd, m_pool, RelayBudget, &downMoved, c.up.finished());
         failed = s == Status::ReadFailed || s == Status::WriteFailed;
         if (s == Status::ReadFailed)
             backendError = c.down.error();
