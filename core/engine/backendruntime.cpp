@@ -2,6 +2,8 @@
 
 #include "core/ruleset/rule.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 
 namespace PortRelay {
@@ -17,13 +19,17 @@ quint32 ewma(quint32 average, quint32 sample)
 
 void BackendRuntime::setLastFailure(const QString &reason)
 {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QMutexLocker lock(&m_failureMutex);
     m_lastFailure = reason;
+    m_lastFailureEpochMs = now;
 }
 
-QString BackendRuntime::lastFailure() const
+QString BackendRuntime::lastFailure(qint64 *atEpochMs) const
 {
     QMutexLocker lock(&m_failureMutex);
+    if (atEpochMs)
+        *atEpochMs = m_lastFailureEpochMs;
     return m_lastFailure;
 }
 

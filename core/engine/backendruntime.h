@@ -32,8 +32,10 @@ public:
     std::atomic<qint64> lastCheckEpochMs{0};
     std::atomic<qint32> lastCheckMicros{-1};
 
+    // Also records when (ms since the epoch): a failure hours ago on a backend that is up now is
+    // history, and the window says so.
     void setLastFailure(const QString &reason);
-    QString lastFailure() const;
+    QString lastFailure(qint64 *atEpochMs = nullptr) const;
 
     // The state as shown: draining overrides health.
     BackendState state() const;
@@ -59,6 +61,7 @@ private:
     std::atomic<quint32> m_connectMicros{0};
     mutable QMutex m_failureMutex; // never taken on the data path
     QString m_lastFailure;
+    qint64 m_lastFailureEpochMs = 0;
 };
 
 } // namespace PortRelay

@@ -417,7 +417,7 @@ EngineSnapshot Engine::snapshot() const
                 b.backup = runtime->rule().backends[i].backup;
                 b.lastCheckEpochMs = backend.lastCheckEpochMs.load(std::memory_order_relaxed);
                 b.lastCheckMicros = backend.lastCheckMicros.load(std::memory_order_relaxed);
-                b.lastFailure = backend.lastFailure();
+                b.lastFailure = backend.lastFailure(&b.lastFailureEpochMs);
                 rule.backends.append(b);
             }
         }

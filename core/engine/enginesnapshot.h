@@ -19,7 +19,8 @@ struct BackendSnapshot
     bool backup = false;
     qint64 lastCheckEpochMs = 0; // 0: not checked yet
     qint32 lastCheckMicros = -1;
-    QString lastFailure; // the last failed check's reason
+    QString lastFailure;           // the last failed check's reason
+    qint64 lastFailureEpochMs = 0; // when it failed
 };
 
 struct RuleSnapshot

@@ -8,6 +8,10 @@
 #include "ui/models/ruletablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QLocale>
 #include <QIcon>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -313,6 +317,10 @@ void tst_Models::backendStatesFromSnapshots()
     snapshot.rules = {runningSnapshot(
         rule, 0, 0, 0, {BackendState::Up, BackendState::Down, BackendState::Draining, BackendState::Disabled})};
     snapshot.rules[0].backends[1].lastFailure = QStringLiteral("connection refused");
+    // The first backend failed once and is up again: its failure is history, shown with its time.
+    const QDateTime failedAt = QDateTime::currentDateTime().addSecs(-600);
+    snapshot.rules[0].backends[0].lastFailure = QStringLiteral("timeout after 1000 ms");
+    snapshot.rules[0].backends[0].lastFailureEpochMs = failedAt.toMSecsSinceEpoch();
     model.applySnapshot(snapshot);
     QCOMPARE(changed.size(), 1);
 
@@ -334,6 +342,12 @@ void tst_Models::backendStatesFromSnapshots()
     }
     QCOMPARE(model.index(1, BackendStatusModel::LastFailureColumn).data().toString(),
              QStringLiteral("connection refused"));
+    const QModelIndex history = model.index(0, BackendStatusModel::LastFailureColumn);
+    QCOMPARE(history.data().toString(), QStringLiteral("timeout after 1000 ms (at %1)")
+                                            .arg(QLocale().toString(failedAt.time(), QStringLiteral("HH:mm:ss"))));
+    QCOMPARE(history.data(Qt::ForegroundRole).value<QBrush>(),
+             QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text));
+    QVERIFY(!model.index(1, BackendStatusModel::LastFailureColumn).data(Qt::ForegroundRole).isValid());
     QCOMPARE(model.index(0, BackendStatusModel::LatencyColumn).data(BackendStatusModel::RawRole).toInt(), 250);
     QVERIFY(!model.index(0, BackendStatusModel::LastCheckColumn).data().toString().isEmpty());
 

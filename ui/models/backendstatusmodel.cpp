@@ -55,7 +55,15 @@ QVariant BackendStatusModel::display(const Row &row, int column) const
     case LatencyColumn:
         return row.live ? HumanFormat::latency(row.live->lastCheckMicros) : QString();
     case LastFailureColumn:
-        return row.live ? row.live->lastFailure : QString();
+        if (!row.live || row.live->lastFailure.isEmpty())
+            return QString();
+        // A backend that is up again shows its last failure as history, with the time.
+        if (row.live->state == BackendState::Up && row.live->lastFailureEpochMs > 0)
+            return tr("%1 (at %2)")
+                .arg(row.live->lastFailure,
+                     QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.live->lastFailureEpochMs).time(),
+                                        QStringLiteral("HH:mm:ss")));
+        return row.live->lastFailure;
     }
     return QVariant();
 }
@@ -110,6 +118,8 @@ QVariant BackendStatusModel::data(const QModelIndex &index, int role) const
             if (const std::optional<BackendState> s = state(row))
                 return StateIcons::colour(*s, QGuiApplication::palette());
         }
+        if (index.column() == LastFailureColumn && row.live && row.live->state == BackendState::Up)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         break;
     case Qt::ToolTipRole:
         if (index.column() == StateColumn && !state(row))
