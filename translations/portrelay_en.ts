@@ -255,6 +255,10 @@
         <source>Last failure</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::BackendTableModel</name>

@@ -254,6 +254,10 @@
         <source>Last failure</source>
         <translation>上次失败</translation>
     </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::BackendTableModel</name>
