@@ -280,7 +280,9 @@ void tst_Failover::sourceHashKeepsClientsOnTheirBackend()
             QCOMPARE(now, home[i]);
         moved += now != home[i];
     }
-    QVERIFY2(moved <= 200 / 5 + 10, qPrintable(QString::number(moved)));
+    // Exactly the removed backend's clients moved (how many it had is the hash's spread, about
+    // 40 of 200 but not a fixed number: the ring is keyed by the backends' ephemeral ports).
+    QCOMPARE(moved, share['c']);
 }
 
 void tst_Failover::deadBackendIsMarkedDownAndBackWithoutFailedClients()
