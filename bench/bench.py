@@ -320,15 +320,18 @@ def nginx_stream_config(tmp, index, workers):
     return prefix, write(os.path.join(prefix, "nginx.conf"), text)
 
 
-def nginx_http_config(tmp):
+def nginx_http_config(tmp, port=None):
+    """nginx serving one small file, one worker, no keep-alive: W2's backend (also bench/gui_bench.py's)."""
+    port = BACKEND["http"] if port is None else port
     prefix = os.path.join(tmp, "nginx-http")
     root = os.path.join(prefix, "www")
     os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
     os.makedirs(root, exist_ok=True)
     # A small static file: 612 bytes, the size of nginx's own welcome page.
     write(os.path.join(root, "small.html"), ("<p>" + "x" * 601 + "</p>\n")[:612])
+    user = "user root;\n" if os.geteuid() == 0 else ""
     text = (
-        "user root;\n"
+        user +
         "worker_processes 1;\n"
         "worker_rlimit_nofile 20000;\n"
         "pid %s/nginx.pid;\n"
@@ -338,7 +341,7 @@ def nginx_http_config(tmp):
         "    access_log off;\n"
         "    keepalive_timeout 0;\n"
         "    server { listen 127.0.0.1:%d backlog=4096; root %s; }\n"
-        "}\n" % (prefix, prefix, BACKEND["http"], root))
+        "}\n" % (prefix, prefix, port, root))
     return prefix, write(os.path.join(prefix, "nginx.conf"), text)
 
 

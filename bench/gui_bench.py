@@ -25,6 +25,8 @@ import tempfile
 import threading
 import time
 
+from bench import nginx_http_config  # W2's nginx, the same file and settings
+
 LISTEN_BASE = 28000   # rule i listens on LISTEN_BASE + i
 NGINX_PORT = 28200
 IDLE_BASE = 28300     # idle backend i on IDLE_BASE + i
@@ -49,27 +51,6 @@ def wait_listening(port, timeout=10.0, proc=None):
         except OSError:
             time.sleep(0.05)
     return False
-
-
-def nginx_config(tmp):
-    """nginx serving one 612-byte file, one worker, no keep-alive (as bench/bench.py does)."""
-    prefix = os.path.join(tmp, "nginx")
-    root = os.path.join(prefix, "www")
-    os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
-    write(os.path.join(root, "small.html"), ("<p>" + "x" * 601 + "</p>\n")[:612])
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    text = (user +
-            "worker_processes 1;\n"
-            "worker_rlimit_nofile 20000;\n"
-            "pid %s/nginx.pid;\n"
-            "error_log %s/logs/error.log error;\n"
-            "events { worker_connections 10000; multi_accept on; }\n"
-            "http {\n"
-            "    access_log off;\n"
-            "    keepalive_timeout 0;\n"
-            "    server { listen 127.0.0.1:%d backlog=4096; root %s; }\n"
-            "}\n" % (prefix, prefix, NGINX_PORT, root))
-    return prefix, write(os.path.join(prefix, "nginx.conf"), text)
 
 
 class IdleBackends(threading.Thread):
@@ -198,7 +179,7 @@ class Bench:
 
     def main(self):
         a = self.args
-        prefix, conf = nginx_config(self.tmp)
+        prefix, conf = nginx_http_config(self.tmp, NGINX_PORT)
         nginx = subprocess.Popen(["nginx", "-p", prefix, "-c", conf, "-g", "daemon off;"], start_new_session=True)
         self.procs.append(nginx)
         IdleBackends([IDLE_BASE + i for i in range(1, RULES)]).start()
