@@ -4,6 +4,7 @@
 #include "core/engine/engine.h"
 #include "loopbackserver.h"
 #include "streampeer.h"
+#include "testrules.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -26,24 +27,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 constexpr quint64 MiB = 1024 * 1024;
-
-Rule makeRule(const QString &name, quint16 listenPort, const QList<quint16> &backendPorts)
-{
-    Rule rule;
-    rule.name = name;
-    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), listenPort};
-    for (const quint16 port : backendPorts)
-        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), port}, 1, false, true, {}});
-    rule.healthCheck.type = HealthCheck::Type::None;
-    return rule;
-}
-
-RuleSet makeSet(const QList<Rule> &rules)
-{
-    RuleSet set;
-    set.rules = rules;
-    return set;
-}
 
 // What the backend's handler threads saw, read from the test's thread: always under the lock.
 class Recorder
@@ -129,7 +112,7 @@ void tst_Engine::bulkTransferIsByteExact()
     options.workers = 2;
     options.relayMode = mode;
     Engine engine(options);
-    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("bulk"), listenPort, {backend.port()})})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("bulk"), listenPort, {backend.port()})})).isEmpty());
 
     std::vector<std::future<StreamResult>> clients;
     for (int i = 0; i < connections; ++i) {
@@ -188,7 +171,7 @@ void tst_Engine::halfCloseIsPassedOn()
     });
     const quint16 listenPort = freeLoopbackPort();
     Engine engine;
-    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("hc"), listenPort, {backend.port()})})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("hc"), listenPort, {backend.port()})})).isEmpty());
 
     UniqueFd fd = connectToLoopback(listenPort);
     QVERIFY(fd.isValid());
@@ -214,7 +197,7 @@ void tst_Engine::resetIsPassedOn()
     });
     const quint16 listenPort = freeLoopbackPort();
     Engine engine;
-    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("rst"), listenPort, {backend.port()})})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("rst"), listenPort, {backend.port()})})).isEmpty());
 
     UniqueFd fd = connectToLoopback(listenPort);
     QVERIFY(fd.isValid());
@@ -233,8 +216,8 @@ void tst_Engine::refusedBackendIsSkipped()
     Engine::Options options;
     options.workers = 1; // round robin starts at the first backend: the dead one
     Engine engine(options);
-    QVERIFY(
-        engine.apply(makeSet({makeRule(QStringLiteral("skip"), listenPort, {deadPort, backend.port()})})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("skip"), listenPort, {deadPort, backend.port()})}))
+                .isEmpty());
 
     for (int i = 0; i < 4; ++i) {
         UniqueFd fd = connectToLoopback(listenPort);
@@ -253,12 +236,12 @@ void tst_Engine::unresponsiveBackendTimesOut()
     LoopbackServer backend(echo);
     UnresponsiveListener silent;
     const quint16 listenPort = freeLoopbackPort();
-    Rule rule = makeRule(QStringLiteral("timeout"), listenPort, {silent.port(), backend.port()});
+    Rule rule = loopbackRule(QStringLiteral("timeout"), listenPort, {silent.port(), backend.port()});
     rule.connectTimeoutMs = 400;
     Engine::Options options;
     options.workers = 1;
     Engine engine(options);
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
 
     QElapsedTimer clock;
     clock.start();
@@ -276,10 +259,10 @@ void tst_Engine::unresponsiveBackendTimesOut()
 void tst_Engine::noReachableBackendResetsClient()
 {
     const quint16 listenPort = freeLoopbackPort();
-    Rule rule = makeRule(QStringLiteral("dead"), listenPort, {freeLoopbackPort(), freeLoopbackPort()});
+    Rule rule = loopbackRule(QStringLiteral("dead"), listenPort, {freeLoopbackPort(), freeLoopbackPort()});
     rule.retries = 3;
     Engine engine;
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     QSignalSpy events(&engine, &Engine::eventOccurred);
 
     QCOMPARE(connectAndAwaitEnd(listenPort), ECONNRESET);
@@ -326,7 +309,7 @@ void tst_Engine::slowReaderBoundsBuffering()
     });
     const quint16 listenPort = freeLoopbackPort();
     Engine engine;
-    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("slow"), listenPort, {backend.port()})})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("slow"), listenPort, {backend.port()})})).isEmpty());
 
     UniqueFd fd = connectToLoopback(listenPort);
     QVERIFY(fd.isValid());
@@ -365,8 +348,8 @@ void tst_Engine::stoppingARuleLeavesOthersRunning()
     const quint16 portB = freeLoopbackPort();
     Engine engine;
     QVERIFY(engine
-                .apply(makeSet({makeRule(QStringLiteral("a"), portA, {backend.port()}),
-                                makeRule(QStringLiteral("b"), portB, {backend.port()})}))
+                .apply(ruleSetOf({loopbackRule(QStringLiteral("a"), portA, {backend.port()}),
+                                  loopbackRule(QStringLiteral("b"), portB, {backend.port()})}))
                 .isEmpty());
 
     UniqueFd throughA = connectToLoopback(portA);
@@ -394,7 +377,7 @@ void tst_Engine::abortStopResetsConnections()
     LoopbackServer backend(echo);
     const quint16 port = freeLoopbackPort();
     Engine engine;
-    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("a"), port, {backend.port()})})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("a"), port, {backend.port()})})).isEmpty());
     UniqueFd fd = connectToLoopback(port);
     QVERIFY(echoRoundTrip(fd.get(), QByteArrayLiteral("x")));
     engine.stopRule(QStringLiteral("a"), Engine::StopMode::Abort);
@@ -418,14 +401,14 @@ void tst_Engine::changedRuleSwapsInPlace()
     });
     const quint16 port = freeLoopbackPort();
     Engine engine;
-    Rule rule = makeRule(QStringLiteral("swap"), port, {first.port()});
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    Rule rule = loopbackRule(QStringLiteral("swap"), port, {first.port()});
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     UniqueFd old = connectToLoopback(port);
     QVERIFY(echoRoundTrip(old.get(), QByteArrayLiteral("old")));
 
     QSignalSpy statusChanges(&engine, &Engine::ruleStatusChanged);
     rule.backends[0].address.port = second.port();
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     QCOMPARE(statusChanges.size(), 0); // never stopped: same socket, no gap
     UniqueFd fresh = connectToLoopback(port);
     QVERIFY(echoRoundTrip(fresh.get(), QByteArrayLiteral("new")));
@@ -439,10 +422,10 @@ void tst_Engine::idleTimeoutClosesIdleConnections()
 {
     LoopbackServer backend(echo);
     const quint16 port = freeLoopbackPort();
-    Rule rule = makeRule(QStringLiteral("idle"), port, {backend.port()});
+    Rule rule = loopbackRule(QStringLiteral("idle"), port, {backend.port()});
     rule.idleTimeoutMs = 300;
     Engine engine;
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     UniqueFd fd = connectToLoopback(port);
     QElapsedTimer clock;
     clock.start();
@@ -463,16 +446,16 @@ void tst_Engine::allowListRefusesOthers()
 {
     LoopbackServer backend(echo);
     const quint16 port = freeLoopbackPort();
-    Rule rule = makeRule(QStringLiteral("allow"), port, {backend.port()});
+    Rule rule = loopbackRule(QStringLiteral("allow"), port, {backend.port()});
     rule.allow = {*Subnet::parse(u"10.0.0.0/8")};
     Engine engine;
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     QCOMPARE(connectAndAwaitEnd(port), ECONNRESET);
     QTRY_COMPARE(engine.snapshot().find(u"allow")->refused, quint64(1));
     QCOMPARE(backend.accepted(), 0); // refused before any backend was contacted
 
     rule.allow = {*Subnet::parse(u"127.0.0.0/8")};
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     UniqueFd allowed = connectToLoopback(port);
     QVERIFY(echoRoundTrip(allowed.get(), QByteArrayLiteral("in")));
 }
@@ -481,10 +464,10 @@ void tst_Engine::maxConnectionsIsEnforced()
 {
     LoopbackServer backend(echo);
     const quint16 port = freeLoopbackPort();
-    Rule rule = makeRule(QStringLiteral("max"), port, {backend.port()});
+    Rule rule = loopbackRule(QStringLiteral("max"), port, {backend.port()});
     rule.maxConnections = 2;
     Engine engine;
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     UniqueFd one = connectToLoopback(port);
     UniqueFd two = connectToLoopback(port);
     QVERIFY(echoRoundTrip(one.get(), QByteArrayLiteral("1")));
@@ -501,10 +484,10 @@ void tst_Engine::maxConnectionsPerClientIsEnforced()
 {
     LoopbackServer backend(echo);
     const quint16 port = freeLoopbackPort();
-    Rule rule = makeRule(QStringLiteral("per-client"), port, {backend.port()});
+    Rule rule = loopbackRule(QStringLiteral("per-client"), port, {backend.port()});
     rule.maxConnectionsPerClient = 2;
     Engine engine;
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     const int acceptedBefore = backend.accepted();
     UniqueFd one = connectFrom("127.0.0.1", port);
     UniqueFd two = connectFrom("127.0.0.1", port);
@@ -535,7 +518,7 @@ void tst_Engine::listenFailureNamesTheReason()
     LoopbackServer occupant(echo);
     Engine engine;
     const QList<RuleStatus> failures =
-        engine.apply(makeSet({makeRule(QStringLiteral("clash"), occupant.port(), {occupant.port()})}));
+        engine.apply(ruleSetOf({loopbackRule(QStringLiteral("clash"), occupant.port(), {occupant.port()})}));
     QCOMPARE(failures.size(), 1);
     QCOMPARE(failures[0].name, QStringLiteral("clash"));
     QCOMPARE(failures[0].state, RuleState::Failed);
@@ -567,10 +550,10 @@ void tst_Engine::listenRefusedByTheSystem()
         if (::geteuid() == 0 || firstUnprivileged <= 80)
             QSKIP("this process may listen on port 80");
     }
-    Rule rule = makeRule(u"refused"_s, 1, {freeLoopbackPort()});
+    Rule rule = loopbackRule(u"refused"_s, 1, {freeLoopbackPort()});
     rule.listen = *Endpoint::parse(listen);
     Engine engine;
-    const QList<RuleStatus> failures = engine.apply(makeSet({rule}));
+    const QList<RuleStatus> failures = engine.apply(ruleSetOf({rule}));
     QCOMPARE(failures.size(), 1);
     QCOMPARE(failures[0].name, u"refused"_s);
     QCOMPARE(failures[0].state, RuleState::Failed);
@@ -582,7 +565,7 @@ void tst_Engine::connectionsAreListedAndCanBeClosed()
     LoopbackServer backend(echo);
     const quint16 port = freeLoopbackPort();
     Engine engine;
-    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("list"), port, {backend.port()})})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("list"), port, {backend.port()})})).isEmpty());
     UniqueFd first = connectToLoopback(port);
     UniqueFd second = connectToLoopback(port);
     QVERIFY(echoRoundTrip(first.get(), QByteArrayLiteral("12345")));
@@ -638,7 +621,7 @@ void tst_Engine::halfClosedBackendStillReceivesTheWholeUpload()
     Engine::Options options;
     options.workers = 1;
     Engine engine(options);
-    QVERIFY(engine.apply(makeSet({makeRule(QStringLiteral("slowup"), port, {backend.port()})})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("slowup"), port, {backend.port()})})).isEmpty());
     UniqueFd fd = connectToLoopback(port);
     QCOMPARE(readAll(fd.get(), 5000), QByteArray("hello"));
     auto sender = std::async(std::launch::async, [&] {
@@ -675,10 +658,10 @@ void tst_Engine::idleTimeoutWithHeldBytesResets()
         }
     });
     const quint16 port = freeLoopbackPort();
-    Rule rule = makeRule(QStringLiteral("idle-held"), port, {backend.port()});
+    Rule rule = loopbackRule(QStringLiteral("idle-held"), port, {backend.port()});
     rule.idleTimeoutMs = 300;
     Engine engine;
-    QVERIFY(engine.apply(makeSet({rule})).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     UniqueFd fd = connectToLoopback(port);
     int small = 16 * 1024;
     ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));

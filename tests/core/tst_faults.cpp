@@ -7,6 +7,7 @@
 #include "processstats.h"
 #include "streamhasher.h"
 #include "streampeer.h"
+#include "testrules.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
@@ -24,24 +25,6 @@ namespace {
 constexpr quint64 MiB = 1024 * 1024;
 // One chunk per direction: a 16 KiB buffer while copying, a pipe (64 KiB) while splicing.
 constexpr quint32 HeldBound = 64 * 1024;
-
-Rule makeRule(quint16 listenPort, const QList<quint16> &backendPorts)
-{
-    Rule rule;
-    rule.name = QStringLiteral("faults");
-    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), listenPort};
-    for (const quint16 port : backendPorts)
-        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), port}, 1, false, true, {}});
-    rule.healthCheck.type = HealthCheck::Type::None;
-    return rule;
-}
-
-RuleSet makeSet(const Rule &rule)
-{
-    RuleSet set;
-    set.rules = {rule};
-    return set;
-}
 
 // Waits until the engine's only connection stops moving bytes for a while: the reader stalled
 // and backpressure reached us. Returns that connection as then listed.
@@ -115,12 +98,12 @@ void tst_Faults::backendResetMidTransferIsPassedOnAndCharged()
     });
 
     const quint16 port = freeLoopbackPort();
-    Rule rule = makeRule(port, {steady.port(), breaker.port()});
+    Rule rule = loopbackRule(QStringLiteral("faults"), port, {steady.port(), breaker.port()});
     rule.maxFails = 1; // one reset marks the breaker down
     Engine::Options options;
     options.workers = 1; // round robin: first client to steady, second to the breaker
     Engine engine(options);
-    QVERIFY(engine.apply(makeSet(rule)).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
 
     std::atomic<bool> steadyMayRead{false};
     // Also on an early return from a failed check: the steady peers then finish at once.
@@ -191,7 +174,7 @@ void tst_Faults::stalledReaderBoundsWhatWeHold()
     });
     const quint16 port = freeLoopbackPort();
     Engine engine;
-    QVERIFY(engine.apply(makeSet(makeRule(port, {backend.port()}))).isEmpty());
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("faults"), port, {backend.port()})})).isEmpty());
 
     UniqueFd fd = connectToLoopback(port);
     QVERIFY(fd.isValid());
@@ -248,7 +231,7 @@ void tst_Faults::vanishedClientClosesTheBackend()
     const quint16 port = freeLoopbackPort();
     {
         Engine engine;
-        QVERIFY(engine.apply(makeSet(makeRule(port, {backend.port()}))).isEmpty());
+        QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("faults"), port, {backend.port()})})).isEmpty());
 
         UniqueFd fd = connectToLoopback(port);
         QVERIFY(fd.isValid());
