@@ -2018,6 +2018,10 @@
             <numerusform>%1 (and %n similar events not logged one by one)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>client not served: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RuleSetParser</name>

@@ -1992,6 +1992,10 @@
             <numerusform>%1（另有 %n 个类似事件未逐条记录）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>client not served: %1</source>
+        <translation>未能为客户端提供服务：%1</translation>
+    </message>
 </context>
 <context>
     <name>RuleSetParser</name>

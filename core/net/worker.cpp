@@ -549,6 +549,9 @@ void Worker::failClient(Connection &c)
     RuleRuntime &rule = *c.rule;
     rule.failed().fetch_add(1, std::memory_order_relaxed);
     report(EngineEvent::Level::Warning, EngineEvent::Kind::ConnectFailed, rule.rule().name, QString(), [&] {
+        // Our own shortage is not the backends' doing: say so rather than "no backend".
+        if (Sockets::isLocalResourceError(c.lastError))
+            return tr("client not served: %1").arg(Sockets::errorText(c.lastError));
         return c.attempts == 0 ? tr("no backend available")
                : c.lastError == ETIMEDOUT
                    ? tr("no backend reachable after %n attempt(s): timeout after %1 ms", nullptr, c.attempts)
