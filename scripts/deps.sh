@@ -9,6 +9,8 @@ portrelay_install_deps() {
         cmake ninja-build ccache g++ pkg-config
         qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
         qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev libgl-dev
+        # Qt Charts' CMake package needs Qt6OpenGL, which qt6-base-dev only recommends
+        libqt6opengl6-dev
         # tests: real servers, validators, clang for libFuzzer
         redis-server redis-tools socat desktop-file-utils appstream xvfb xauth clang libclang-rt-14-dev
     )
