@@ -7,10 +7,22 @@ namespace PortRelay {
 
 namespace {
 
+// RFC 3339 with the offset: UTC ("Z") for machines; local time with its offset for people.
+QString utcTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString localTime(const QDateTime &time)
+{
+    const QDateTime local = time.toLocalTime();
+    return local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODateWithMs);
+}
+
 QByteArray formatJson(const EngineEvent &event)
 {
     QJsonObject object{
-        {QStringLiteral("time"), event.time.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("time"), utcTime(event.time)},
         {QStringLiteral("level"), EngineEvent::levelName(event.level)},
         {QStringLiteral("event"), EngineEvent::kindName(event.kind)},
         {QStringLiteral("rule"), event.rule},
@@ -28,8 +40,8 @@ QByteArray formatJson(const EngineEvent &event)
 
 QByteArray formatText(const EngineEvent &event)
 {
-    QString line = event.time.toString(Qt::ISODateWithMs) + QLatin1Char(' ') + EngineEvent::levelName(event.level) +
-                   QLatin1Char(' ') + EngineEvent::kindName(event.kind);
+    QString line = localTime(event.time) + QLatin1Char(' ') + EngineEvent::levelName(event.level) + QLatin1Char(' ') +
+                   EngineEvent::kindName(event.kind);
     if (!event.rule.isEmpty())
         line += QStringLiteral(" rule=") + event.rule;
     if (!event.backend.isEmpty())

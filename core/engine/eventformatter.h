@@ -17,9 +17,10 @@ public:
         Json
     };
 
-    // Text: "2026-11-25T17:20:01.123+00:00 warning backend_state_changed rule=api backend=127.0.0.1:8081
+    // Times are RFC 3339 with their offset: JSON in UTC ("…Z"), text in local time ("…+08:00").
+    // Text: "2026-11-25T17:20:01.123+01:00 warning backend_state_changed rule=api backend=127.0.0.1:8081
     //        from=up to=down: connection refused (3/3 checks)"
-    // Json: {"time":…,"level":…,"event":…,"rule":…,"backend":…,"from":…,"to":…,"reason":…}
+    // Json: {"time":"2026-11-25T16:20:01.123Z","level":…,"event":…,"rule":…,"backend":…,"from":…,"to":…,"reason":…}
     static QByteArray format(const EngineEvent &event, Format format);
 };
 
