@@ -428,10 +428,7 @@ void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
     // No interest yet (the client is not read before a backend is there), but errors and hang-ups
     // are always reported, so a client that resets while we connect is noticed. (A client that
     // half-closes meanwhile is fine: its request and end of stream are relayed later.)
-    epoll_event ev{};
-    ev.data.u64 = tagFor(slot, KindClient);
-    ::epoll_ctl(m_epoll.get(), EPOLL_CTL_ADD, c.clientFd, &ev);
-    c.clientEvents = 0;
+    setInterest(c.clientFd, &c.clientEvents, 0, tagFor(slot, KindClient));
     connectNext(c);
 }
 
@@ -691,23 +688,18 @@ void Worker::updateInterest(Connection &c)
 
 void Worker::setInterest(int fd, quint32 *current, quint32 wanted, quint64 tag)
 {
-    if (wanted == 0) {
-        // The kernel reports hang-ups and errors whatever the mask, so a socket we neither read
-        // nor write (say it ended one way while the other waits on a slow reader) would wake us
-        // in a loop while level-triggered. Keep it out of the set until we want something again.
-        if (*current != NotRegistered) {
-            ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, fd, nullptr);
-            *current = NotRegistered;
-        }
-        return;
-    }
-    if (*current == wanted)
+    // A socket we neither read nor write now (its direction waits on the other side's reader)
+    // stays in the set, edge-triggered with no events: the kernel still reports a reset or hang-up
+    // once, so a peer that resets while it is held back is passed on at once, but a hang-up that
+    // persists cannot wake us in a loop as it would level-triggered.
+    const quint32 mask = wanted == 0 ? quint32(EPOLLET) : wanted;
+    if (*current == mask)
         return;
     epoll_event ev{};
-    ev.events = wanted;
+    ev.events = mask;
     ev.data.u64 = tag;
     ::epoll_ctl(m_epoll.get(), *current == NotRegistered ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev);
-    *current = wanted;
+    *current = mask;
 }
 
 void Worker::finish(Connection &c, bool abortive)

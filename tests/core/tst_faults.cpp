@@ -3,6 +3,7 @@
 // the forwarder holds meanwhile, and that nothing is left behind.
 
 #include "core/engine/engine.h"
+#include "core/net/sockets.h"
 #include "loopbackserver.h"
 #include "processstats.h"
 #include "streamhasher.h"
@@ -15,7 +16,9 @@
 
 #include <future>
 
+#include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 using namespace PortRelay;
 using namespace PortRelay::Test;
@@ -56,6 +59,44 @@ int openDescriptors()
     return ProcessStats::of().descriptors;
 }
 
+// Sends pattern bytes without blocking until the other side has stopped taking them for 300 ms:
+// every buffer on the way is full. Returns the bytes sent.
+quint64 sendUntilStalled(int fd)
+{
+    std::vector<char> chunk(64 * 1024, 'x');
+    quint64 sent = 0;
+    for (;;) {
+        const ssize_t n = ::send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) {
+            sent += quint64(n);
+            continue;
+        }
+        if (n < 0 && errno != EAGAIN)
+            return sent;
+        pollfd p{fd, POLLOUT, 0};
+        if (::poll(&p, 1, 300) == 0)
+            return sent;
+    }
+}
+
+// Waits, without reading, until the socket is reset; returns the reset's error (0: none came
+// within timeoutMs) and, in *atMs, when it came on clock.
+int awaitReset(int fd, const QElapsedTimer &clock, int timeoutMs, qint64 *atMs)
+{
+    pollfd p{fd, 0, 0}; // errors and hang-ups are reported whatever we ask for
+    if (::poll(&p, 1, timeoutMs) <= 0)
+        return 0;
+    *atMs = clock.elapsed();
+    return Sockets::pendingError(fd);
+}
+
+void abortiveClose(UniqueFd &fd)
+{
+    const linger abortive{1, 0};
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
+    fd.reset();
+}
+
 } // namespace
 
 class tst_Faults : public QObject
@@ -68,6 +109,8 @@ private Q_SLOTS:
     void stalledReaderBoundsWhatWeHold();
     void vanishedClientClosesTheBackend_data();
     void vanishedClientClosesTheBackend();
+    void resetWhileHeldBackIsPassedOn_data();
+    void resetWhileHeldBackIsPassedOn();
 };
 
 void tst_Faults::backendResetMidTransferIsPassedOnAndCharged()
@@ -260,6 +303,74 @@ void tst_Faults::vanishedClientClosesTheBackend()
     }
     // Listener, epoll sets, pipes and both sockets are all given back.
     QTRY_COMPARE(openDescriptors(), descriptorsBefore + 1); // + the backend's own listener
+}
+
+void tst_Faults::resetWhileHeldBackIsPassedOn_data()
+{
+    QTest::addColumn<bool>("clientResets");
+    QTest::newRow("client resets while the backend does not read") << true;
+    QTest::newRow("backend resets while the client does not read") << false;
+}
+
+void tst_Faults::resetWhileHeldBackIsPassedOn()
+{
+    // One side sends until backpressure stops the forwarder reading it (the other side never
+    // reads), then resets. Its socket is then one we neither read nor write: the reset must still
+    // reach the other side at once, not when that side finally reads or exits.
+    QFETCH(bool, clientResets);
+    QElapsedTimer clock;
+    clock.start();
+    std::promise<std::pair<int, qint64>> backendSaw; // error, when
+    std::promise<qint64> backendResetAt;
+    std::promise<void> mayReset; // once the test saw the stall
+    LoopbackServer backend(
+        [&](int fd) {
+            if (clientResets) {
+                qint64 at = -1;
+                const int error = awaitReset(fd, clock, 10000, &at);
+                backendSaw.set_value({error, at});
+                return;
+            }
+            sendUntilStalled(fd);
+            mayReset.get_future().wait_for(std::chrono::seconds(20));
+            // Returning closes the socket; with SO_LINGER 0 that close is a reset.
+            const linger abortive{1, 0};
+            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof(abortive));
+            backendResetAt.set_value(clock.elapsed());
+        },
+        0, 64 * 1024);
+    const quint16 port = freeLoopbackPort();
+    Engine engine;
+    QVERIFY(engine.apply(ruleSetOf({loopbackRule(QStringLiteral("faults"), port, {backend.port()})})).isEmpty());
+    UniqueFd client = connectToLoopback(port);
+    QVERIFY(client.isValid());
+
+    if (clientResets) {
+        const quint64 sent = sendUntilStalled(client.get());
+        QVERIFY(awaitStall(engine));
+        qInfo("the client got %llu bytes out before backpressure held it", sent);
+        const qint64 resetAt = clock.elapsed();
+        abortiveClose(client);
+        auto saw = backendSaw.get_future();
+        QVERIFY2(saw.wait_for(std::chrono::seconds(10)) == std::future_status::ready, "backend never saw the reset");
+        const auto [error, at] = saw.get();
+        QCOMPARE(error, ECONNRESET);
+        qInfo("the backend saw the reset %lld ms after the client sent it", at - resetAt);
+        QVERIFY2(at - resetAt < 1000, qPrintable(QString::number(at - resetAt)));
+    } else {
+        const bool stalled = awaitStall(engine).has_value();
+        mayReset.set_value();
+        QVERIFY(stalled);
+        auto resetFuture = backendResetAt.get_future();
+        QVERIFY(resetFuture.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+        const qint64 resetAt = resetFuture.get();
+        qint64 at = -1;
+        const int error = awaitReset(client.get(), clock, 10000, &at);
+        QCOMPARE(error, ECONNRESET);
+        qInfo("the client saw the reset %lld ms after the backend sent it", at - resetAt);
+        QVERIFY2(at - resetAt < 1000, qPrintable(QString::number(at - resetAt)));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(engine.activeConnections(), 0, 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_Faults)
