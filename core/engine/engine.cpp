@@ -1,7 +1,9 @@
 #include "core/engine/engine.h"
 
+#include "core/engine/monotonicclock.h"
 #include "core/engine/ruleruntime.h"
 #include "core/health/healthchecker.h"
+#include "core/net/eventthrottle.h"
 #include "core/net/sockets.h"
 #include "core/net/worker.h"
 #include "core/net/workerpool.h"
@@ -9,6 +11,8 @@
 #include <QElapsedTimer>
 #include <QHostInfo>
 #include <QLoggingCategory>
+
+#include <climits>
 
 namespace PortRelay {
 
@@ -51,6 +55,9 @@ Engine::Engine(const Options &options, QObject *parent)
     qRegisterMetaType<PortRelay::EngineSnapshot>();
     connect(m_workers.get(), &WorkerPool::eventReported, this, &Engine::eventOccurred);
     connect(m_workers.get(), &WorkerPool::backendMarkedDown, this, &Engine::onBackendMarkedDown);
+    m_throttleSweep.setInterval(int(m_workers->throttle().intervalMs()));
+    connect(&m_throttleSweep, &QTimer::timeout, this, &Engine::sweepThrottles);
+    m_throttleSweep.start();
 }
 
 Engine::~Engine()
@@ -347,6 +354,23 @@ void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const Q
     event.to = to;
     event.message = message;
     Q_EMIT eventOccurred(event);
+}
+
+void Engine::sweepThrottles()
+{
+    const qint64 now = MonotonicClock::nowMs();
+    const auto sweep = [&](EventThrottle &throttle, const QString &rule) {
+        throttle.takeHeld(now, [&](int kind, quint64 held) {
+            emitEvent(EngineEvent::Level::Warning, EngineEvent::Kind(kind), rule,
+                      tr("%n more event(s) of this kind in the last second, not logged one by one", nullptr,
+                         int(qMin<quint64>(held, INT_MAX))));
+        });
+    };
+    sweep(m_workers->throttle(), QString());
+    for (const auto &entry : m_entries) {
+        if (entry->runtime)
+            sweep(entry->runtime->throttle(), entry->rule.name);
+    }
 }
 
 QList<ConnectionInfo> Engine::connections() const

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -115,12 +116,15 @@ private:
     void emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
                    const QString &backend = QString(), const QString &from = QString(), const QString &to = QString());
     void rebuildIndex();
+    // Tells what the workers' throttles held back and no later event told (about once a second).
+    void sweepThrottles();
 
     Options m_options;
     std::unique_ptr<WorkerPool> m_workers;
     mutable QMutex m_mutex; // guards m_entries against snapshot() from other threads
     std::vector<std::unique_ptr<Entry>> m_entries;
     QHash<QString, Entry *> m_index;
+    QTimer m_throttleSweep;
 };
 
 } // namespace PortRelay

@@ -30,6 +30,7 @@ struct EngineEvent
         RuleSetLoaded,
         RuleSetRejected,
     };
+    static constexpr int KindCount = int(Kind::RuleSetRejected) + 1;
 
     QDateTime time;
     Level level = Level::Info;

@@ -1,5 +1,7 @@
 #include "core/engine/ruleruntime.h"
 
+#include "core/engine/engineevent.h"
+
 namespace PortRelay {
 
 namespace {
@@ -9,6 +11,7 @@ std::atomic<quint64> nextRuntimeId{1};
 RuleRuntime::RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses, int workerCount)
     : m_rule(std::move(rule))
     , m_id(nextRuntimeId.fetch_add(1))
+    , m_throttle(EngineEvent::KindCount)
 {
     for (int i = 0; i < m_rule.backends.size(); ++i) {
         auto backend = std::make_unique<BackendRuntime>();

@@ -4,6 +4,7 @@
 #include "core/engine/backendruntime.h"
 #include "core/engine/clienttally.h"
 #include "core/engine/trafficcounters.h"
+#include "core/net/eventthrottle.h"
 #include "core/ruleset/rule.h"
 
 #include <atomic>
@@ -40,6 +41,9 @@ public:
     quint64 refusedCount() const { return m_refused.load(std::memory_order_relaxed); }
     quint64 failedCount() const { return m_failed.load(std::memory_order_relaxed); }
 
+    // Rate-limits what the workers report about this rule, per kind (EngineEvent::Kind).
+    EventThrottle &throttle() { return m_throttle; }
+
     // The balancer of one worker thread; only that worker may use it.
     Balancer &balancer(int worker) { return *m_balancers[std::size_t(worker)]; }
 
@@ -54,6 +58,7 @@ private:
     std::vector<std::unique_ptr<Balancer>> m_balancers;
     TrafficCounters m_counters;
     ClientTally m_clientTally;
+    EventThrottle m_throttle;
     std::atomic<quint64> m_refused{0};
     std::atomic<quint64> m_failed{0};
 };

@@ -347,7 +347,7 @@ void Worker::pauseAccepting()
             ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, listener.fd, nullptr);
     }
     m_acceptResumeAtMs = m_now + AcceptPauseMs;
-    report(EngineEvent::Level::Warning, EngineEvent::Kind::AcceptPaused, QString(), QString(),
+    report(EngineEvent::Level::Warning, EngineEvent::Kind::AcceptPaused, nullptr, QString(),
            [] { return tr("out of file descriptors: accepting paused for %1 ms").arg(AcceptPauseMs); });
 }
 
@@ -374,7 +374,7 @@ void Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
     const auto refuse = [&](auto makeMessage) {
         rule->refused().fetch_add(1, std::memory_order_relaxed);
         Sockets::resetAndClose(fd);
-        report(EngineEvent::Level::Warning, EngineEvent::Kind::ClientRefused, config.name, QString(), makeMessage);
+        report(EngineEvent::Level::Warning, EngineEvent::Kind::ClientRefused, rule.get(), QString(), makeMessage);
     };
     if (!config.allow.isEmpty() &&
         !rule->admits(SocketAddress::fromNative(reinterpret_cast<const sockaddr *>(&peer), peerLength))) {
@@ -545,7 +545,7 @@ void Worker::failClient(Connection &c)
 {
     RuleRuntime &rule = *c.rule;
     rule.failed().fetch_add(1, std::memory_order_relaxed);
-    report(EngineEvent::Level::Warning, EngineEvent::Kind::ConnectFailed, rule.rule().name, QString(), [&] {
+    report(EngineEvent::Level::Warning, EngineEvent::Kind::ConnectFailed, &rule, QString(), [&] {
         // Our own shortage is not the backends' doing: say so rather than "no backend".
         if (Sockets::isLocalResourceError(c.lastError))
             return tr("client not served: %1").arg(Sockets::errorText(c.lastError));
@@ -782,18 +782,20 @@ void Worker::reapClosed()
 }
 
 template<typename MakeMessage>
-void Worker::report(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &backend,
+void Worker::report(EngineEvent::Level level, EngineEvent::Kind kind, RuleRuntime *rule, const QString &backend,
                     MakeMessage makeMessage)
 {
     // Failures can come once per connection under load; a log line per second says enough.
     quint64 suppressed = 0;
-    if (!m_throttle.admit(int(kind), m_now, &suppressed))
+    EventThrottle &throttle = rule ? rule->throttle() : m_throttle;
+    if (!throttle.admit(int(kind), m_now, &suppressed))
         return;
     EngineEvent event;
     event.time = QDateTime::currentDateTime();
     event.level = level;
     event.kind = kind;
-    event.rule = rule;
+    if (rule)
+        event.rule = rule->rule().name;
     event.backend = backend;
     // The text is only built here: under a flood of refusals most reports end above.
     const QString message = makeMessage();

@@ -36,7 +36,8 @@ class Worker final : public QObject
     Q_OBJECT
 
 public:
-    // throttle: shared by the pool's workers, so a flood is logged once, not once per worker.
+    // throttle: shared by the pool's workers, for reports that concern no one rule (those about a
+    // rule go through the rule's own), so a flood is logged once, not once per worker.
     Worker(int index, RelayMode mode, EventThrottle &throttle, QObject *parent = nullptr);
     ~Worker() override;
     Q_DISABLE_COPY_MOVE(Worker)
@@ -117,8 +118,9 @@ private:
     void reapClosed();
     // At most one event a second per worker, whatever the flood; makeMessage() builds the text
     // only for the events that are sent. Defined and instantiated in worker.cpp only.
+    // rule: the rule the report is about, or null.
     template<typename MakeMessage>
-    void report(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &backend,
+    void report(EngineEvent::Level level, EngineEvent::Kind kind, RuleRuntime *rule, const QString &backend,
                 MakeMessage makeMessage);
 
     const int m_index;

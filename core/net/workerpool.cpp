@@ -13,7 +13,7 @@ namespace PortRelay {
 
 WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
     : QObject(parent)
-    , m_throttle(std::make_unique<EventThrottle>())
+    , m_throttle(std::make_unique<EventThrottle>(EngineEvent::KindCount))
 {
     // splice() into a socket whose peer has gone raises SIGPIPE even where send() is told not to.
     ::signal(SIGPIPE, SIG_IGN);

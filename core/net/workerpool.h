@@ -39,6 +39,9 @@ public:
     // call it from a worker thread.
     void runOnEach(const std::function<void(Worker &)> &fn);
 
+    // Rate-limits what the workers report that concerns no one rule (descriptor shortage).
+    EventThrottle &throttle() { return *m_throttle; }
+
     // Connections open across all workers. Safe from any thread.
     int activeConnections() const;
 

@@ -2,6 +2,7 @@
 // failover on connect, backpressure, and rule changes while traffic flows.
 
 #include "core/engine/engine.h"
+#include "core/ruleset/subnet.h"
 #include "loopbackserver.h"
 #include "streampeer.h"
 #include "testrules.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void allowListRefusesOthers();
     void maxConnectionsIsEnforced();
     void maxConnectionsPerClientIsEnforced();
+    void refusalsAreThrottledPerRuleAndTold();
     void listenFailureNamesTheReason();
     void listenRefusedByTheSystem_data();
     void listenRefusedByTheSystem();
@@ -478,6 +480,46 @@ void tst_Engine::maxConnectionsIsEnforced()
     QTRY_COMPARE(engine.snapshot().find(u"max")->traffic.activeConnections, qint64(1));
     UniqueFd four = connectToLoopback(port);
     QVERIFY(echoRoundTrip(four.get(), QByteArrayLiteral("4")));
+}
+
+void tst_Engine::refusalsAreThrottledPerRuleAndTold()
+{
+    LoopbackServer backend(echo);
+    const quint16 limitedPort = freeLoopbackPort();
+    Rule limited = loopbackRule(QStringLiteral("limited"), limitedPort, {backend.port()});
+    limited.maxConnections = 1;
+    const quint16 guardedPort = freeLoopbackPort();
+    Rule guarded = loopbackRule(QStringLiteral("guarded"), guardedPort, {backend.port()});
+    guarded.allow = {*Subnet::parse(u"127.0.0.2/32")};
+    Engine engine;
+    QVERIFY(engine.apply(ruleSetOf({limited, guarded})).isEmpty());
+    QSignalSpy events(&engine, &Engine::eventOccurred);
+    const auto refusals = [&](const QString &rule) {
+        int count = 0;
+        for (const QList<QVariant> &args : events) {
+            const auto event = args.at(0).value<EngineEvent>();
+            count += event.kind == EngineEvent::Kind::ClientRefused && event.rule == rule;
+        }
+        return count;
+    };
+
+    UniqueFd held = connectToLoopback(limitedPort);
+    QVERIFY(echoRoundTrip(held.get(), QByteArrayLiteral("1")));
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(connectAndAwaitEnd(limitedPort), ECONNRESET); // told at once
+    QCOMPARE(connectAndAwaitEnd(limitedPort), ECONNRESET); // held back: same rule, same second
+    // Another rule's refusal in the same second is its own event, told at once.
+    QCOMPARE(connectAndAwaitEnd(guardedPort), ECONNRESET);
+    QTRY_COMPARE_WITH_TIMEOUT(refusals(QStringLiteral("guarded")), 1, 500);
+    QCOMPARE(refusals(QStringLiteral("limited")), 1);
+    QVERIFY2(clock.elapsed() < 900, "the refusals did not fall in one second; the test says nothing");
+    // The held-back refusal is told within about a second, though no later event comes.
+    QTRY_COMPARE_WITH_TIMEOUT(refusals(QStringLiteral("limited")), 2, 2500);
+    const auto told = events.last().at(0).value<EngineEvent>();
+    QCOMPARE(told.rule, QStringLiteral("limited"));
+    QVERIFY2(told.message.contains(u'1'), qPrintable(told.message));
+    QCOMPARE(refusals(QStringLiteral("guarded")), 1);
 }
 
 void tst_Engine::maxConnectionsPerClientIsEnforced()
