@@ -7,19 +7,19 @@
 
 namespace PortRelay {
 
-std::unique_ptr<Balancer> Balancer::create(BalanceStrategy strategy, const QList<Backend> &backends)
+std::unique_ptr<Balancer> Balancer::create(const Rule &rule)
 {
-    switch (strategy) {
+    switch (rule.balance) {
     case BalanceStrategy::RoundRobin:
-        return std::make_unique<SmoothRoundRobin>(int(backends.size()));
+        break;
     case BalanceStrategy::LeastConnections:
         return std::make_unique<LeastConnections>();
     case BalanceStrategy::SourceHash:
-        return std::make_unique<SourceHash>(backends);
+        return std::make_unique<SourceHash>(rule.backends);
     case BalanceStrategy::Random:
         return std::make_unique<PowerOfTwoChoices>();
     }
-    return std::make_unique<SmoothRoundRobin>(int(backends.size()));
+    return std::make_unique<SmoothRoundRobin>(SmoothRoundRobin::cycleCapacityFor(rule));
 }
 
 } // namespace PortRelay

@@ -2,6 +2,8 @@
 
 #include "core/balancing/balancer.h"
 
+#include <atomic>
+
 namespace PortRelay {
 
 // Fewest active connections relative to weight; ties rotate, so idle backends share evenly.
@@ -11,7 +13,7 @@ public:
     qsizetype pick(const BackendCandidates &candidates, quint64 clientHash) override;
 
 private:
-    quint32 m_rotation = 0;
+    std::atomic<quint32> m_rotation{0};
 };
 
 } // namespace PortRelay

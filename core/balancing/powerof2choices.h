@@ -2,6 +2,7 @@
 
 #include "core/balancing/balancer.h"
 
+#include <atomic>
 #include <random>
 
 namespace PortRelay {
@@ -15,8 +16,10 @@ public:
     qsizetype pick(const BackendCandidates &candidates, quint64 clientHash) override;
 
 private:
+    // A random number from a shared counter (splitmix64): lock-free from any number of threads.
+    quint64 next();
     qsizetype drawByWeight(const BackendCandidates &candidates, qint64 totalWeight);
-    std::mt19937_64 m_random;
+    std::atomic<quint64> m_state;
 };
 
 } // namespace PortRelay

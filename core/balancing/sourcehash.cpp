@@ -52,7 +52,7 @@ SourceHash::SourceHash(const QList<Backend> &backends)
 qsizetype SourceHash::pick(const BackendCandidates &candidates, quint64 clientHash)
 {
     if (m_ring.empty())
-        return 0;
+        return firstAvailable(candidates);
     auto it = std::lower_bound(m_ring.begin(), m_ring.end(), clientHash,
                                [](const Point &p, quint64 h) { return p.hash < h; });
     // Walk clockwise to the first point whose backend may take this connection.
@@ -60,11 +60,11 @@ qsizetype SourceHash::pick(const BackendCandidates &candidates, quint64 clientHa
         if (it == m_ring.end())
             it = m_ring.begin();
         for (qsizetype i = 0; i < candidates.size(); ++i) {
-            if (candidates[i].index == it->backend)
+            if (candidates[i].index == it->backend && !candidates[i].excluded)
                 return i;
         }
     }
-    return 0;
+    return firstAvailable(candidates);
 }
 
 } // namespace PortRelay

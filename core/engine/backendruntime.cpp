@@ -5,6 +5,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <cmath>
 
 namespace PortRelay {
 
@@ -90,14 +91,16 @@ double BackendRuntime::healthScore() const
 
 int BackendRuntime::effectiveWeight(int configuredWeight, const Rule &rule, qint64 nowMs) const
 {
+    // Both factors move in steps (1/32 of the ramp, 1/20 of the score), so that a balancer's view
+    // of the weights changes a few dozen times per ramp, not with every connection.
     double weight = double(configuredWeight) * WeightScale;
     if (rule.slowStartMs > 0) {
         const qint64 since = upSinceMs.load(std::memory_order_relaxed);
         if (since > 0 && nowMs - since < rule.slowStartMs)
-            weight *= std::max(0.01, double(nowMs - since) / rule.slowStartMs);
+            weight *= std::max(1.0, std::floor(32.0 * double(nowMs - since) / rule.slowStartMs)) / 32.0;
     }
     if (rule.adaptiveWeights)
-        weight *= healthScore();
+        weight *= std::max(1.0, std::round(healthScore() * 20.0)) / 20.0;
     return std::max(1, int(weight));
 }
 

@@ -202,7 +202,7 @@ std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRun
                       tr("cannot resolve %1: %2").arg(backend.address.host, error), backend.address.toString());
         }
     }
-    auto runtime = std::make_shared<RuleRuntime>(rule, addresses, m_workers->size());
+    auto runtime = std::make_shared<RuleRuntime>(rule, addresses);
     if (previous) {
         for (int i = 0; i < runtime->backendCount(); ++i) {
             for (int j = 0; j < previous->backendCount(); ++j) {

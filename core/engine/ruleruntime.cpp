@@ -8,9 +8,10 @@ namespace {
 std::atomic<quint64> nextRuntimeId{1};
 }
 
-RuleRuntime::RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses, int workerCount)
+RuleRuntime::RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses)
     : m_rule(std::move(rule))
     , m_id(nextRuntimeId.fetch_add(1))
+    , m_balancer(Balancer::create(m_rule))
     , m_throttle(EngineEvent::KindCount)
 {
     for (int i = 0; i < m_rule.backends.size(); ++i) {
@@ -24,8 +25,6 @@ RuleRuntime::RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAdd
             backend->health = BackendState::Down;
         m_backends.push_back(std::move(backend));
     }
-    for (int w = 0; w < workerCount; ++w)
-        m_balancers.push_back(Balancer::create(m_rule.balance, m_rule.backends));
 }
 
 bool RuleRuntime::admits(const SocketAddress &client) const

@@ -20,7 +20,7 @@ namespace PortRelay {
 class RuleRuntime
 {
 public:
-    RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses, int workerCount);
+    RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses);
     Q_DISABLE_COPY_MOVE(RuleRuntime)
 
     const Rule &rule() const { return m_rule; }
@@ -44,8 +44,8 @@ public:
     // Rate-limits what the workers report about this rule, per kind (EngineEvent::Kind).
     EventThrottle &throttle() { return m_throttle; }
 
-    // The balancer of one worker thread; only that worker may use it.
-    Balancer &balancer(int worker) { return *m_balancers[std::size_t(worker)]; }
+    // The rule's balancer, shared by its workers.
+    Balancer &balancer() { return *m_balancer; }
 
     bool usesClientHash() const { return m_rule.balance == BalanceStrategy::SourceHash; }
     // Whether the allow list (if any) admits a client address.
@@ -55,7 +55,7 @@ private:
     const Rule m_rule;
     const quint64 m_id;
     std::vector<std::unique_ptr<BackendRuntime>> m_backends;
-    std::vector<std::unique_ptr<Balancer>> m_balancers;
+    const std::unique_ptr<Balancer> m_balancer;
     TrafficCounters m_counters;
     ClientTally m_clientTally;
     EventThrottle m_throttle;

@@ -436,30 +436,32 @@ int Worker::chooseBackend(Connection &c)
 {
     RuleRuntime &rule = *c.rule;
     const Rule &config = rule.rule();
-    BackendCandidates primaries;
-    BackendCandidates backups;
-    BackendCandidates lastResort;
+    // Tiers: eligible primaries, else eligible backups, else backends marked down. Backends
+    // already tried stay in their tier (the balancer's view of it must not change with each
+    // retry) but are excluded from the choice; a tier with none left falls to the next.
+    BackendCandidates tiers[3];
+    bool available[3] = {};
     for (int i = 0; i < rule.backendCount(); ++i) {
-        if (c.tried & (quint64(1) << i))
-            continue;
         const BackendRuntime &backend = rule.backend(i);
         if (!backend.address.isValid())
             continue;
         const BackendState state = backend.state();
-        const BackendCandidate candidate{
+        const int tier = isEligible(state) ? (config.backends[i].backup ? 1 : 0) : state == BackendState::Down ? 2 : -1;
+        if (tier < 0)
+            continue;
+        const bool tried = c.tried & (quint64(1) << i);
+        tiers[tier].append(BackendCandidate{
             i, backend.effectiveWeight(config.backends[i].weight, config, m_now),
-            quint32(qMax<qint64>(0, backend.counters.activeConnections.load(std::memory_order_relaxed)))};
-        if (isEligible(state))
-            (config.backends[i].backup ? backups : primaries).append(candidate);
-        else if (state == BackendState::Down)
-            lastResort.append(candidate);
+            quint32(qMax<qint64>(0, backend.counters.activeConnections.load(std::memory_order_relaxed))), tried});
+        available[tier] |= !tried;
     }
     // Backups serve only while no primary can take the connection; backends marked down are
     // tried only when nothing else is left, since a verdict can be stale.
-    const BackendCandidates &pool = !primaries.isEmpty() ? primaries : !backups.isEmpty() ? backups : lastResort;
-    if (pool.isEmpty())
-        return -1;
-    return pool[rule.balancer(m_index).pick(pool, c.clientHash)].index;
+    for (int tier = 0; tier < 3; ++tier) {
+        if (available[tier])
+            return tiers[tier][rule.balancer().pick(tiers[tier], c.clientHash)].index;
+    }
+    return -1;
 }
 
 namespace {

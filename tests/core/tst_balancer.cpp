@@ -7,6 +7,11 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 using namespace PortRelay;
 
 namespace {
@@ -44,6 +49,11 @@ private Q_SLOTS:
     void smoothRoundRobinOrder();
     void smoothRoundRobinDistribution();
     void smoothRoundRobinSkipsExcluded();
+    void smoothRoundRobinOrderIsSharedByThreads();
+    void smoothRoundRobinUnderConcurrentChange();
+    void smoothRoundRobinCycleIsReducedAndBounded();
+    void strategiesNeverChooseExcluded_data();
+    void strategiesNeverChooseExcluded();
     void leastConnectionsPicksFewestPerWeight();
     void leastConnectionsRotatesTies();
     void sourceHashIsSticky();
@@ -69,7 +79,7 @@ void tst_Balancer::smoothRoundRobinOrder()
 {
     QFETCH(QList<int>, weights);
     QFETCH(QString, order);
-    SmoothRoundRobin balancer(int(weights.size()));
+    SmoothRoundRobin balancer(SmoothRoundRobin::MaxCycle);
     const BackendCandidates all = candidates(weights);
     QString picked;
     for (int i = 0; i < order.size(); ++i)
@@ -79,7 +89,7 @@ void tst_Balancer::smoothRoundRobinOrder()
 
 void tst_Balancer::smoothRoundRobinDistribution()
 {
-    SmoothRoundRobin balancer(3);
+    SmoothRoundRobin balancer(SmoothRoundRobin::MaxCycle);
     const BackendCandidates all = candidates({5, 3, 2});
     int counts[3] = {};
     for (int i = 0; i < 1000; ++i)
@@ -91,12 +101,91 @@ void tst_Balancer::smoothRoundRobinDistribution()
 
 void tst_Balancer::smoothRoundRobinSkipsExcluded()
 {
-    SmoothRoundRobin balancer(3);
+    SmoothRoundRobin balancer(SmoothRoundRobin::MaxCycle);
     BackendCandidates some;
     some.append({0, 1, 0});
     some.append({2, 1, 0});
     for (int i = 0; i < 10; ++i)
         QVERIFY(some[balancer.pick(some, 0)].index != 1);
+    // A candidate tried already for this connection keeps its place in the cycle, unchosen.
+    BackendCandidates retry = candidates({5, 3, 2});
+    retry[0].excluded = true;
+    int counts[3] = {};
+    for (int i = 0; i < 1000; ++i)
+        ++counts[retry[balancer.pick(retry, 0)].index];
+    QCOMPARE(counts[0], 0);
+    QCOMPARE(counts[1], 600);
+    QCOMPARE(counts[2], 400);
+}
+
+void tst_Balancer::smoothRoundRobinOrderIsSharedByThreads()
+{
+    // Two threads take turns strictly; the order they make together is the one smooth order of
+    // the rule (one per thread would interleave two orders: a a b b c c ...).
+    SmoothRoundRobin balancer(SmoothRoundRobin::MaxCycle);
+    const BackendCandidates all = candidates({5, 3, 2});
+    QString picked;
+    std::mutex mutex;
+    std::condition_variable turnChanged;
+    int turn = 0;
+    const auto player = [&](int me) {
+        for (int round = 0; round < 10; ++round) {
+            std::unique_lock<std::mutex> lock(mutex);
+            turnChanged.wait(lock, [&] { return turn == me; });
+            picked += QChar(u'a' + all[balancer.pick(all, 0)].index);
+            turn = 1 - me;
+            turnChanged.notify_all();
+        }
+    };
+    std::thread first(player, 0);
+    std::thread second(player, 1);
+    first.join();
+    second.join();
+    QCOMPARE(picked, QStringLiteral("abcaabacba"
+                                    "abcaabacba"));
+}
+
+void tst_Balancer::smoothRoundRobinUnderConcurrentChange()
+{
+    // Four threads pick while the eligible set flips between two shapes: every pick is valid,
+    // and over whole cycles of an unchanging set the shares are exact.
+    SmoothRoundRobin balancer(SmoothRoundRobin::MaxCycle);
+    const BackendCandidates wide = candidates({5, 3, 2});
+    BackendCandidates narrow;
+    narrow.append({1, 3, 0});
+    narrow.append({2, 2, 0});
+    std::atomic<int> invalid{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 20000; ++i) {
+                const BackendCandidates &set = (i / 100 + t) % 2 ? narrow : wide;
+                const qsizetype chosen = balancer.pick(set, 0);
+                invalid += chosen < 0 || chosen >= set.size();
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(invalid.load(), 0);
+    int counts[3] = {};
+    for (int i = 0; i < 1000; ++i)
+        ++counts[wide[balancer.pick(wide, 0)].index];
+    QCOMPARE(counts[0], 500);
+    QCOMPARE(counts[1], 300);
+    QCOMPARE(counts[2], 200);
+}
+
+void tst_Balancer::smoothRoundRobinCycleIsReducedAndBounded()
+{
+    QCOMPARE(SmoothRoundRobin::cycleOf({500, 300, 200}, 4096).size(), std::size_t(10));
+    const std::vector<quint8> big = SmoothRoundRobin::cycleOf(std::vector<int>(64, 997), 4096);
+    QCOMPARE(big.size(), std::size_t(64)); // equal weights: one turn each
+    std::vector<int> uneven(64, 1000);
+    uneven[0] = 999;
+    const std::vector<quint8> scaled = SmoothRoundRobin::cycleOf(uneven, 4096);
+    QVERIFY(scaled.size() <= std::size_t(4096 + 64));
+    QVERIFY(std::count(scaled.begin(), scaled.end(), quint8(0)) >= 1);
 }
 
 void tst_Balancer::leastConnectionsPicksFewestPerWeight()
@@ -184,6 +273,31 @@ void tst_Balancer::powerOfTwoChoicesFollowsWeights()
     QVERIFY2(qAbs(counts[0] - 5000) < 300, qPrintable(QString::number(counts[0])));
     QVERIFY2(qAbs(counts[1] - 3000) < 300, qPrintable(QString::number(counts[1])));
     QVERIFY2(qAbs(counts[2] - 2000) < 300, qPrintable(QString::number(counts[2])));
+}
+
+void tst_Balancer::strategiesNeverChooseExcluded_data()
+{
+    QTest::addColumn<int>("strategy");
+    QTest::newRow("round robin") << int(BalanceStrategy::RoundRobin);
+    QTest::newRow("least connections") << int(BalanceStrategy::LeastConnections);
+    QTest::newRow("source hash") << int(BalanceStrategy::SourceHash);
+    QTest::newRow("random") << int(BalanceStrategy::Random);
+}
+
+void tst_Balancer::strategiesNeverChooseExcluded()
+{
+    QFETCH(int, strategy);
+    Rule rule;
+    rule.balance = BalanceStrategy(strategy);
+    rule.backends = backends(4);
+    const std::unique_ptr<Balancer> balancer = Balancer::create(rule);
+    BackendCandidates set = candidates({1, 1, 1, 1}, {0, 5, 0, 9});
+    set[0].excluded = true;
+    set[2].excluded = true;
+    for (int client = 0; client < 500; ++client) {
+        const qsizetype chosen = balancer->pick(set, clientHash(client));
+        QVERIFY(chosen == 1 || chosen == 3);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Balancer)
