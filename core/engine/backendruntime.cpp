@@ -18,6 +18,15 @@ quint32 ewma(quint32 average, quint32 sample)
 
 } // namespace
 
+BackendRuntime::BackendRuntime()
+    : stateSinceEpochMs(QDateTime::currentMSecsSinceEpoch())
+{}
+
+void BackendRuntime::markStateChanged()
+{
+    stateSinceEpochMs.store(QDateTime::currentMSecsSinceEpoch(), std::memory_order_relaxed);
+}
+
 void BackendRuntime::setLastFailure(const QString &reason)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -67,6 +76,7 @@ bool BackendRuntime::recordFailure(qint64 nowMs, const Rule &rule, BackendState 
     for (BackendState from : {BackendState::Up, BackendState::Unknown}) {
         if (health.compare_exchange_strong(from, BackendState::Down, std::memory_order_relaxed)) {
             m_windowFailures.store(0, std::memory_order_relaxed);
+            markStateChanged();
             *previous = from;
             return true;
         }

@@ -26,11 +26,18 @@ public:
     std::atomic<BackendState> health{BackendState::Unknown}; // Unknown, Up, Down or Disabled
     std::atomic<bool> draining{false};
     std::atomic<qint64> upSinceMs{0}; // when it came back up (monotonic), for slow start
+    // When state() last changed (ms since the epoch), for people to look at.
+    std::atomic<qint64> stateSinceEpochMs;
     TrafficCounters counters;
     // The last active check, for people to look at: when (ms since the epoch), how long it took
     // (-1: none yet) and, if it failed, why.
     std::atomic<qint64> lastCheckEpochMs{0};
     std::atomic<qint32> lastCheckMicros{-1};
+
+    BackendRuntime();
+
+    // Records that state() changed now.
+    void markStateChanged();
 
     // Also records when (ms since the epoch): a failure hours ago on a backend that is up now is
     // history, and the window says so.

@@ -215,6 +215,8 @@ std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRun
                     now.health.store(old.health.load());
                 now.draining.store(old.draining.load());
                 now.upSinceMs.store(old.upSinceMs.load());
+                if (now.state() == old.state())
+                    now.stateSinceEpochMs.store(old.stateSinceEpochMs.load());
             }
         }
     }
@@ -254,7 +256,7 @@ void Engine::onBackendStateChanged(const std::shared_ptr<RuleRuntime> &runtime, 
     const Rule &rule = runtime->rule();
     emitEvent(to == BackendState::Down ? EngineEvent::Level::Warning : EngineEvent::Level::Info,
               EngineEvent::Kind::BackendStateChanged, rule.name, reason, rule.backends[backend].address.toString(),
-              backendStateName(from), backendStateName(to));
+              from, to);
     if (to == BackendState::Down && rule.onDown == OnDown::Close) {
         const RuleRuntime *r = runtime.get();
         m_workers->runOnEach([r, backend](Worker &worker) { worker.closeBackendConnections(r, backend); });
@@ -342,7 +344,7 @@ void Engine::setStatus(Entry &entry, RuleState state, const QString &reason)
 }
 
 void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
-                       const QString &backend, const QString &from, const QString &to)
+                       const QString &backend, std::optional<BackendState> from, std::optional<BackendState> to)
 {
     EngineEvent event;
     event.time = QDateTime::currentDateTime();
@@ -442,6 +444,7 @@ EngineSnapshot Engine::snapshot() const
                 b.lastCheckEpochMs = backend.lastCheckEpochMs.load(std::memory_order_relaxed);
                 b.lastCheckMicros = backend.lastCheckMicros.load(std::memory_order_relaxed);
                 b.lastFailure = backend.lastFailure(&b.lastFailureEpochMs);
+                b.stateSinceEpochMs = backend.stateSinceEpochMs.load(std::memory_order_relaxed);
                 rule.backends.append(b);
             }
         }

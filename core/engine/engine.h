@@ -114,7 +114,8 @@ private:
                                BackendState to, const QString &reason);
     void setStatus(Entry &entry, RuleState state, const QString &reason = QString());
     void emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
-                   const QString &backend = QString(), const QString &from = QString(), const QString &to = QString());
+                   const QString &backend = QString(), std::optional<BackendState> from = std::nullopt,
+                   std::optional<BackendState> to = std::nullopt);
     void rebuildIndex();
     // Tells what the workers' throttles held back and no later event told (about once a second).
     void sweepThrottles();

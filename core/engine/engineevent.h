@@ -1,8 +1,12 @@
 #pragma once
 
+#include "core/engine/backendstate.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+
+#include <optional>
 
 namespace PortRelay {
 
@@ -37,8 +41,8 @@ struct EngineEvent
     Kind kind = Kind::RuleStarted;
     QString rule;
     QString backend;
-    QString from; // backend state changes
-    QString to;
+    std::optional<BackendState> from; // backend state changes
+    std::optional<BackendState> to;
     QString message; // the human reason: "connection refused (3/3 checks)"
 
     // "rule_started", "backend_state_changed", ... as logged.

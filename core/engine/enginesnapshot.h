@@ -21,6 +21,7 @@ struct BackendSnapshot
     qint32 lastCheckMicros = -1;
     QString lastFailure;           // the last failed check's reason
     qint64 lastFailureEpochMs = 0; // when it failed
+    qint64 stateSinceEpochMs = 0;  // when it entered its current state
 };
 
 struct RuleSnapshot

@@ -29,9 +29,9 @@ QByteArray formatJson(const EngineEvent &event)
     };
     if (!event.backend.isEmpty())
         object.insert(QStringLiteral("backend"), event.backend);
-    if (!event.from.isEmpty() || !event.to.isEmpty()) {
-        object.insert(QStringLiteral("from"), event.from);
-        object.insert(QStringLiteral("to"), event.to);
+    if (event.from && event.to) {
+        object.insert(QStringLiteral("from"), backendStateName(*event.from));
+        object.insert(QStringLiteral("to"), backendStateName(*event.to));
     }
     if (!event.message.isEmpty())
         object.insert(QStringLiteral("reason"), event.message);
@@ -46,8 +46,9 @@ QByteArray formatText(const EngineEvent &event)
         line += QStringLiteral(" rule=") + event.rule;
     if (!event.backend.isEmpty())
         line += QStringLiteral(" backend=") + event.backend;
-    if (!event.from.isEmpty() || !event.to.isEmpty())
-        line += QStringLiteral(" from=") + event.from + QStringLiteral(" to=") + event.to;
+    if (event.from && event.to)
+        line += QStringLiteral(" from=") + backendStateName(*event.from) + QStringLiteral(" to=") +
+                backendStateName(*event.to);
     if (!event.message.isEmpty())
         line += QStringLiteral(": ") + event.message;
     // A message never spans lines: one event, one line, whatever a name or reason contains.

@@ -207,6 +207,7 @@ void HealthChecker::transition(int backend, BackendState from, BackendState to, 
     // decides, so only move from the state our verdict was based on.
     if (from == to || !target.health.compare_exchange_strong(from, to))
         return;
+    target.markStateChanged();
     // Back from down (verified by checks, or given another chance with checks off): ramp up.
     if (from == BackendState::Down && (to == BackendState::Up || to == BackendState::Unknown))
         target.upSinceMs.store(MonotonicClock::nowMs());
@@ -233,8 +234,10 @@ void HealthChecker::setDraining(int backend, bool draining)
     const BackendState from = target.state();
     target.draining.store(draining);
     const BackendState to = target.state();
-    if (from != to)
+    if (from != to) {
+        target.markStateChanged();
         Q_EMIT stateChanged(backend, from, to, draining ? tr("draining: no new connections") : tr("drain ended"));
+    }
 }
 
 } // namespace PortRelay

@@ -320,6 +320,7 @@ void tst_Failover::deadBackendIsMarkedDownAndBackWithoutFailedClients()
     QElapsedTimer clock;
     clock.start();
     const qint64 killStarted = traffic.now();
+    const qint64 killedAtEpochMs = QDateTime::currentMSecsSinceEpoch();
     b.kill();
     const qint64 killEnded = traffic.now();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 1), BackendState::Down, 5000);
@@ -327,10 +328,15 @@ void tst_Failover::deadBackendIsMarkedDownAndBackWithoutFailedClients()
     // fall x interval + timeout, plus up to one interval until the first check after the kill.
     QVERIFY2(downAfter <= 2 * 200 + 100 + 200 + 300, qPrintable(QString::number(downAfter)));
     const int bBefore = traffic.answers('b');
+    // The time in the current state starts at the transition, for people to read.
+    const qint64 downSince = engine.snapshot().rules.constFirst().backends.at(1).stateSinceEpochMs;
+    QVERIFY2(downSince >= killedAtEpochMs && downSince <= QDateTime::currentMSecsSinceEpoch(),
+             qPrintable(QStringLiteral("%1 vs killed at %2").arg(downSince).arg(killedAtEpochMs)));
 
     clock.restart();
     b.restart();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 1), BackendState::Up, 5000);
+    QVERIFY(engine.snapshot().rules.constFirst().backends.at(1).stateSinceEpochMs > downSince);
     const qint64 upAfter = clock.elapsed();
     QVERIFY2(upAfter <= 2 * 200 + 200 + 300, qPrintable(QString::number(upAfter)));
     QTRY_VERIFY(traffic.answers('b') > bBefore + 20); // it takes traffic again
@@ -351,9 +357,9 @@ void tst_Failover::deadBackendIsMarkedDownAndBackWithoutFailedClients()
     bool sawDown = false;
     for (const QList<QVariant> &arguments : events) {
         const auto event = arguments.constFirst().value<EngineEvent>();
-        if (event.kind == EngineEvent::Kind::BackendStateChanged && event.to == QLatin1String("down")) {
+        if (event.kind == EngineEvent::Kind::BackendStateChanged && event.to == BackendState::Down) {
             QCOMPARE(event.backend, QStringLiteral("127.0.0.1:%1").arg(b.port()));
-            QCOMPARE(event.from, QStringLiteral("up"));
+            QCOMPARE(event.from, BackendState::Up);
             // Whichever noticed first: the checks, or the failed connects of real traffic.
             QVERIFY2(event.message.contains(QStringLiteral("(2/2 checks)")) ||
                          event.message.contains(QStringLiteral("failed connects within")),
@@ -468,7 +474,8 @@ void tst_Failover::passiveChecksMarkDownWithChecksOff()
     for (const QList<QVariant> &arguments : events) {
         const auto event = arguments.constFirst().value<EngineEvent>();
         if (event.kind == EngineEvent::Kind::BackendStateChanged)
-            transitions << event.from + QLatin1String("->") + event.to + QLatin1String(": ") + event.message;
+            transitions << backendStateName(*event.from) + QLatin1String("->") + backendStateName(*event.to) +
+                               QLatin1String(": ") + event.message;
     }
     QCOMPARE(transitions,
              QStringList({QStringLiteral("unknown->down: 3 failed connects within 1500 ms (last: connection refused)"),

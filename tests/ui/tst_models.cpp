@@ -11,8 +11,8 @@
 #include <QBrush>
 #include <QDateTime>
 #include <QGuiApplication>
-#include <QLocale>
 #include <QIcon>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -462,8 +462,8 @@ void tst_Models::eventLogCopiesRows()
     EngineEvent e = makeEvent(QStringLiteral("api"), EngineEvent::Level::Warning, QStringLiteral("connection refused"));
     e.kind = EngineEvent::Kind::BackendStateChanged;
     e.backend = QStringLiteral("127.0.0.1:9001");
-    e.from = QStringLiteral("up");
-    e.to = QStringLiteral("down");
+    e.from = BackendState::Up;
+    e.to = BackendState::Down;
     model.addEvent(e);
     model.flush();
     const QString text = model.rowsAsText({0});

@@ -57,7 +57,9 @@ QString EventLogModel::kindText(EngineEvent::Kind kind)
 QString EventLogModel::message(const EngineEvent &event) const
 {
     if (event.kind == EngineEvent::Kind::BackendStateChanged && !event.backend.isEmpty()) {
-        const QString change = tr("%1: %2 → %3").arg(event.backend, event.from, event.to);
+        const QString change = tr("%1: %2 → %3")
+                                   .arg(event.backend, event.from ? backendStateName(*event.from) : QString(),
+                                        event.to ? backendStateName(*event.to) : QString());
         return event.message.isEmpty() ? change : tr("%1 (%2)").arg(change, event.message);
     }
     if (!event.backend.isEmpty() && !event.message.contains(event.backend))

@@ -561,10 +561,10 @@ void MainWindow::onEvent(const EngineEvent &event)
         return;
     // One throttle key per backend: a flapping backend is limited on its own, not at its neighbours' cost.
     const QString key = QStringLiteral("backend\n") + event.rule + u'\n' + event.backend;
-    if (event.to == backendStateName(BackendState::Down)) {
+    if (event.to == BackendState::Down) {
         notify(key, tr("Backend down"), tr("%1 of rule %2 is down: %3").arg(event.backend, event.rule, event.message),
                true);
-    } else if (event.to == backendStateName(BackendState::Up) && event.from == backendStateName(BackendState::Down)) {
+    } else if (event.to == BackendState::Up && event.from == BackendState::Down) {
         notify(key, tr("Backend up"), tr("%1 of rule %2 is back up").arg(event.backend, event.rule), false);
     }
 }
