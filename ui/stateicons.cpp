@@ -173,6 +173,8 @@ QIcon StateIcons::icon(RuleState state)
             return makeIcon(Shape::Circle, Green, Glyph::Play);
         case RuleState::Failed:
             return makeIcon(Shape::Diamond, Red, Glyph::Bang);
+        case RuleState::Waiting:
+            return makeIcon(Shape::Diamond, Amber, Glyph::Bang);
         case RuleState::Stopped:
             break;
         }
@@ -265,6 +267,8 @@ QString StateIcons::text(RuleState state)
         return tr("running");
     case RuleState::Failed:
         return tr("failed");
+    case RuleState::Waiting:
+        return tr("waiting");
     }
     return QString();
 }
@@ -306,6 +310,8 @@ QColor StateIcons::colour(RuleState state, const QPalette &palette)
         return colour(BackendState::Up, palette);
     case RuleState::Failed:
         return colour(BackendState::Down, palette);
+    case RuleState::Waiting:
+        return colour(BackendState::Draining, palette);
     case RuleState::Stopped:
         break;
     }

@@ -12,6 +12,7 @@
 #include <QHostInfo>
 #include <QLoggingCategory>
 
+#include <cerrno>
 #include <climits>
 
 namespace PortRelay {
@@ -138,11 +139,18 @@ QList<RuleStatus> Engine::apply(const RuleSet &ruleSet)
             replaceInPlace(entry, rule);
             continue;
         }
+        const bool unchanged = entry.rule == rule;
         {
             QMutexLocker lock(&m_mutex);
             entry.rule = rule;
         }
-        if (rule.enabled && !entry.listenFd.isValid() && !start(entry))
+        const bool waiting = entry.status.state == RuleState::Waiting;
+        if (!rule.enabled && waiting)
+            stop(entry, StopMode::Graceful);
+        if (!rule.enabled || entry.listenFd.isValid())
+            continue;
+        // Another change to the set is no reason to try a taken port again (and log it again).
+        if ((unchanged && waiting) || !start(entry))
             failures.append(entry.status);
     }
     return failures;
@@ -281,16 +289,23 @@ bool Engine::start(Entry &entry)
     QString error;
     const std::optional<QHostAddress> host = rule.listen.literalAddress();
     UniqueFd fd;
+    int errorCode = 0;
     if (!host)
         error = tr("listen host \"%1\" is not an address of this machine").arg(rule.listen.host);
     else
-        fd = Sockets::listen(SocketAddress(*host, rule.listen.port), m_options.listenBacklog, &error);
+        fd = Sockets::listen(SocketAddress(*host, rule.listen.port), m_options.listenBacklog, &error, &errorCode);
     if (!fd.isValid()) {
         const QString reason = tr("cannot listen on %1: %2").arg(rule.listen.toString(), error);
+        if (errorCode == EADDRINUSE || errorCode == EADDRNOTAVAIL) {
+            waitForAddress(entry, reason);
+            return false;
+        }
+        cancelRetry(entry);
         setStatus(entry, RuleState::Failed, reason);
         emitEvent(EngineEvent::Level::Error, EngineEvent::Kind::RuleFailed, rule.name, reason);
         return false;
     }
+    cancelRetry(entry);
     std::shared_ptr<RuleRuntime> runtime = makeRuntime(rule);
     const int listenFd = fd.get();
     m_workers->runOnEach([listenFd, &runtime](Worker &worker) { worker.addListener(listenFd, runtime); });
@@ -306,6 +321,34 @@ bool Engine::start(Entry &entry)
               exposed ? tr("listening on %1, reachable from other machines").arg(rule.listen.toString())
                       : tr("listening on %1").arg(rule.listen.toString()));
     return true;
+}
+
+void Engine::waitForAddress(Entry &entry, const QString &reason)
+{
+    const bool first = entry.status.state != RuleState::Waiting;
+    entry.retryDelayMs = first ? 1000 : qMin(entry.retryDelayMs * 2, 30000);
+    if (!entry.retry) {
+        entry.retry = std::make_unique<QTimer>();
+        entry.retry->setSingleShot(true);
+        const QString name = entry.rule.name;
+        connect(entry.retry.get(), &QTimer::timeout, this, [this, name] {
+            Entry *e = find(name);
+            if (e && e->rule.enabled && !e->listenFd.isValid() && e->status.state == RuleState::Waiting)
+                start(*e);
+        });
+    }
+    entry.retry->start(entry.retryDelayMs);
+    setStatus(entry, RuleState::Waiting, reason, QDateTime::currentMSecsSinceEpoch() + entry.retryDelayMs);
+    // Once when it starts waiting, and RuleStarted when it is through: not once per attempt.
+    if (first)
+        emitEvent(EngineEvent::Level::Warning, EngineEvent::Kind::RuleWaiting, entry.rule.name,
+                  tr("%1; trying again until it is free").arg(reason));
+}
+
+void Engine::cancelRetry(Entry &entry)
+{
+    entry.retry.reset();
+    entry.retryDelayMs = 0;
 }
 
 void Engine::stop(Entry &entry, StopMode mode)
@@ -325,20 +368,22 @@ void Engine::stop(Entry &entry, StopMode mode)
         entry.runtime.reset();
         entry.checker.reset();
     }
-    if (wasRunning || entry.status.state == RuleState::Failed) {
+    cancelRetry(entry);
+    if (wasRunning || entry.status.state == RuleState::Failed || entry.status.state == RuleState::Waiting) {
         setStatus(entry, RuleState::Stopped);
         if (wasRunning)
             emitEvent(EngineEvent::Level::Info, EngineEvent::Kind::RuleStopped, entry.rule.name, tr("stopped"));
     }
 }
 
-void Engine::setStatus(Entry &entry, RuleState state, const QString &reason)
+void Engine::setStatus(Entry &entry, RuleState state, const QString &reason, qint64 retryAtEpochMs)
 {
     {
         QMutexLocker lock(&m_mutex);
         entry.status.name = entry.rule.name;
         entry.status.state = state;
         entry.status.reason = reason;
+        entry.status.retryAtEpochMs = retryAtEpochMs;
     }
     Q_EMIT ruleStatusChanged(entry.status);
 }

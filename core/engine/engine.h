@@ -57,8 +57,10 @@ public:
     //   its listen address is unchanged, so no client is refused meanwhile); its open connections
     //   finish on the old settings;
     // - a rule gone from the set, or now disabled, stops accepting; its connections finish;
-    // - enabled rules that are not running are started.
-    // Returns the status of each rule that failed to start; the others run regardless.
+    // - enabled rules that are not running are started. One whose address is taken by another
+    //   program (or not on this machine yet) waits for it: RuleState::Waiting, retried on its own
+    //   with backoff (1 s doubling to 30 s); an unchanged waiting rule is left to its schedule.
+    // Returns the status of each rule that failed to start or waits; the others run regardless.
     QList<RuleStatus> apply(const RuleSet &ruleSet);
 
     // Starts one rule of the current set; false (with *error) when it cannot listen.
@@ -97,11 +99,16 @@ private:
         std::shared_ptr<RuleRuntime> runtime; // null while not running
         std::unique_ptr<HealthChecker> checker;
         UniqueFd listenFd;
+        std::unique_ptr<QTimer> retry; // while Waiting: the next attempt to listen
+        int retryDelayMs = 0;
     };
 
     Entry *find(const QString &name);
     const Entry *find(const QString &name) const;
     bool start(Entry &entry);
+    // Listening failed for a reason that may pass (the port is taken): try again later, with backoff.
+    void waitForAddress(Entry &entry, const QString &reason);
+    void cancelRetry(Entry &entry);
     void stop(Entry &entry, StopMode mode);
     // Swaps in a changed rule on the running listener; false when that is not possible.
     bool replaceInPlace(Entry &entry, const Rule &rule);
@@ -112,7 +119,7 @@ private:
                              const QString &reason);
     void onBackendStateChanged(const std::shared_ptr<RuleRuntime> &runtime, int backend, BackendState from,
                                BackendState to, const QString &reason);
-    void setStatus(Entry &entry, RuleState state, const QString &reason = QString());
+    void setStatus(Entry &entry, RuleState state, const QString &reason = QString(), qint64 retryAtEpochMs = 0);
     void emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
                    const QString &backend = QString(), std::optional<BackendState> from = std::nullopt,
                    std::optional<BackendState> to = std::nullopt);

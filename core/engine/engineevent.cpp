@@ -11,6 +11,8 @@ QString EngineEvent::kindName(Kind kind)
         return QStringLiteral("rule_stopped");
     case Kind::RuleFailed:
         return QStringLiteral("rule_failed");
+    case Kind::RuleWaiting:
+        return QStringLiteral("rule_waiting");
     case Kind::RuleChanged:
         return QStringLiteral("rule_changed");
     case Kind::BackendStateChanged:

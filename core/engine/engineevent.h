@@ -25,6 +25,7 @@ struct EngineEvent
         RuleStarted,
         RuleStopped,
         RuleFailed,
+        RuleWaiting,
         RuleChanged,
         BackendStateChanged,
         BackendUnresolved,

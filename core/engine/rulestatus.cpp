@@ -11,6 +11,8 @@ QString RuleStatus::stateName(RuleState state)
         return QStringLiteral("running");
     case RuleState::Failed:
         return QStringLiteral("failed");
+    case RuleState::Waiting:
+        return QStringLiteral("waiting");
     }
     return QString();
 }

@@ -23,13 +23,17 @@ void setIntOption(int fd, int level, int name, int value)
 
 } // namespace
 
-UniqueFd listen(const SocketAddress &address, int backlog, QString *error)
+UniqueFd listen(const SocketAddress &address, int backlog, QString *error, int *errorCode)
 {
+    const auto fail = [&](int code) {
+        *error = errorText(code);
+        if (errorCode)
+            *errorCode = code;
+        return UniqueFd();
+    };
     UniqueFd fd(::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_TCP));
-    if (!fd.isValid()) {
-        *error = errorText(errno);
-        return {};
-    }
+    if (!fd.isValid())
+        return fail(errno);
     // Lets a restarted listener bind while old connections sit in TIME_WAIT; it does not let two
     // listeners share a port (that would be SO_REUSEPORT, which we do not set).
     setIntOption(fd.get(), SOL_SOCKET, SO_REUSEADDR, 1);
@@ -37,10 +41,8 @@ UniqueFd listen(const SocketAddress &address, int backlog, QString *error)
         setIntOption(fd.get(), IPPROTO_IPV6, IPV6_V6ONLY, 1);
     // Accepted sockets inherit these from the listener: no setsockopt() per client connection.
     tuneConnected(fd.get());
-    if (::bind(fd.get(), address.native(), address.length()) != 0 || ::listen(fd.get(), backlog) != 0) {
-        *error = errorText(errno);
-        return {};
-    }
+    if (::bind(fd.get(), address.native(), address.length()) != 0 || ::listen(fd.get(), backlog) != 0)
+        return fail(errno);
     return fd;
 }
 

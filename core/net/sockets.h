@@ -10,8 +10,8 @@
 namespace PortRelay::Sockets {
 
 // A listening TCP socket bound to address. On failure returns an invalid fd and sets *error to a
-// sentence such as "address already in use".
-UniqueFd listen(const SocketAddress &address, int backlog, QString *error);
+// sentence such as "address already in use" (and *errorCode, if given, to its errno).
+UniqueFd listen(const SocketAddress &address, int backlog, QString *error, int *errorCode = nullptr);
 
 // Starts a non-blocking connect. Returns the socket, with *errorCode 0 (connected at once),
 // EINPROGRESS (wait for writability) or the errno of an immediate failure (socket invalid then).

@@ -78,6 +78,8 @@ private Q_SLOTS:
     void maxConnectionsPerClientIsEnforced();
     void refusalsAreThrottledPerRuleAndTold();
     void listenFailureNamesTheReason();
+    void ruleWaitsForItsPortAndStartsOnItsOwn();
+    void stoppingAWaitingRuleEndsTheWait();
     void listenRefusedByTheSystem_data();
     void listenRefusedByTheSystem();
     void connectionsAreListedAndCanBeClosed();
@@ -563,28 +565,91 @@ void tst_Engine::listenFailureNamesTheReason()
         engine.apply(ruleSetOf({loopbackRule(QStringLiteral("clash"), occupant.port(), {occupant.port()})}));
     QCOMPARE(failures.size(), 1);
     QCOMPARE(failures[0].name, QStringLiteral("clash"));
-    QCOMPARE(failures[0].state, RuleState::Failed);
+    QCOMPARE(failures[0].state, RuleState::Waiting);
     QCOMPARE(failures[0].reason,
              QStringLiteral("cannot listen on 127.0.0.1:%1: address already in use").arg(occupant.port()));
-    QCOMPARE(engine.status(QStringLiteral("clash")).state, RuleState::Failed);
+    QCOMPARE(engine.status(QStringLiteral("clash")).state, RuleState::Waiting);
+}
+
+void tst_Engine::ruleWaitsForItsPortAndStartsOnItsOwn()
+{
+    // Another program holds the port: the rule waits, says so once, and starts by itself when
+    // the port is free; unrelated changes to the set meanwhile neither retry it nor log again.
+    quint16 port = 0;
+    UniqueFd occupant = listenOnLoopback(16, &port);
+    LoopbackServer backend(echo);
+    Engine engine;
+    QSignalSpy events(&engine, &Engine::eventOccurred);
+    QSignalSpy statuses(&engine, &Engine::ruleStatusChanged);
+    const Rule waiting = loopbackRule(u"waiting"_s, port, {backend.port()});
+    const QList<RuleStatus> failures = engine.apply(ruleSetOf({waiting}));
+    QCOMPARE(failures.size(), 1);
+    QCOMPARE(failures[0].state, RuleState::Waiting);
+    QVERIFY(failures[0].retryAtEpochMs > QDateTime::currentMSecsSinceEpoch());
+    const auto count = [&](EngineEvent::Kind kind) {
+        int n = 0;
+        for (const QList<QVariant> &args : events)
+            n += args.at(0).value<EngineEvent>().kind == kind;
+        return n;
+    };
+    QCOMPARE(count(EngineEvent::Kind::RuleWaiting), 1);
+    QCOMPARE(count(EngineEvent::Kind::RuleFailed), 0);
+
+    const Rule other = loopbackRule(u"other"_s, freeLoopbackPort(), {backend.port()});
+    const QList<RuleStatus> again = engine.apply(ruleSetOf({waiting, other}));
+    QCOMPARE(again.size(), 1);
+    QCOMPARE(again[0].name, u"waiting"_s);
+    // Two more attempts fail on their own schedule (after 1 s, then 2 s later), quietly.
+    QTest::qWait(1500);
+    QCOMPARE(engine.status(u"waiting"_s).state, RuleState::Waiting);
+    QCOMPARE(count(EngineEvent::Kind::RuleWaiting), 1);
+    QCOMPARE(count(EngineEvent::Kind::RuleFailed), 0);
+
+    occupant.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(engine.status(u"waiting"_s).state, RuleState::Running, 5000);
+    QCOMPARE(count(EngineEvent::Kind::RuleWaiting), 1);
+    UniqueFd client = connectToLoopback(port);
+    QVERIFY(echoRoundTrip(client.get(), QByteArrayLiteral("free at last")));
+}
+
+void tst_Engine::stoppingAWaitingRuleEndsTheWait()
+{
+    quint16 port = 0;
+    UniqueFd occupant = listenOnLoopback(16, &port);
+    Engine engine;
+    Rule rule = loopbackRule(u"waiting"_s, port, {freeLoopbackPort()});
+    QCOMPARE(engine.apply(ruleSetOf({rule})).size(), 1);
+    rule.enabled = false;
+    QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
+    QCOMPARE(engine.status(u"waiting"_s).state, RuleState::Stopped);
+    occupant.reset();
+    QTest::qWait(1300); // past the first retry
+    QCOMPARE(engine.status(u"waiting"_s).state, RuleState::Stopped);
+    UniqueFd client = connectToLoopback(port, 500);
+    QVERIFY(!client.isValid()); // nothing listens there
 }
 
 void tst_Engine::listenRefusedByTheSystem_data()
 {
     QTest::addColumn<QString>("listen");
     QTest::addColumn<QString>("reason");
+    QTest::addColumn<RuleState>("state");
     QTest::newRow("privileged port") << u"127.0.0.1:80"_s
                                      << u"cannot listen on 127.0.0.1:80: permission denied (ports below 1024 need "
-                                        "privileges)"_s;
-    // TEST-NET-1: an address no machine of ours has. Nothing is sent; bind() alone fails.
+                                        "privileges)"_s
+                                     << RuleState::Failed;
+    // TEST-NET-2: an address no machine of ours has. Nothing is sent; bind() alone fails. It may
+    // come (a VPN, a bridge), so the rule waits for it.
     QTest::newRow("address not on this machine")
-        << u"192.0.2.1:8080"_s << u"cannot listen on 192.0.2.1:8080: address not available on this machine"_s;
+        << u"198.51.100.1:8080"_s << u"cannot listen on 198.51.100.1:8080: address not available on this machine"_s
+        << RuleState::Waiting;
 }
 
 void tst_Engine::listenRefusedByTheSystem()
 {
     QFETCH(QString, listen);
     QFETCH(QString, reason);
+    QFETCH(RuleState, state);
     if (listen.endsWith(u":80")) {
         // Root, or a kernel that lets anyone bind low ports, may listen there: nothing to refuse.
         QFile start(u"/proc/sys/net/ipv4/ip_unprivileged_port_start"_s);
@@ -598,7 +663,7 @@ void tst_Engine::listenRefusedByTheSystem()
     const QList<RuleStatus> failures = engine.apply(ruleSetOf({rule}));
     QCOMPARE(failures.size(), 1);
     QCOMPARE(failures[0].name, u"refused"_s);
-    QCOMPARE(failures[0].state, RuleState::Failed);
+    QCOMPARE(failures[0].state, state);
     QCOMPARE(failures[0].reason, reason);
 }
 

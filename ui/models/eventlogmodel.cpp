@@ -34,6 +34,8 @@ QString EventLogModel::kindText(EngineEvent::Kind kind)
         return tr("Rule stopped");
     case EngineEvent::Kind::RuleFailed:
         return tr("Rule failed");
+    case EngineEvent::Kind::RuleWaiting:
+        return tr("Rule waiting");
     case EngineEvent::Kind::RuleChanged:
         return tr("Rule changed");
     case EngineEvent::Kind::BackendStateChanged:

@@ -48,7 +48,8 @@ QVariant RuleTableModel::display(const Row &row, int column) const
     case NameColumn:
         return row.rule.name;
     case StateColumn:
-        if (row.status.state == RuleState::Failed && !row.status.reason.isEmpty()) {
+        if ((row.status.state == RuleState::Failed || row.status.state == RuleState::Waiting) &&
+            !row.status.reason.isEmpty()) {
             // "cannot listen on 127.0.0.1:5432: address already in use": the cause fits the column.
             const QString cause = row.status.reason.section(QStringLiteral(": "), -1);
             return tr("%1 (%2)").arg(StateIcons::text(row.status.state), cause);
@@ -125,7 +126,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
             return StateIcons::icon(row.backendsDown > 0 ? BackendState::Down : BackendState::Up);
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StateColumn && row.status.state == RuleState::Failed)
+        if (index.column() == StateColumn &&
+            (row.status.state == RuleState::Failed || row.status.state == RuleState::Waiting))
             return StateIcons::colour(row.status.state, QGuiApplication::palette());
         if (index.column() == BackendsColumn && row.backendsDown > 0)
             return StateIcons::colour(BackendState::Down, QGuiApplication::palette());
@@ -134,6 +136,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == StateColumn) {
             if (row.status.state == RuleState::Failed)
                 return tr("Failed: %1").arg(row.status.reason);
+            if (row.status.state == RuleState::Waiting)
+                return tr("Waiting: %1. Tried again on its own until it can listen.").arg(row.status.reason);
             if (row.status.state == RuleState::Stopped && row.rule.enabled)
                 return tr("Not started yet");
         }
@@ -365,7 +369,7 @@ RuleTableModel::Totals RuleTableModel::totals() const
     for (const Row &r : m_rows) {
         if (r.status.state == RuleState::Running)
             ++t.running;
-        if (r.status.state == RuleState::Failed)
+        if (r.status.state == RuleState::Failed || r.status.state == RuleState::Waiting)
             ++t.failed;
         t.backendsDown += r.backendsDown;
         t.traffic.inPerSecond += r.rate.inPerSecond;

@@ -547,7 +547,7 @@ void MainWindow::onRuleStatusChanged(const RuleStatus &status)
     const int row = m_ruleModel->rowOf(status.name);
     const RuleState previous = m_ruleModel->stateAt(row);
     m_ruleModel->setStatus(status);
-    if (status.state == RuleState::Failed && previous != RuleState::Failed)
+    if ((status.state == RuleState::Failed || status.state == RuleState::Waiting) && previous != status.state)
         notify(QStringLiteral("rule\n") + status.name, tr("Rule %1 failed to start").arg(status.name), status.reason,
                true);
     updateActions();
@@ -677,7 +677,7 @@ void MainWindow::updateActions()
     for (const QString &name : selected) {
         if (const Rule *rule = m_store->ruleSet().find(name)) {
             const RuleState state = m_ruleModel->stateAt(m_ruleModel->rowOf(name));
-            canStart = canStart || !rule->enabled || state == RuleState::Failed;
+            canStart = canStart || !rule->enabled || state == RuleState::Failed || state == RuleState::Waiting;
             canStop = canStop || rule->enabled;
         }
     }
