@@ -20,7 +20,29 @@ quint32 ewma(quint32 average, quint32 sample)
 
 BackendRuntime::BackendRuntime()
     : stateSinceEpochMs(QDateTime::currentMSecsSinceEpoch())
+    , m_addressesOwner(std::make_shared<const AddressList>())
+    , m_addresses(m_addressesOwner.get())
 {}
+
+std::shared_ptr<const AddressList> BackendRuntime::publishAddresses(std::shared_ptr<const AddressList> list)
+{
+    std::shared_ptr<const AddressList> old = std::move(m_addressesOwner);
+    m_addressesOwner = std::move(list);
+    m_addresses.store(m_addressesOwner.get(), std::memory_order_release);
+    return old;
+}
+
+void BackendRuntime::setResolveError(const QString &error)
+{
+    QMutexLocker lock(&m_failureMutex);
+    m_resolveError = error;
+}
+
+QString BackendRuntime::resolveError() const
+{
+    QMutexLocker lock(&m_failureMutex);
+    return m_resolveError;
+}
 
 void BackendRuntime::markStateChanged()
 {
@@ -53,7 +75,7 @@ BackendState BackendRuntime::state() const
 
 bool BackendRuntime::isEligible() const
 {
-    return PortRelay::isEligible(state()) && address.isValid();
+    return PortRelay::isEligible(state()) && hasAddresses();
 }
 
 bool BackendRuntime::recordFailure(qint64 nowMs, const Rule &rule, BackendState *previous)

@@ -2,12 +2,14 @@
 
 #include "core/engine/backendstate.h"
 #include "core/engine/trafficcounters.h"
-#include "core/net/socketaddress.h"
+#include "core/net/addresslist.h"
 
 #include <QMutex>
 #include <QString>
 
 #include <atomic>
+#include <memory>
+#include <vector>
 
 namespace PortRelay {
 
@@ -22,7 +24,6 @@ public:
     // Weights are scaled by this so slow start and adaptive scores can take fractions of weight 1.
     static constexpr int WeightScale = 100;
 
-    SocketAddress address; // invalid while unresolved; set before the runtime is shared
     std::atomic<BackendState> health{BackendState::Unknown}; // Unknown, Up, Down or Disabled
     std::atomic<bool> draining{false};
     std::atomic<qint64> upSinceMs{0}; // when it came back up (monotonic), for slow start
@@ -35,6 +36,23 @@ public:
     std::atomic<qint32> lastCheckMicros{-1};
 
     BackendRuntime();
+    Q_DISABLE_COPY_MOVE(BackendRuntime)
+
+    // The addresses to try, in order; empty while a name is unresolved. A worker may use the list
+    // it got until it returns to its event loop, no longer: a list replaced meanwhile is freed
+    // once every worker has been through its loop (the engine hands it to WorkerPool::retire()).
+    const AddressList &addresses() const { return *m_addresses.load(std::memory_order_acquire); }
+    bool hasAddresses() const { return !addresses().isEmpty(); }
+    // Control thread only: publishes a new list and returns the one it replaces, to be retired.
+    std::shared_ptr<const AddressList> publishAddresses(std::shared_ptr<const AddressList> list);
+    // Control thread only: the list now published.
+    std::shared_ptr<const AddressList> publishedAddresses() const { return m_addressesOwner; }
+    // The address that worked last (a position in addresses()): tried first next time, so a name
+    // whose first address is dead costs one failed connect, not one per connection.
+    std::atomic<int> preferredAddress{0};
+    // Why the name does not resolve now; empty when it does.
+    void setResolveError(const QString &error);
+    QString resolveError() const;
 
     // Records that state() changed now.
     void markStateChanged();
@@ -66,8 +84,11 @@ private:
     // Moving averages (alpha 0.2) over connect attempts: failures in millionths, time in microseconds.
     std::atomic<quint32> m_failureRatioPpm{0};
     std::atomic<quint32> m_connectMicros{0};
+    std::shared_ptr<const AddressList> m_addressesOwner; // control thread only
+    std::atomic<const AddressList *> m_addresses;
     mutable QMutex m_failureMutex; // never taken on the data path
     QString m_lastFailure;
+    QString m_resolveError;
     qint64 m_lastFailureEpochMs = 0;
 };
 

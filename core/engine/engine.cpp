@@ -1,15 +1,17 @@
 #include "core/engine/engine.h"
 
+#include "core/engine/backendresolution.h"
+
 #include "core/engine/monotonicclock.h"
 #include "core/engine/ruleruntime.h"
 #include "core/health/healthchecker.h"
 #include "core/net/eventthrottle.h"
+#include "core/net/hostresolver.h"
 #include "core/net/sockets.h"
 #include "core/net/worker.h"
 #include "core/net/workerpool.h"
 
 #include <QElapsedTimer>
-#include <QHostInfo>
 #include <QLoggingCategory>
 
 #include <cerrno>
@@ -19,29 +21,6 @@ namespace PortRelay {
 
 Q_LOGGING_CATEGORY(lcEngine, "portrelay.engine")
 
-namespace {
-
-SocketAddress resolve(const Endpoint &endpoint, QString *error)
-{
-    if (const std::optional<QHostAddress> literal = endpoint.literalAddress())
-        return SocketAddress(*literal, endpoint.port);
-    // Runs on the control thread, never on a worker: a slow resolver delays starting the rule,
-    // not the traffic of others.
-    const QHostInfo info = QHostInfo::fromName(endpoint.host);
-    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        *error = info.errorString();
-        return {};
-    }
-    // Prefer IPv4 when a name has both: most local services listen on 127.0.0.1 only.
-    for (const QHostAddress &address : info.addresses()) {
-        if (address.protocol() == QAbstractSocket::IPv4Protocol)
-            return SocketAddress(address, endpoint.port);
-    }
-    return SocketAddress(info.addresses().constFirst(), endpoint.port);
-}
-
-} // namespace
-
 Engine::Engine(QObject *parent)
     : Engine(Options(), parent)
 {}
@@ -49,6 +28,7 @@ Engine::Engine(QObject *parent)
 Engine::Engine(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_resolver(std::make_unique<HostResolver>())
     , m_workers(std::make_unique<WorkerPool>(options.workers, options.relayMode))
 {
     qRegisterMetaType<PortRelay::RuleStatus>();
@@ -147,6 +127,9 @@ QList<RuleStatus> Engine::apply(const RuleSet &ruleSet)
         const bool waiting = entry.status.state == RuleState::Waiting;
         if (!rule.enabled && waiting)
             stop(entry, StopMode::Graceful);
+        // A reload looks the names of an unchanged running rule up again (it may be why it came).
+        if (unchanged && entry.resolution)
+            entry.resolution->refreshAll();
         if (!rule.enabled || entry.listenFd.isValid())
             continue;
         // Another change to the set is no reason to try a taken port again (and log it again).
@@ -166,6 +149,8 @@ bool Engine::replaceInPlace(Entry &entry, const Rule &rule)
         entry.rule = rule;
     }
     attach(entry, std::move(runtime));
+    if (!entry.accepting)
+        acceptWhenResolved(entry);
     emitEvent(EngineEvent::Level::Info, EngineEvent::Kind::RuleChanged, rule.name,
               tr("settings changed; open connections finish on the old settings"));
     return true;
@@ -201,14 +186,21 @@ void Engine::stopAll(StopMode mode)
 
 std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRuntime *previous)
 {
-    std::vector<SocketAddress> addresses;
+    // Literal addresses at once; a name keeps what the previous runtime had for it (a changed
+    // rule loses no addresses) until BackendResolution looks it up anew.
+    std::vector<std::shared_ptr<const AddressList>> addresses;
     for (const Backend &backend : rule.backends) {
-        QString error;
-        addresses.push_back(backend.enabled ? resolve(backend.address, &error) : SocketAddress());
-        if (backend.enabled && !addresses.back().isValid()) {
-            emitEvent(EngineEvent::Level::Warning, EngineEvent::Kind::BackendUnresolved, rule.name,
-                      tr("cannot resolve %1: %2").arg(backend.address.host, error), backend.address.toString());
+        std::shared_ptr<const AddressList> list;
+        if (!backend.enabled) {
+        } else if (const std::optional<QHostAddress> literal = backend.address.numericAddress()) {
+            list = AddressList::make({SocketAddress(*literal, backend.address.port)});
+        } else if (previous) {
+            for (int j = 0; j < previous->backendCount() && !list; ++j) {
+                if (previous->rule().backends[j].address == backend.address)
+                    list = previous->backend(j).publishedAddresses();
+            }
         }
+        addresses.push_back(std::move(list));
     }
     auto runtime = std::make_shared<RuleRuntime>(rule, addresses);
     if (previous) {
@@ -218,9 +210,9 @@ std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRun
                 BackendRuntime &now = runtime->backend(i);
                 if (previous->rule().backends[j].address != rule.backends[i].address)
                     continue;
-                if (now.health.load() != BackendState::Disabled && old.health.load() != BackendState::Disabled &&
-                    now.address.isValid())
+                if (now.health.load() != BackendState::Disabled && old.health.load() != BackendState::Disabled)
                     now.health.store(old.health.load());
+                now.setResolveError(old.resolveError());
                 now.draining.store(old.draining.load());
                 now.upSinceMs.store(old.upSinceMs.load());
                 if (now.state() == old.state())
@@ -240,12 +232,45 @@ void Engine::attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime)
                 if (const std::shared_ptr<RuleRuntime> r = weak.lock())
                     onBackendStateChanged(r, backend, from, to, reason);
             });
+    auto resolution = std::make_unique<BackendResolution>(
+        runtime, *m_resolver, [this](std::shared_ptr<const void> garbage) { m_workers->retire(std::move(garbage)); },
+        m_options.resolveIntervalMs);
+    HealthChecker *rawChecker = checker.get();
+    connect(resolution.get(), &BackendResolution::unresolvable, rawChecker, &HealthChecker::onUnresolvable);
+    connect(resolution.get(), &BackendResolution::addressesChanged, rawChecker, &HealthChecker::onAddressesChanged);
     {
         QMutexLocker lock(&m_mutex);
         entry.runtime = std::move(runtime);
         entry.checker = std::move(checker);
+        entry.resolution = std::move(resolution);
     }
     entry.checker->start();
+    entry.resolution->start();
+}
+
+void Engine::acceptWhenResolved(Entry &entry)
+{
+    if (entry.resolution->isSettled()) {
+        beginAccepting(entry);
+        return;
+    }
+    const QString name = entry.rule.name;
+    const quint64 runtimeId = entry.runtime->id();
+    const auto begin = [this, name, runtimeId] {
+        Entry *e = find(name);
+        if (e && e->runtime && e->runtime->id() == runtimeId && e->listenFd.isValid() && !e->accepting)
+            beginAccepting(*e);
+    };
+    connect(entry.resolution.get(), &BackendResolution::settled, this, begin);
+    QTimer::singleShot(qBound(100, entry.rule.connectTimeoutMs, 5000), this, begin);
+}
+
+void Engine::beginAccepting(Entry &entry)
+{
+    const int listenFd = entry.listenFd.get();
+    const std::shared_ptr<RuleRuntime> runtime = entry.runtime;
+    m_workers->runOnEach([listenFd, &runtime](Worker &worker) { worker.addListener(listenFd, runtime); });
+    entry.accepting = true;
 }
 
 void Engine::onBackendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
@@ -262,6 +287,11 @@ void Engine::onBackendStateChanged(const std::shared_ptr<RuleRuntime> &runtime, 
                                    BackendState to, const QString &reason)
 {
     const Rule &rule = runtime->rule();
+    if (to == BackendState::Down) {
+        // A backend that failed may have moved (a container restarted elsewhere): look again.
+        if (Entry *entry = find(rule.name); entry && entry->runtime == runtime && entry->resolution)
+            entry->resolution->onBackendFailing(backend);
+    }
     emitEvent(to == BackendState::Down ? EngineEvent::Level::Warning : EngineEvent::Level::Info,
               EngineEvent::Kind::BackendStateChanged, rule.name, reason, rule.backends[backend].address.toString(),
               from, to);
@@ -306,14 +336,12 @@ bool Engine::start(Entry &entry)
         return false;
     }
     cancelRetry(entry);
-    std::shared_ptr<RuleRuntime> runtime = makeRuntime(rule);
-    const int listenFd = fd.get();
-    m_workers->runOnEach([listenFd, &runtime](Worker &worker) { worker.addListener(listenFd, runtime); });
     {
         QMutexLocker lock(&m_mutex);
         entry.listenFd = std::move(fd);
     }
-    attach(entry, std::move(runtime));
+    attach(entry, makeRuntime(rule));
+    acceptWhenResolved(entry);
     setStatus(entry, RuleState::Running);
     const bool exposed = !rule.listen.isLoopback();
     emitEvent(exposed ? EngineEvent::Level::Warning : EngineEvent::Level::Info, EngineEvent::Kind::RuleStarted,
@@ -365,8 +393,10 @@ void Engine::stop(Entry &entry, StopMode mode)
     {
         QMutexLocker lock(&m_mutex);
         entry.listenFd.reset();
+        entry.accepting = false;
         entry.runtime.reset();
         entry.checker.reset();
+        entry.resolution.reset();
     }
     cancelRetry(entry);
     if (wasRunning || entry.status.state == RuleState::Failed || entry.status.state == RuleState::Waiting) {

@@ -18,7 +18,9 @@
 
 namespace PortRelay {
 
+class BackendResolution;
 class HealthChecker;
+class HostResolver;
 class RuleRuntime;
 class WorkerPool;
 
@@ -38,6 +40,8 @@ public:
         int workers = 0; // 0: one per CPU the process may run on
         RelayMode relayMode = RelayMode::Auto;
         int listenBacklog = 4096;
+        // Backend names are looked up again this often while their rule runs.
+        int resolveIntervalMs = 30000;
     };
 
     enum class StopMode
@@ -98,7 +102,9 @@ private:
         RuleStatus status;
         std::shared_ptr<RuleRuntime> runtime; // null while not running
         std::unique_ptr<HealthChecker> checker;
+        std::unique_ptr<BackendResolution> resolution;
         UniqueFd listenFd;
+        bool accepting = false;        // the workers take connections from listenFd
         std::unique_ptr<QTimer> retry; // while Waiting: the next attempt to listen
         int retryDelayMs = 0;
     };
@@ -115,6 +121,11 @@ private:
     // A runtime for rule; backends that the previous runtime had (same address) keep their state.
     std::shared_ptr<RuleRuntime> makeRuntime(const Rule &rule, const RuleRuntime *previous = nullptr);
     void attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime);
+    // Hands the bound socket to the workers: at once for literal backends, or once every name has
+    // been looked up (or a few seconds have passed), so the first clients wait in the backlog
+    // rather than find no backend.
+    void acceptWhenResolved(Entry &entry);
+    void beginAccepting(Entry &entry);
     void onBackendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
                              const QString &reason);
     void onBackendStateChanged(const std::shared_ptr<RuleRuntime> &runtime, int backend, BackendState from,
@@ -128,6 +139,7 @@ private:
     void sweepThrottles();
 
     Options m_options;
+    std::unique_ptr<HostResolver> m_resolver; // outlives the rules' BackendResolutions
     std::unique_ptr<WorkerPool> m_workers;
     mutable QMutex m_mutex; // guards m_entries against snapshot() from other threads
     std::vector<std::unique_ptr<Entry>> m_entries;

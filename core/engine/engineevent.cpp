@@ -17,8 +17,6 @@ QString EngineEvent::kindName(Kind kind)
         return QStringLiteral("rule_changed");
     case Kind::BackendStateChanged:
         return QStringLiteral("backend_state_changed");
-    case Kind::BackendUnresolved:
-        return QStringLiteral("backend_unresolved");
     case Kind::ConnectFailed:
         return QStringLiteral("connect_failed");
     case Kind::ClientRefused:

@@ -28,7 +28,6 @@ struct EngineEvent
         RuleWaiting,
         RuleChanged,
         BackendStateChanged,
-        BackendUnresolved,
         ConnectFailed,
         ClientRefused,
         AcceptPaused,

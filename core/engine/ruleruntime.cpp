@@ -8,7 +8,7 @@ namespace {
 std::atomic<quint64> nextRuntimeId{1};
 }
 
-RuleRuntime::RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses)
+RuleRuntime::RuleRuntime(Rule rule, const std::vector<std::shared_ptr<const AddressList>> &addresses)
     : m_rule(std::move(rule))
     , m_id(nextRuntimeId.fetch_add(1))
     , m_balancer(Balancer::create(m_rule))
@@ -17,12 +17,10 @@ RuleRuntime::RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAdd
     for (int i = 0; i < m_rule.backends.size(); ++i) {
         auto backend = std::make_unique<BackendRuntime>();
         const Backend &config = m_rule.backends[i];
-        if (std::size_t(i) < backendAddresses.size())
-            backend->address = backendAddresses[std::size_t(i)];
+        if (std::size_t(i) < addresses.size() && addresses[std::size_t(i)])
+            backend->publishAddresses(addresses[std::size_t(i)]);
         if (!config.enabled)
             backend->health = BackendState::Disabled;
-        else if (!backend->address.isValid())
-            backend->health = BackendState::Down;
         m_backends.push_back(std::move(backend));
     }
 }

@@ -14,13 +14,14 @@
 namespace PortRelay {
 
 // What the data plane needs of one running rule. Created by the engine when a rule starts; the
-// configuration and resolved addresses never change afterwards (a changed rule gets a new
-// runtime), so workers read them without locks. Connections hold a shared_ptr, so a runtime
-// lives until its last connection closes, even after its rule was stopped or replaced.
+// configuration never changes afterwards (a changed rule gets a new runtime), so workers read it
+// without locks. Backend addresses are replaced as names are looked up anew (BackendRuntime). Connections hold a
+// shared_ptr, so a runtime lives until its last connection closes, even after its rule was stopped or replaced.
 class RuleRuntime
 {
 public:
-    RuleRuntime(Rule rule, const std::vector<SocketAddress> &backendAddresses);
+    // addresses: per backend, the list to start with (null: none yet, its name is being looked up).
+    RuleRuntime(Rule rule, const std::vector<std::shared_ptr<const AddressList>> &addresses);
     Q_DISABLE_COPY_MOVE(RuleRuntime)
 
     const Rule &rule() const { return m_rule; }

@@ -48,6 +48,8 @@ struct HealthChecker::Probe
     QTimer timeout;
     QTimer revive;
     QPointer<QTcpSocket> socket;
+    std::shared_ptr<const AddressList> addresses; // of the check under way
+    bool connected = false;                       // the check's socket got through
     QElapsedTimer started;
     QByteArray received;
     int successes = 0;
@@ -89,7 +91,7 @@ void HealthChecker::start()
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
         // A backend still down from before a reload gets its fail window like any other.
         for (int i = 0; i < int(m_probes.size()); ++i) {
-            if (m_runtime->backend(i).health.load() == BackendState::Down && m_runtime->backend(i).address.isValid())
+            if (m_runtime->backend(i).health.load() == BackendState::Down && m_runtime->backend(i).hasAddresses())
                 m_probes[std::size_t(i)]->revive.start();
         }
         return;
@@ -117,15 +119,30 @@ void HealthChecker::runCheck(int backend)
 {
     Probe &probe = *m_probes[std::size_t(backend)];
     const BackendRuntime &target = m_runtime->backend(backend);
-    if (probe.socket || !target.address.isValid() || target.health.load() == BackendState::Disabled)
+    // A name that does not resolve is down already, with that reason; nothing to connect to.
+    if (probe.socket || !target.hasAddresses() || target.health.load() == BackendState::Disabled)
         return;
+    probe.addresses = target.publishedAddresses();
+    probe.received.clear();
+    probe.timeout.start();
+    probe.started.start();
+    connectProbe(backend, 0);
+}
+
+void HealthChecker::connectProbe(int backend, int index)
+{
+    Probe &probe = *m_probes[std::size_t(backend)];
     const HealthCheck &check = m_runtime->rule().healthCheck;
     auto *socket = new QTcpSocket(this);
     probe.socket = socket;
-    probe.received.clear();
     // A system proxy must never sit between us and a backend we are judging.
     socket->setProxy(QNetworkProxy::NoProxy);
-    connect(socket, &QTcpSocket::connected, this, [this, backend, socket, &check] {
+    probe.connected = false;
+    connect(socket, &QTcpSocket::connected, this, [this, backend, socket, index, &check, &probe] {
+        probe.connected = true;
+        // The address that answered is where traffic should try first too.
+        if (m_runtime->backend(backend).publishedAddresses() == probe.addresses)
+            m_runtime->backend(backend).preferredAddress.store(index, std::memory_order_relaxed);
         if (check.send.isEmpty()) {
             if (check.expect.isEmpty())
                 finishCheck(backend, true, tr("connected"));
@@ -148,16 +165,25 @@ void HealthChecker::runCheck(int backend)
             finishCheck(backend, false,
                         tr("expected \"%1\", got \"%2\"").arg(printable(check.expect), printable(probe.received)));
     });
-    connect(socket, &QTcpSocket::errorOccurred, this, [this, backend, socket, &check, &probe](auto error) {
-        if (error == QAbstractSocket::RemoteHostClosedError && !check.expect.isEmpty() && !probe.received.isEmpty())
+    connect(socket, &QTcpSocket::errorOccurred, this, [this, backend, socket, index, &check, &probe](auto error) {
+        if (error == QAbstractSocket::RemoteHostClosedError && !check.expect.isEmpty() && !probe.received.isEmpty()) {
             finishCheck(backend, false,
                         tr("expected \"%1\", got \"%2\"").arg(printable(check.expect), printable(probe.received)));
-        else
-            finishCheck(backend, false, describeSocketError(error, socket->errorString()));
+            return;
+        }
+        // Like traffic, a check tries every address of a name before it fails.
+        if (!probe.connected && index + 1 < probe.addresses->size()) {
+            probe.socket = nullptr;
+            socket->disconnect(this);
+            socket->abort();
+            socket->deleteLater(); // we are inside one of its signals
+            connectProbe(backend, index + 1);
+            return;
+        }
+        finishCheck(backend, false, describeSocketError(error, socket->errorString()));
     });
-    probe.timeout.start();
-    probe.started.start();
-    socket->connectToHost(target.address.address(), target.address.port());
+    const SocketAddress &address = probe.addresses->at(index);
+    socket->connectToHost(address.address(), address.port());
 }
 
 void HealthChecker::finishCheck(int backend, bool passed, const QString &reason)
@@ -224,6 +250,33 @@ void HealthChecker::onMarkedDown(int backend, BackendState previous, const QStri
     Q_EMIT stateChanged(backend, previous, BackendState::Down, reason);
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None)
         probe.revive.start();
+}
+
+void HealthChecker::onUnresolvable(int backend, const QString &reason)
+{
+    if (backend < 0 || backend >= int(m_probes.size()))
+        return;
+    BackendRuntime &target = m_runtime->backend(backend);
+    target.setLastFailure(reason);
+    m_probes[std::size_t(backend)]->successes = 0;
+    for (BackendState from : {BackendState::Unknown, BackendState::Up}) {
+        if (target.health.load() == from)
+            transition(backend, from, BackendState::Down, reason);
+    }
+}
+
+void HealthChecker::onAddressesChanged(int backend)
+{
+    if (backend < 0 || backend >= int(m_probes.size()))
+        return;
+    if (m_runtime->backend(backend).health.load() != BackendState::Down)
+        return;
+    if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
+        m_probes[std::size_t(backend)]->revive.stop();
+        transition(backend, BackendState::Down, BackendState::Unknown, tr("resolves again"));
+    } else {
+        runCheck(backend);
+    }
 }
 
 void HealthChecker::setDraining(int backend, bool draining)

@@ -33,6 +33,12 @@ public:
     // with active checks off it returns to "unknown" once fail_window_ms has passed.
     void onMarkedDown(int backend, BackendState previous, const QString &reason);
     void setDraining(int backend, bool draining);
+    // The backend's name does not resolve (reason: "cannot resolve db.test: Name or service not
+    // known"): it is down at once, whatever the checks say.
+    void onUnresolvable(int backend, const QString &reason);
+    // The backend's addresses changed (its name resolves again, or to other addresses): a backend
+    // down is given its chance now, by a check, or with checks off by returning to "unknown".
+    void onAddressesChanged(int backend);
 
 Q_SIGNALS:
     void stateChanged(int backend, PortRelay::BackendState from, PortRelay::BackendState to, const QString &reason);
@@ -41,6 +47,8 @@ private:
     struct Probe;
 
     void runCheck(int backend);
+    // Connects the probe to the address at position index of the list it holds.
+    void connectProbe(int backend, int index);
     void finishCheck(int backend, bool passed, const QString &reason);
     void transition(int backend, BackendState from, BackendState to, const QString &reason);
 

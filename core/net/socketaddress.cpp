@@ -34,6 +34,21 @@ SocketAddress SocketAddress::fromNative(const sockaddr *address, socklen_t lengt
     return result;
 }
 
+bool operator==(const SocketAddress &a, const SocketAddress &b)
+{
+    return a.m_length == b.m_length && std::memcmp(&a.m_storage, &b.m_storage, a.m_length) == 0;
+}
+
+SocketAddress SocketAddress::withPort(quint16 port) const
+{
+    SocketAddress result = *this;
+    if (family() == AF_INET)
+        reinterpret_cast<sockaddr_in *>(&result.m_storage)->sin_port = htons(port);
+    else if (family() == AF_INET6)
+        reinterpret_cast<sockaddr_in6 *>(&result.m_storage)->sin6_port = htons(port);
+    return result;
+}
+
 QHostAddress SocketAddress::address() const
 {
     return isValid() ? QHostAddress(native()) : QHostAddress();

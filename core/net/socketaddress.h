@@ -21,10 +21,16 @@ public:
     const sockaddr *native() const { return reinterpret_cast<const sockaddr *>(&m_storage); }
     socklen_t length() const { return m_length; }
 
+    // The same address (scope id and all) with another port.
+    SocketAddress withPort(quint16 port) const;
+
     QHostAddress address() const;
     quint16 port() const;
     // "127.0.0.1:80", "[::1]:80"
     QString toString() const;
+
+    friend bool operator==(const SocketAddress &a, const SocketAddress &b);
+    friend bool operator!=(const SocketAddress &a, const SocketAddress &b) { return !(a == b); }
 
 private:
     sockaddr_storage m_storage{};

@@ -61,8 +61,10 @@ struct Worker::Connection
     RelayDirection down; // backend to client
     std::multimap<qint64, quint32>::iterator deadline;
     qint64 lastActivity = 0;
-    qint64 startedMs = 0;        // accepted at
-    qint64 attemptStartedUs = 0; // current connect attempt began at
+    qint64 startedMs = 0;          // accepted at
+    qint64 attemptStartedUs = 0;   // current connect attempt began at
+    qint64 attemptDeadlineMs = 0;  // the current attempt, over all of its backend's addresses
+    quint64 addressGeneration = 0; // the AddressList the attempt walks (AddressList::generation)
     quint64 clientHash = 0;
     quint64 tried = 0; // backends tried for this client connection, one bit each
     quint64 serial = 0;
@@ -75,8 +77,12 @@ struct Worker::Connection
     quint32 backendEvents = NotRegistered;
     int backend = -1; // counted in that backend's active connections while >= 0
     int attempts = 0;
-    int round = 0;     // rounds over the backends so far (retries)
-    int lastError = 0; // errno of the last failed attempt
+    int round = 0;              // rounds over the backends so far (retries)
+    int lastError = 0;          // errno of the last failed attempt
+    quint8 addressStart = 0;    // position in the list where this attempt began
+    quint8 addressCount = 0;    // addresses in that list
+    quint8 addressesTried = 0;  // how many of them this attempt has started
+    quint8 addressPosition = 0; // the one being connected now
     ConnectionState state = ConnectionState::Connecting;
     bool hasDeadline = false;
     bool holdsClientTally = false; // counted in the rule's ClientTally under clientKey
@@ -443,7 +449,7 @@ int Worker::chooseBackend(Connection &c)
     bool available[3] = {};
     for (int i = 0; i < rule.backendCount(); ++i) {
         const BackendRuntime &backend = rule.backend(i);
-        if (!backend.address.isValid())
+        if (!backend.hasAddresses())
             continue;
         const BackendState state = backend.state();
         const int tier = isEligible(state) ? (config.backends[i].backup ? 1 : 0) : state == BackendState::Down ? 2 : -1;
@@ -500,47 +506,80 @@ void Worker::connectNext(Connection &c)
             }
             continue;
         }
-        ++c.attempts;
         c.tried |= quint64(1) << index;
+        BackendRuntime &backend = rule.backend(index);
+        const AddressList &addresses = backend.addresses();
+        if (addresses.isEmpty())
+            continue; // its name stopped resolving since the pick: not an attempt
+        ++c.attempts;
         c.backend = index;
         c.attemptStartedUs = MonotonicClock::nowUs();
-        BackendRuntime &backend = rule.backend(index);
+        c.attemptDeadlineMs = m_now + config.connectTimeoutMs;
+        c.addressGeneration = addresses.generation;
+        c.addressCount = quint8(qMin(addresses.size(), 255));
+        c.addressStart = quint8(qMax(0, backend.preferredAddress.load(std::memory_order_relaxed)) % c.addressCount);
+        c.addressesTried = 0;
         backend.counters.activeConnections.fetch_add(1, std::memory_order_relaxed);
+        if (connectToNextAddress(c) != AddressOutcome::Exhausted)
+            return;
+        chargeFailedAttempt(c, c.lastError);
+    }
+}
 
+Worker::AddressOutcome Worker::connectToNextAddress(Connection &c)
+{
+    RuleRuntime &rule = *c.rule;
+    BackendRuntime &backend = rule.backend(c.backend);
+    const AddressList &addresses = backend.addresses();
+    if (addresses.generation != c.addressGeneration) {
+        // The name was looked up anew meanwhile: its new addresses are the ones worth trying.
+        c.addressGeneration = addresses.generation;
+        c.addressCount = quint8(qMin(addresses.size(), 255));
+        c.addressStart = 0;
+        c.addressesTried = 0;
+    }
+    while (c.addressesTried < c.addressCount) {
+        const quint8 position = quint8((c.addressStart + c.addressesTried) % c.addressCount);
+        ++c.addressesTried;
         int error = 0;
-        UniqueFd fd = Sockets::connectNonBlocking(backend.address, &error);
+        UniqueFd fd = Sockets::connectNonBlocking(addresses.at(position), &error);
         if (!fd.isValid() && Sockets::isLocalResourceError(error)) {
             // Our own shortage (descriptors, memory), not the backend's fault: don't charge it
             // or count the attempt. Stop taking clients we could not serve either, and let this
             // one wait for a descriptor as those in the backlog do, within its connect timeout.
             backend.counters.activeConnections.fetch_sub(1, std::memory_order_relaxed);
+            c.tried &= ~(quint64(1) << c.backend);
             c.backend = -1;
             c.lastError = error;
-            c.tried &= ~(quint64(1) << index);
             --c.attempts;
             pauseAccepting();
-            if (m_now - c.startedMs + AcceptPauseMs >= config.connectTimeoutMs) {
+            if (m_now - c.startedMs + AcceptPauseMs >= rule.rule().connectTimeoutMs) {
                 failClient(c);
-                return;
+                return AddressOutcome::Paused;
             }
             c.state = ConnectionState::Backoff;
             setDeadline(c, m_now + AcceptPauseMs);
-            return;
+            return AddressOutcome::Paused;
         }
         if (!fd.isValid()) {
-            chargeFailedAttempt(c, error);
-            continue;
+            c.lastError = error;
+            continue; // refused at once: the next address of the same backend
         }
         c.backendFd = fd.release();
+        c.addressPosition = position;
         if (error == 0) {
             onConnectResult(c, 0);
-            return;
+            return AddressOutcome::Started;
         }
         c.state = ConnectionState::Connecting;
         setInterest(c.backendFd, &c.backendEvents, EPOLLOUT, tagFor(c.slot, KindBackend));
-        setDeadline(c, m_now + config.connectTimeoutMs);
-        return;
+        // The attempt's time is shared by the addresses still to try, so that a first address
+        // that never answers cannot use it all up.
+        const qint64 remaining = qMax<qint64>(1, c.attemptDeadlineMs - m_now);
+        setDeadline(c, m_now + remaining / (c.addressCount - c.addressesTried + 1));
+        return AddressOutcome::Started;
     }
+    return AddressOutcome::Exhausted;
 }
 
 void Worker::failClient(Connection &c)
@@ -564,14 +603,21 @@ void Worker::failClient(Connection &c)
 void Worker::onConnectResult(Connection &c, int error)
 {
     clearDeadline(c);
+    BackendRuntime &backend = c.rule->backend(c.backend);
     if (error == 0) {
-        c.rule->backend(c.backend).recordSuccess(MonotonicClock::nowUs() - c.attemptStartedUs);
+        backend.recordSuccess(MonotonicClock::nowUs() - c.attemptStartedUs);
+        if (backend.addresses().generation == c.addressGeneration)
+            backend.preferredAddress.store(c.addressPosition, std::memory_order_relaxed);
         startRelay(c);
         return;
     }
     ::close(c.backendFd);
     c.backendFd = -1;
     c.backendEvents = NotRegistered;
+    c.lastError = error;
+    // One backend, however many addresses: only when none of them answers is it charged.
+    if (connectToNextAddress(c) != AddressOutcome::Exhausted)
+        return;
     chargeFailedAttempt(c, error);
     connectNext(c);
 }

@@ -101,7 +101,14 @@ private:
     void resumeAccepting();
     void admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const sockaddr_storage &peer, unsigned peerLength);
 
+    enum class AddressOutcome
+    {
+        Started,  // connecting (or connected) to one of the backend's addresses
+        Paused,   // out of descriptors: the connection waits (or was failed)
+        Exhausted // every address of the backend failed at once
+    };
     void connectNext(Connection &c);
+    AddressOutcome connectToNextAddress(Connection &c);
     int chooseBackend(Connection &c);
     void onConnectResult(Connection &c, int error);
     void failClient(Connection &c);

@@ -68,6 +68,13 @@ void WorkerPool::runOnEach(const std::function<void(Worker &)> &fn)
     }
 }
 
+void WorkerPool::retire(std::shared_ptr<const void> garbage)
+{
+    // Each worker's task holds a reference; the last worker to run its task frees the garbage.
+    for (auto &worker : m_workers)
+        worker->post([garbage] {});
+}
+
 void WorkerPool::deliver(std::function<void()> fn)
 {
     {

@@ -42,6 +42,10 @@ public:
     // Rate-limits what the workers report that concerns no one rule (descriptor shortage).
     EventThrottle &throttle() { return *m_throttle; }
 
+    // Keeps garbage alive until every worker has been through its event loop once more: then no
+    // worker can still be reading what it held (an address list replaced meanwhile).
+    void retire(std::shared_ptr<const void> garbage);
+
     // Connections open across all workers. Safe from any thread.
     int activeConnections() const;
 

@@ -161,6 +161,15 @@ std::optional<QHostAddress> Endpoint::literalAddress() const
     return std::nullopt;
 }
 
+std::optional<QHostAddress> Endpoint::numericAddress() const
+{
+    if (host.contains(u':'))
+        return parseIPv6(host);
+    if (looksLikeIPv4(host))
+        return parseIPv4(host);
+    return std::nullopt;
+}
+
 bool Endpoint::isWildcard() const
 {
     const auto address = literalAddress();

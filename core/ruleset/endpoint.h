@@ -23,8 +23,11 @@ struct Endpoint
     // The canonical text form, parse(toString()) == *this.
     QString toString() const;
 
-    // The host as an address if it is a literal (or "localhost", which always means loopback here).
+    // The host as an address if it is a literal (or "localhost", which means 127.0.0.1 where a
+    // rule listens).
     std::optional<QHostAddress> literalAddress() const;
+    // The host as an address if it is written as one; names, "localhost" included, are not.
+    std::optional<QHostAddress> numericAddress() const;
     // True when the host binds every interface (0.0.0.0, [::]).
     bool isWildcard() const;
     // True when the host is a loopback address or "localhost".

@@ -28,27 +28,47 @@ sockaddr_in loopback(quint16 port)
 
 UniqueFd listenOnLoopback(int backlog, quint16 *port, int receiveBuffer)
 {
-    UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    return listenOn("127.0.0.1", backlog, port, receiveBuffer);
+}
+
+UniqueFd listenOn(const char *address, int backlog, quint16 *port, int receiveBuffer)
+{
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    if (auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage); ::inet_pton(AF_INET6, address, &in6->sin6_addr) == 1) {
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(*port);
+        length = sizeof(sockaddr_in6);
+    } else if (auto *in = reinterpret_cast<sockaddr_in *>(&storage);
+               ::inet_pton(AF_INET, address, &in->sin_addr) == 1) {
+        in->sin_family = AF_INET;
+        in->sin_port = htons(*port);
+        length = sizeof(sockaddr_in);
+    } else {
+        qFatal("test server: %s is not an address", address);
+    }
+    UniqueFd fd(::socket(storage.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0));
     const int on = 1;
     ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+    if (storage.ss_family == AF_INET6)
+        ::setsockopt(fd.get(), IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on));
     if (receiveBuffer > 0)
         ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof(receiveBuffer));
-    const sockaddr_in address = loopback(*port);
-    if (::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0 ||
-        ::listen(fd.get(), backlog) != 0)
-        qFatal("test server: cannot listen on 127.0.0.1: %s", strerror(errno));
-    sockaddr_in bound{};
-    socklen_t length = sizeof(bound);
-    ::getsockname(fd.get(), reinterpret_cast<sockaddr *>(&bound), &length);
-    *port = ntohs(bound.sin_port);
+    if (::bind(fd.get(), reinterpret_cast<const sockaddr *>(&storage), length) != 0 || ::listen(fd.get(), backlog) != 0)
+        qFatal("test server: cannot listen on %s: %s", address, strerror(errno));
+    sockaddr_storage bound{};
+    socklen_t boundLength = sizeof(bound);
+    ::getsockname(fd.get(), reinterpret_cast<sockaddr *>(&bound), &boundLength);
+    *port = ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port
+                                              : reinterpret_cast<sockaddr_in *>(&bound)->sin_port);
     return fd;
 }
 
-LoopbackServer::LoopbackServer(Handler handler, quint16 port, int receiveBuffer)
+LoopbackServer::LoopbackServer(Handler handler, quint16 port, int receiveBuffer, const char *address)
     : m_handler(std::move(handler))
     , m_port(port)
 {
-    m_listener = listenOnLoopback(512, &m_port, receiveBuffer);
+    m_listener = listenOn(address, 512, &m_port, receiveBuffer);
     m_acceptThread = std::thread([this] { acceptLoop(); });
 }
 

@@ -12,7 +12,8 @@
 
 namespace PortRelay::Test {
 
-// A real TCP server on 127.0.0.1 (ephemeral port) that runs a handler for each accepted
+// A real TCP server on 127.0.0.1 (or another loopback address, "::1" included; ephemeral port)
+// that runs a handler for each accepted
 // connection on a thread of its own. Handlers must end by themselves (use timeouts); the
 // connection is closed when the handler returns.
 class LoopbackServer
@@ -23,7 +24,8 @@ public:
     // port 0: an ephemeral port; otherwise that port (to restart a "crashed" backend in place).
     // receiveBuffer > 0: SO_RCVBUF for the accepted sockets, set on the listener before it listens
     // (set after the handshake it would shrink a window already advertised and stall TCP).
-    explicit LoopbackServer(Handler handler, quint16 port = 0, int receiveBuffer = 0);
+    explicit LoopbackServer(Handler handler, quint16 port = 0, int receiveBuffer = 0,
+                            const char *address = "127.0.0.1");
     ~LoopbackServer();
     Q_DISABLE_COPY_MOVE(LoopbackServer)
 
@@ -47,6 +49,8 @@ private:
 
 // A listening socket on 127.0.0.1 (*port 0: an ephemeral port, written back); fatal on failure.
 UniqueFd listenOnLoopback(int backlog, quint16 *port, int receiveBuffer = 0);
+// The same on another address ("127.0.0.2", "::1").
+UniqueFd listenOn(const char *address, int backlog, quint16 *port, int receiveBuffer = 0);
 
 // A port on 127.0.0.1 that nothing listens on at the moment of the call.
 quint16 freeLoopbackPort();

@@ -40,8 +40,6 @@ QString EventLogModel::kindText(EngineEvent::Kind kind)
         return tr("Rule changed");
     case EngineEvent::Kind::BackendStateChanged:
         return tr("Backend state");
-    case EngineEvent::Kind::BackendUnresolved:
-        return tr("Backend unresolved");
     case EngineEvent::Kind::ConnectFailed:
         return tr("Connect failed");
     case EngineEvent::Kind::ClientRefused:
