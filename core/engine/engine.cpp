@@ -422,7 +422,7 @@ void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const Q
                        const QString &backend, std::optional<BackendState> from, std::optional<BackendState> to)
 {
     EngineEvent event;
-    event.time = QDateTime::currentDateTime();
+    event.time = QDateTime::currentDateTimeUtc(); // local time would take glibc's zone lock
     event.level = level;
     event.kind = kind;
     event.rule = rule;

@@ -839,7 +839,7 @@ void Worker::report(EngineEvent::Level level, EngineEvent::Kind kind, RuleRuntim
     if (!throttle.admit(int(kind), m_now, &suppressed))
         return;
     EngineEvent event;
-    event.time = QDateTime::currentDateTime();
+    event.time = QDateTime::currentDateTimeUtc(); // local time would take glibc's zone lock
     event.level = level;
     event.kind = kind;
     if (rule)

@@ -76,7 +76,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QLocale().toString(event.time.time(), QStringLiteral("HH:mm:ss"));
+            return QLocale().toString(event.time.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
         case SeverityColumn:
             return StateIcons::text(event.level);
         case RuleColumn:
@@ -111,7 +111,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == TimeColumn)
-            return QLocale().toString(event.time, QLocale::LongFormat);
+            return QLocale().toString(event.time.toLocalTime(), QLocale::LongFormat);
         if (index.column() == EventColumn)
             return EngineEvent::kindName(event.kind);
         if (index.column() == MessageColumn)
@@ -191,7 +191,9 @@ QString EventLogModel::rowsAsText(const QList<int> &rows) const
         if (row < 0 || row >= int(m_events.size()))
             continue;
         const EngineEvent &event = m_events[std::size_t(row)];
-        lines.append(QStringList{event.time.toString(Qt::ISODateWithMs), EngineEvent::levelName(event.level),
+        const QDateTime local = event.time.toLocalTime();
+        lines.append(QStringList{local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODateWithMs),
+                                 EngineEvent::levelName(event.level),
                                  event.rule, EngineEvent::kindName(event.kind), message(event)}
                          .join(u'\t'));
     }
