@@ -1,7 +1,7 @@
 #include "core/engine/backendresolution.h"
 
-#include "core/engine/monotonicclock.h"
 #include "core/engine/ruleruntime.h"
+#include "core/net/clock.h"
 
 namespace PortRelay {
 
@@ -27,10 +27,11 @@ struct BackendResolution::Name
 };
 
 BackendResolution::BackendResolution(std::shared_ptr<RuleRuntime> runtime, HostResolver &resolver, Retire retire,
-                                     int refreshIntervalMs, QObject *parent)
+                                     int refreshIntervalMs, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_runtime(std::move(runtime))
     , m_resolver(resolver)
+    , m_clock(clock)
     , m_retire(std::move(retire))
     , m_refreshIntervalMs(qMax(100, refreshIntervalMs))
     , m_guard(std::make_shared<int>(0))
@@ -76,7 +77,7 @@ void BackendResolution::onBackendFailing(int backend)
     for (const auto &name : m_names) {
         if (name->backend != backend)
             continue;
-        const qint64 wait = name->lastLookupMs + FailingLookupIntervalMs - MonotonicClock::nowMs();
+        const qint64 wait = name->lastLookupMs + FailingLookupIntervalMs - m_clock.nowMs();
         if (wait <= 0)
             lookUp(*name);
         else if (!name->retry.isActive() || name->retry.remainingTime() > wait)
@@ -89,7 +90,7 @@ void BackendResolution::lookUp(Name &name)
     if (name.inFlight)
         return;
     name.inFlight = true;
-    name.lastLookupMs = MonotonicClock::nowMs();
+    name.lastLookupMs = m_clock.nowMs();
     m_resolver.resolve(name.host, name.port, m_guard,
                        [this, &name](const HostResolver::Result &result) { onResult(name, result); });
 }

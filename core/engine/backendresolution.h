@@ -11,6 +11,7 @@
 
 namespace PortRelay {
 
+class Clock;
 class RuleRuntime;
 
 // Keeps the addresses of one running rule's named backends current. Every name is looked up when
@@ -30,7 +31,7 @@ public:
     using Retire = std::function<void(std::shared_ptr<const void>)>;
 
     BackendResolution(std::shared_ptr<RuleRuntime> runtime, HostResolver &resolver, Retire retire,
-                      int refreshIntervalMs, QObject *parent = nullptr);
+                      int refreshIntervalMs, const Clock &clock, QObject *parent = nullptr);
     ~BackendResolution() override;
     Q_DISABLE_COPY_MOVE(BackendResolution)
 
@@ -58,6 +59,7 @@ private:
 
     std::shared_ptr<RuleRuntime> m_runtime;
     HostResolver &m_resolver;
+    const Clock &m_clock;
     Retire m_retire;
     const int m_refreshIntervalMs;
     std::shared_ptr<int> m_guard; // lookups finishing after this object is gone are dropped

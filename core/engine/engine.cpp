@@ -2,7 +2,6 @@
 
 #include "core/engine/backendresolution.h"
 
-#include "core/engine/monotonicclock.h"
 #include "core/engine/ruleruntime.h"
 #include "core/health/healthchecker.h"
 #include "core/net/eventthrottle.h"
@@ -29,7 +28,7 @@ Engine::Engine(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_resolver(std::make_unique<HostResolver>())
-    , m_workers(std::make_unique<WorkerPool>(options.workers, options.relayMode))
+    , m_workers(std::make_unique<WorkerPool>(options.workers, options.relayMode, *options.clock))
 {
     qRegisterMetaType<PortRelay::RuleStatus>();
     qRegisterMetaType<PortRelay::ConnectionInfo>();
@@ -225,7 +224,7 @@ std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRun
 
 void Engine::attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime)
 {
-    auto checker = std::make_unique<HealthChecker>(runtime);
+    auto checker = std::make_unique<HealthChecker>(runtime, *m_options.clock);
     connect(checker.get(), &HealthChecker::stateChanged, this,
             [this, weak = std::weak_ptr<RuleRuntime>(runtime)](int backend, BackendState from, BackendState to,
                                                                const QString &reason) {
@@ -234,7 +233,7 @@ void Engine::attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime)
             });
     auto resolution = std::make_unique<BackendResolution>(
         runtime, *m_resolver, [this](std::shared_ptr<const void> garbage) { m_workers->retire(std::move(garbage)); },
-        m_options.resolveIntervalMs);
+        m_options.resolveIntervalMs, *m_options.clock);
     HealthChecker *rawChecker = checker.get();
     connect(resolution.get(), &BackendResolution::unresolvable, rawChecker, &HealthChecker::onUnresolvable);
     connect(resolution.get(), &BackendResolution::addressesChanged, rawChecker, &HealthChecker::onAddressesChanged);
@@ -435,7 +434,7 @@ void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const Q
 
 void Engine::sweepThrottles()
 {
-    const qint64 now = MonotonicClock::nowMs();
+    const qint64 now = m_options.clock->nowMs();
     const auto sweep = [&](EventThrottle &throttle, const QString &rule) {
         throttle.takeHeld(now, [&](int kind, quint64 held) {
             emitEvent(EngineEvent::Level::Warning, EngineEvent::Kind(kind), rule,

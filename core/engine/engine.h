@@ -5,6 +5,7 @@
 #include "core/engine/enginesnapshot.h"
 #include "core/engine/rulestatus.h"
 #include "core/net/chunkpool.h"
+#include "core/net/clock.h"
 #include "core/net/uniquefd.h"
 #include "core/ruleset/ruleset.h"
 
@@ -42,6 +43,8 @@ public:
         int listenBacklog = 4096;
         // Backend names are looked up again this often while their rule runs.
         int resolveIntervalMs = 30000;
+        // What every timeout, window, ramp and backoff is measured in (tests pass their own).
+        const Clock *clock = &Clock::system();
     };
 
     enum class StopMode

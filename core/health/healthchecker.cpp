@@ -1,7 +1,7 @@
 #include "core/health/healthchecker.h"
 
-#include "core/engine/monotonicclock.h"
 #include "core/engine/ruleruntime.h"
+#include "core/net/clock.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -56,9 +56,10 @@ struct HealthChecker::Probe
     int failures = 0;
 };
 
-HealthChecker::HealthChecker(std::shared_ptr<RuleRuntime> runtime, QObject *parent)
+HealthChecker::HealthChecker(std::shared_ptr<RuleRuntime> runtime, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_runtime(std::move(runtime))
+    , m_clock(clock)
 {
     const Rule &rule = m_runtime->rule();
     for (int i = 0; i < m_runtime->backendCount(); ++i) {
@@ -236,7 +237,7 @@ void HealthChecker::transition(int backend, BackendState from, BackendState to, 
     target.markStateChanged();
     // Back from down (verified by checks, or given another chance with checks off): ramp up.
     if (from == BackendState::Down && (to == BackendState::Up || to == BackendState::Unknown))
-        target.upSinceMs.store(MonotonicClock::nowMs());
+        target.upSinceMs.store(m_clock.nowMs());
     Q_EMIT stateChanged(backend, from, to, reason);
 }
 

@@ -9,6 +9,7 @@
 
 namespace PortRelay {
 
+class Clock;
 class RuleRuntime;
 
 // Decides the health of one running rule's backends: active checks on a timer (TCP connect, then
@@ -21,7 +22,7 @@ class HealthChecker final : public QObject
     Q_OBJECT
 
 public:
-    explicit HealthChecker(std::shared_ptr<RuleRuntime> runtime, QObject *parent = nullptr);
+    HealthChecker(std::shared_ptr<RuleRuntime> runtime, const Clock &clock, QObject *parent = nullptr);
     ~HealthChecker() override;
     Q_DISABLE_COPY_MOVE(HealthChecker)
 
@@ -53,6 +54,7 @@ private:
     void transition(int backend, BackendState from, BackendState to, const QString &reason);
 
     std::shared_ptr<RuleRuntime> m_runtime;
+    const Clock &m_clock;
     std::vector<std::unique_ptr<Probe>> m_probes;
 };
 

@@ -1,10 +1,5 @@
 #include "core/net/relaydirection.h"
 
-#include <cerrno>
-
-#include <fcntl.h>
-#include <sys/socket.h>
-
 namespace PortRelay {
 
 RelayDirection::~RelayDirection()
@@ -31,72 +26,73 @@ void RelayDirection::releaseIdle(ChunkPool &pool)
         release(pool);
 }
 
-RelayDirection::Flush RelayDirection::flush(int dst, quint64 *moved)
+RelayDirection::Flush RelayDirection::flush(Transport &dst, quint64 *moved)
 {
     while (m_bufferLength > m_bufferOffset) {
-        const ssize_t n = ::send(dst, m_buffer.get() + m_bufferOffset, m_bufferLength - m_bufferOffset, MSG_NOSIGNAL);
-        if (n > 0) {
-            m_bufferOffset += quint32(n);
-            *moved += quint64(n);
-        } else if (errno == EAGAIN) {
+        const IoResult r = dst.send(m_buffer.get() + m_bufferOffset, m_bufferLength - m_bufferOffset);
+        if (r.status == IoResult::Status::Done) {
+            m_bufferOffset += quint32(r.bytes);
+            *moved += r.bytes;
+        } else if (r.status == IoResult::Status::WouldBlock) {
+            m_destinationWants = r.wants;
             return Flush::Blocked;
-        } else if (errno != EINTR) {
-            m_error = errno;
+        } else {
+            m_error = r.error;
             return Flush::Failed;
         }
     }
     m_bufferOffset = m_bufferLength = 0;
     while (m_pipeBytes > 0) {
-        const ssize_t n =
-            ::splice(m_pipe.readEnd, nullptr, dst, nullptr, m_pipeBytes, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
-        if (n > 0) {
-            m_pipeBytes -= quint32(n);
-            *moved += quint64(n);
-        } else if (n < 0 && errno == EAGAIN) {
+        const IoResult r = dst.sendFromPipe(m_pipe.readEnd, m_pipeBytes);
+        if (r.status == IoResult::Status::Done) {
+            m_pipeBytes -= quint32(r.bytes);
+            *moved += r.bytes;
+        } else if (r.status == IoResult::Status::WouldBlock) {
+            m_destinationWants = r.wants;
             return Flush::Blocked;
-        } else if (n == 0 || errno != EINTR) {
-            m_error = n == 0 ? EPIPE : errno;
+        } else {
+            m_error = r.error;
             return Flush::Failed;
         }
     }
     return Flush::Done;
 }
 
-long RelayDirection::readChunk(int src, ChunkPool &pool)
+IoResult RelayDirection::readChunk(Transport &src, ChunkPool &pool, bool canSplice)
 {
-    if (m_splicing) {
+    if (m_splicing && canSplice) {
         if (!m_pipe.isValid())
             m_pipe = pool.takePipe();
         if (m_pipe.isValid()) {
-            const ssize_t n = ::splice(src, nullptr, m_pipe.writeEnd, nullptr, ChunkPool::PipeCapacity,
-                                       SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
-            if (n > 0) {
-                m_pipeBytes = quint32(n);
+            const IoResult r = src.receiveToPipe(m_pipe.writeEnd, ChunkPool::PipeCapacity);
+            if (r.status == IoResult::Status::Done) {
+                m_pipeBytes = quint32(r.bytes);
                 // Small reads copy faster than they splice: go back to copying.
-                if (pool.mode() == RelayMode::Auto && std::size_t(n) < ChunkPool::BufferSize)
+                if (pool.mode() == RelayMode::Auto && r.bytes < ChunkPool::BufferSize)
                     m_splicing = false;
             }
-            return long(n);
+            return r;
         }
         m_splicing = false; // no pipe to be had: copy this chunk
     }
     if (!m_buffer)
         m_buffer = pool.takeBuffer();
-    const ssize_t n = ::recv(src, m_buffer.get(), ChunkPool::BufferSize, 0);
-    if (n > 0) {
+    const IoResult r = src.receive(m_buffer.get(), ChunkPool::BufferSize);
+    if (r.status == IoResult::Status::Done) {
         m_bufferOffset = 0;
-        m_bufferLength = quint32(n);
+        m_bufferLength = quint32(r.bytes);
         // A full buffer means bulk transfer: let the kernel move the next chunks.
-        if (pool.mode() != RelayMode::Copy && std::size_t(n) == ChunkPool::BufferSize)
+        if (pool.mode() != RelayMode::Copy && canSplice && r.bytes == ChunkPool::BufferSize)
             m_splicing = true;
     }
-    return long(n);
+    return r;
 }
 
-RelayDirection::Status RelayDirection::pump(int src, int dst, ChunkPool &pool, std::size_t budget, quint64 *moved,
-                                            bool closeFollows)
+RelayDirection::Status RelayDirection::pump(Transport &src, Transport &dst, ChunkPool &pool, std::size_t budget,
+                                            quint64 *moved, bool closeFollows)
 {
-    if (pool.mode() == RelayMode::Splice && !m_eof && !hasPending())
+    const bool canSplice = src.canSplice() && dst.canSplice();
+    if (pool.mode() == RelayMode::Splice && canSplice && !m_eof && !hasPending())
         m_splicing = true;
     const quint64 start = *moved;
     for (;;) {
@@ -109,8 +105,9 @@ RelayDirection::Status RelayDirection::pump(int src, int dst, ChunkPool &pool, s
         }
         if (m_eof) {
             if (!m_shutdownSent) {
-                if (!closeFollows)
-                    ::shutdown(dst, SHUT_WR);
+                // A transport that cannot end its stream at once (TLS close_notify on a full
+                // socket) finishes it on close; the peer still sees a clean end.
+                dst.shutdownWrite(closeFollows);
                 m_shutdownSent = true;
                 release(pool);
             }
@@ -118,34 +115,35 @@ RelayDirection::Status RelayDirection::pump(int src, int dst, ChunkPool &pool, s
         }
         if (*moved - start >= budget)
             return Status::Budget;
-        const long n = readChunk(src, pool);
-        if (n > 0) {
+        const IoResult r = readChunk(src, pool, canSplice);
+        switch (r.status) {
+        case IoResult::Status::Done: {
             // A read that did not fill its chunk almost always drained the socket: pass it on and
             // stop, instead of paying one more read just to hear EAGAIN (a third of all syscalls
             // for small request/response traffic). If more arrived meanwhile, the level-triggered
-            // readiness wakes us again.
+            // readiness wakes us again; input a transport holds itself never does, so then read on.
             const std::size_t capacity = m_pipeBytes > 0 ? ChunkPool::PipeCapacity : ChunkPool::BufferSize;
-            if (std::size_t(n) < capacity) {
+            if (r.bytes < capacity && !src.hasBufferedInput()) {
                 const Flush result = flush(dst, moved);
                 if (result == Flush::Blocked)
                     return Status::WriteBlocked;
                 if (result == Flush::Failed)
                     return Status::WriteFailed;
                 releaseIdle(pool);
+                m_sourceWants = IoResult::WantRead;
                 return Status::ReadBlocked;
             }
             continue;
         }
-        if (n == 0) {
+        case IoResult::Status::End:
             m_eof = true;
             continue;
-        }
-        if (errno == EAGAIN) {
+        case IoResult::Status::WouldBlock:
             releaseIdle(pool);
+            m_sourceWants = r.wants;
             return Status::ReadBlocked;
-        }
-        if (errno != EINTR) {
-            m_error = errno;
+        case IoResult::Status::Failed:
+            m_error = r.error;
             return Status::ReadFailed;
         }
     }

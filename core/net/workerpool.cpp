@@ -11,7 +11,7 @@
 
 namespace PortRelay {
 
-WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
+WorkerPool::WorkerPool(int count, RelayMode mode, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_throttle(std::make_unique<EventThrottle>(EngineEvent::KindCount))
 {
@@ -21,8 +21,7 @@ WorkerPool::WorkerPool(int count, RelayMode mode, QObject *parent)
     if (count <= 0)
         count = Sockets::usableCpuCount();
     for (int i = 0; i < count; ++i) {
-        auto worker = std::make_unique<Worker>(i, mode, *m_throttle);
-        worker->initialize();
+        auto worker = std::make_unique<Worker>(i, mode, *m_throttle, clock);
         // Emitted on the worker's thread; re-emitted from this one.
         connect(
             worker.get(), &Worker::eventReported, this,

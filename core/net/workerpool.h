@@ -14,6 +14,7 @@
 
 namespace PortRelay {
 
+class Clock;
 class EventThrottle;
 
 class Worker;
@@ -27,8 +28,9 @@ class WorkerPool final : public QObject
     Q_OBJECT
 
 public:
-    // count 0: one worker per CPU this process may run on.
-    WorkerPool(int count, RelayMode mode, QObject *parent = nullptr);
+    // count 0: one worker per CPU this process may run on. clock: what the workers' timeouts,
+    // windows and ramps are measured in.
+    WorkerPool(int count, RelayMode mode, const Clock &clock, QObject *parent = nullptr);
     // Closes every connection and joins the threads.
     ~WorkerPool() override;
     Q_DISABLE_COPY_MOVE(WorkerPool)
