@@ -17,6 +17,8 @@ public:
     Q_DISABLE_COPY_MOVE(RawTcpTransport)
 
     int fd() const override { return m_fd.get(); }
+    // The socket, for a transport that takes it over (TLS over a connection made directly).
+    UniqueFd releaseDescriptor() { return std::move(m_fd); }
     IoResult receive(char *buffer, std::size_t length) override;
     IoResult send(const char *data, std::size_t length) override;
     bool canSplice() const override { return true; }

@@ -31,17 +31,51 @@ Relay::Outcome Relay::pump(Transport &client, Transport &backend, bool pumpUp, b
     Outcome outcome;
     bool failed = false;
     using Status = RelayDirection::Status;
-    if (pumpUp && !m_up.finished()) {
+    const auto moveUp = [&] {
+        if (failed || m_up.finished())
+            return;
         const Status s = m_up.pump(client, backend, pool, Budget, &outcome.upMoved, m_down.finished());
         failed = s == Status::ReadFailed || s == Status::WriteFailed;
         if (s == Status::WriteFailed)
             outcome.backendError = m_up.error();
-    }
-    if (!failed && pumpDown && !m_down.finished()) {
+    };
+    const auto moveDown = [&] {
+        if (failed || m_down.finished())
+            return;
         const Status s = m_down.pump(backend, client, pool, Budget, &outcome.downMoved, m_up.finished());
         failed = s == Status::ReadFailed || s == Status::WriteFailed;
         if (s == Status::ReadFailed)
             outcome.backendError = m_down.error();
+    };
+    // A write that waits for its transport to be readable (TLS: a record must be read first) may
+    // be served by the other direction's read of that same transport, after which the socket
+    // will not say readable again: so after reading from a transport, a write waiting on it to
+    // be readable is tried again at once. Raw TCP never waits so; a few rounds bound the rest.
+    const auto waitsToRead = [](const RelayDirection &d) {
+        return d.hasPending() && (d.destinationWants() & IoResult::WantRead);
+    };
+    bool clientRead = false;
+    bool backendRead = false;
+    if (pumpUp) {
+        moveUp();
+        clientRead = true;
+    }
+    if (pumpDown) {
+        moveDown();
+        backendRead = true;
+    }
+    for (int round = 0; round < 4 && !failed; ++round) {
+        if (clientRead && waitsToRead(m_down)) {
+            clientRead = false;
+            moveDown();
+            backendRead = true;
+        } else if (backendRead && waitsToRead(m_up)) {
+            backendRead = false;
+            moveUp();
+            clientRead = true;
+        } else {
+            break;
+        }
     }
     const bool bothFinished = m_up.finished() && m_down.finished();
     const bool broken = failed || (error && !bothFinished);

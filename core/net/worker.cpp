@@ -88,14 +88,15 @@ void Worker::trimPoolWhenIdle()
 
 void Worker::shutdown()
 {
+    // Runs as a task, in the middle of a batch: what it closes is freed after the batch.
     for (auto &session : m_sessions) {
         if (session)
             session->abort();
     }
-    reapClosed();
-    for (auto &listener : m_listeners)
+    for (auto &listener : m_listeners) {
         listener->unwatch(m_loop);
-    m_retiredListeners.clear();
+        m_retiredListeners.push_back(std::move(listener));
+    }
     m_listeners.clear();
     m_stopping = true;
 }
@@ -144,7 +145,6 @@ void Worker::closeConnections(const QString &ruleName)
         if (session.rule().rule().name == ruleName)
             session.abort();
     });
-    reapClosed();
 }
 
 void Worker::closeBackendConnections(const RuleRuntime *rule, int backend)
@@ -154,7 +154,6 @@ void Worker::closeBackendConnections(const RuleRuntime *rule, int backend)
         if (&session.rule() == rule && session.relayedBackend() == backend)
             session.abort();
     });
-    reapClosed();
 }
 
 QList<ConnectionInfo> Worker::connections() const
@@ -171,7 +170,6 @@ bool Worker::closeConnection(quint64 serial)
     for (auto &session : m_sessions) {
         if (session && session->serial() == serial && !session->isClosed()) {
             session->abort();
-            reapClosed();
             return true;
         }
     }

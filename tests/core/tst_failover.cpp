@@ -495,8 +495,10 @@ void tst_Failover::onDownCloseResetsEstablishedConnections()
     QVERIFY(engine.apply(makeSet(rule)).isEmpty());
     QTRY_COMPARE(stateOf(engine, 0), BackendState::Up);
     UniqueFd client = connectToLoopback(rule.listen.port);
-    QTRY_COMPARE(backend.accepted(), 2); // the health check and the client's connection... or more
-    backend.stop();                      // refuses from now on; the open connection stays
+    // The client's connection and at least one health check (more under a slow build: the check
+    // runs every 100 ms).
+    QTRY_VERIFY(backend.accepted() >= 2);
+    backend.stop(); // refuses from now on; the open connection stays
     QTRY_COMPARE(stateOf(engine, 0), BackendState::Down);
     int error = 0;
     readAll(client.get(), 3000, &error);
