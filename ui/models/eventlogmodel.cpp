@@ -193,8 +193,8 @@ QString EventLogModel::rowsAsText(const QList<int> &rows) const
         const EngineEvent &event = m_events[std::size_t(row)];
         const QDateTime local = event.time.toLocalTime();
         lines.append(QStringList{local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODateWithMs),
-                                 EngineEvent::levelName(event.level),
-                                 event.rule, EngineEvent::kindName(event.kind), message(event)}
+                                 EngineEvent::levelName(event.level), event.rule, EngineEvent::kindName(event.kind),
+                                 message(event)}
                          .join(u'\t'));
     }
     return lines.isEmpty() ? QString() : lines.join(u'\n') + u'\n';
