@@ -71,6 +71,12 @@ void EventLoop::runOnce(const std::function<void()> &afterIo, int maxWaitMs)
     m_now = m_clock.nowMs();
     for (int i = 0; i < n; ++i)
         static_cast<IoWatcher *>(events[i].data.ptr)->onIo(events[i].events);
+    // Tasks run after the whole batch: a task may free a watcher that a later event of the batch
+    // names.
+    if (m_tasksDue) {
+        m_tasksDue = false;
+        runTasks();
+    }
     if (afterIo)
         afterIo();
     fireTimers();

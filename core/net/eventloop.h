@@ -85,7 +85,7 @@ public:
     qint64 refreshNow();
 
     // Waits for I/O, the earliest timer or a posted task (at most maxWaitMs), then dispatches
-    // I/O, runs tasks and fires the timers that are due. afterIo runs between I/O and timers.
+    // I/O, runs the posted tasks, calls afterIo and fires the timers that are due.
     void runOnce(const std::function<void()> &afterIo = {}, int maxWaitMs = 60000);
 
     // Queues a task for the loop's thread and wakes it. Safe from any thread.
@@ -110,7 +110,7 @@ private:
         explicit Wakeup(EventLoop &loop)
             : m_loop(loop)
         {}
-        void onIo(quint32) override { m_loop.runTasks(); }
+        void onIo(quint32) override { m_loop.m_tasksDue = true; }
 
     private:
         EventLoop &m_loop;
@@ -126,6 +126,7 @@ private:
     std::vector<std::function<void()>> m_tasks;
     std::multimap<qint64, Timer *> m_timers;
     qint64 m_now = 0;
+    bool m_tasksDue = false;
 };
 
 } // namespace PortRelay
