@@ -43,6 +43,9 @@ Engine::Engine(const Options &options, QObject *parent)
 Engine::~Engine()
 {
     stopAll(StopMode::Abort);
+    // The rules' health checks hand their probes back to the workers: before the workers go.
+    m_entries.clear();
+    m_index.clear();
     m_workers.reset();
 }
 
@@ -224,7 +227,7 @@ std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRun
 
 void Engine::attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime)
 {
-    auto checker = std::make_unique<HealthChecker>(runtime, *m_options.clock);
+    auto checker = std::make_unique<HealthChecker>(runtime, *m_workers, *m_options.clock);
     connect(checker.get(), &HealthChecker::stateChanged, this,
             [this, weak = std::weak_ptr<RuleRuntime>(runtime)](int backend, BackendState from, BackendState to,
                                                                const QString &reason) {

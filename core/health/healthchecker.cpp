@@ -1,13 +1,12 @@
 #include "core/health/healthchecker.h"
 
 #include "core/engine/ruleruntime.h"
+#include "core/health/healthprobe.h"
 #include "core/net/clock.h"
+#include "core/net/sockets.h"
+#include "core/net/workerpool.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
-#include <QNetworkProxy>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QTimer>
 
 #include <climits>
@@ -15,23 +14,6 @@
 namespace PortRelay {
 
 namespace {
-
-// A probe reads at most this much while looking for `expect`.
-constexpr qsizetype MaxProbeRead = 64 * 1024;
-
-QString describeSocketError(QAbstractSocket::SocketError error, const QString &fallback)
-{
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError:
-        return HealthChecker::tr("connection refused");
-    case QAbstractSocket::RemoteHostClosedError:
-        return HealthChecker::tr("closed by the backend");
-    case QAbstractSocket::NetworkError:
-        return HealthChecker::tr("network error");
-    default:
-        return fallback;
-    }
-}
 
 QString printable(const QByteArray &bytes)
 {
@@ -42,188 +24,161 @@ QString printable(const QByteArray &bytes)
 
 } // namespace
 
-struct HealthChecker::Probe
+// The hysteresis of one backend. Control thread only.
+struct HealthChecker::Verdict
 {
-    QTimer schedule;
-    QTimer timeout;
-    QTimer revive;
-    QPointer<QTcpSocket> socket;
-    std::shared_ptr<const AddressList> addresses; // of the check under way
-    bool connected = false;                       // the check's socket got through
-    QElapsedTimer started;
-    QByteArray received;
     int successes = 0;
     int failures = 0;
+    std::unique_ptr<QTimer> revive; // with checks off: the end of the fail window
 };
 
-HealthChecker::HealthChecker(std::shared_ptr<RuleRuntime> runtime, const Clock &clock, QObject *parent)
+// One backend's probe. The probe lives on its worker's thread only: made there by the first task
+// that needs it, and freed there by the last (or with its worker).
+struct HealthChecker::ProbeSlot
+{
+    int worker = 0;
+    std::function<std::unique_ptr<HealthProbe>(EventLoop &)> make; // set before the first post
+    std::unique_ptr<HealthProbe> probe;
+};
+
+// Where the probes' outcomes land on the control thread; the checker may be gone by then.
+struct HealthChecker::Outcomes
+{
+    HealthChecker *checker = nullptr; // control thread only
+};
+
+HealthChecker::HealthChecker(std::shared_ptr<RuleRuntime> runtime, WorkerPool &workers, const Clock &clock,
+                             QObject *parent)
     : QObject(parent)
     , m_runtime(std::move(runtime))
+    , m_workers(workers)
     , m_clock(clock)
+    , m_verdicts(std::size_t(m_runtime->backendCount()))
+    , m_outcomes(std::make_shared<Outcomes>())
 {
-    const Rule &rule = m_runtime->rule();
+    m_outcomes->checker = this;
+    const Connectors &connectors = m_workers.connectors();
     for (int i = 0; i < m_runtime->backendCount(); ++i) {
-        auto probe = std::make_unique<Probe>();
-        probe->schedule.setInterval(rule.healthCheck.intervalMs);
-        connect(&probe->schedule, &QTimer::timeout, this, [this, i] { runCheck(i); });
-        probe->timeout.setSingleShot(true);
-        probe->timeout.setInterval(rule.healthCheck.timeoutMs);
-        connect(&probe->timeout, &QTimer::timeout, this, [this, i] {
-            finishCheck(i, false, tr("timeout after %1 ms").arg(m_runtime->rule().healthCheck.timeoutMs));
-        });
-        probe->revive.setSingleShot(true);
-        probe->revive.setInterval(rule.failWindowMs);
-        connect(&probe->revive, &QTimer::timeout, this, [this, i] {
-            transition(i, BackendState::Down, BackendState::Unknown,
-                       tr("fail window of %1 ms passed").arg(m_runtime->rule().failWindowMs));
-        });
-        m_probes.push_back(std::move(probe));
+        auto slot = std::make_shared<ProbeSlot>();
+        // Spread the rules' backends over the workers, not all first backends on the first.
+        slot->worker = int((m_runtime->id() + quint64(i)) % quint64(qMax(1, m_workers.size())));
+        const UpstreamConnector &connector = connectors.forBackend(*m_runtime, i);
+        slot->make = [runtime = m_runtime, i, &connector, workers = &m_workers,
+                      outcomes = m_outcomes](EventLoop &loop) {
+            return std::make_unique<HealthProbe>(runtime, i, connector, loop,
+                                                 [workers, outcomes, i](const HealthProbe::Outcome &outcome) {
+                                                     // One hand-over per check, batched with the workers' other
+                                                     // deliveries.
+                                                     workers->deliver([outcomes, i, outcome] {
+                                                         if (outcomes->checker)
+                                                             outcomes->checker->onOutcome(i, outcome);
+                                                     });
+                                                 });
+        };
+        m_probes.push_back(std::move(slot));
     }
 }
 
 HealthChecker::~HealthChecker()
 {
-    for (auto &probe : m_probes)
-        delete probe->socket;
+    m_outcomes->checker = nullptr;
+    // After whatever was posted to it before: tasks to one worker run in order.
+    for (std::shared_ptr<ProbeSlot> &slot : m_probes) {
+        const int worker = slot->worker;
+        m_workers.postTo(worker, [slot = std::move(slot)](EventLoop &) { slot->probe.reset(); });
+    }
+}
+
+void HealthChecker::onProbe(int backend, std::function<void(HealthProbe &)> task)
+{
+    const std::shared_ptr<ProbeSlot> &slot = m_probes[std::size_t(backend)];
+    m_workers.postTo(slot->worker, [slot, task = std::move(task)](EventLoop &loop) {
+        if (!slot->probe)
+            slot->probe = slot->make(loop);
+        task(*slot->probe);
+    });
 }
 
 void HealthChecker::start()
 {
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
         // A backend still down from before a reload gets its fail window like any other.
-        for (int i = 0; i < int(m_probes.size()); ++i) {
+        for (int i = 0; i < int(m_verdicts.size()); ++i) {
             if (m_runtime->backend(i).health.load() == BackendState::Down && m_runtime->backend(i).hasAddresses())
-                m_probes[std::size_t(i)]->revive.start();
+                startRevive(i);
         }
         return;
     }
     // Spread the backends' checks over the interval instead of firing them all at once.
-    const int count = int(m_probes.size());
+    const int count = int(m_verdicts.size());
     const int interval = m_runtime->rule().healthCheck.intervalMs;
+    const qint64 now = m_clock.nowMs();
     for (int i = 0; i < count; ++i) {
         if (m_runtime->backend(i).health.load() == BackendState::Disabled)
             continue;
-        QTimer::singleShot(interval * i / count, this, [this, i] {
-            m_probes[std::size_t(i)]->schedule.start();
-            runCheck(i);
-        });
+        const qint64 first = now + qint64(interval) * i / count;
+        onProbe(i, [first](HealthProbe &probe) { probe.schedule(first); });
     }
 }
 
 void HealthChecker::checkNow(int backend)
 {
-    if (backend >= 0 && backend < int(m_probes.size()))
-        runCheck(backend);
+    if (backend >= 0 && backend < int(m_verdicts.size()))
+        onProbe(backend, [](HealthProbe &probe) { probe.checkNow(); });
 }
 
-void HealthChecker::runCheck(int backend)
+QString HealthChecker::describe(const HealthProbe::Outcome &outcome) const
 {
-    Probe &probe = *m_probes[std::size_t(backend)];
-    const BackendRuntime &target = m_runtime->backend(backend);
-    // A name that does not resolve is down already, with that reason; nothing to connect to.
-    if (probe.socket || !target.hasAddresses() || target.health.load() == BackendState::Disabled)
-        return;
-    probe.addresses = target.publishedAddresses();
-    probe.received.clear();
-    probe.timeout.start();
-    probe.started.start();
-    connectProbe(backend, 0);
-}
-
-void HealthChecker::connectProbe(int backend, int index)
-{
-    Probe &probe = *m_probes[std::size_t(backend)];
     const HealthCheck &check = m_runtime->rule().healthCheck;
-    auto *socket = new QTcpSocket(this);
-    probe.socket = socket;
-    // A system proxy must never sit between us and a backend we are judging.
-    socket->setProxy(QNetworkProxy::NoProxy);
-    probe.connected = false;
-    connect(socket, &QTcpSocket::connected, this, [this, backend, socket, index, &check, &probe] {
-        probe.connected = true;
-        // The address that answered is where traffic should try first too.
-        if (m_runtime->backend(backend).publishedAddresses() == probe.addresses)
-            m_runtime->backend(backend).preferredAddress.store(index, std::memory_order_relaxed);
-        if (check.send.isEmpty()) {
-            if (check.expect.isEmpty())
-                finishCheck(backend, true, tr("connected"));
-            return;
-        }
-        socket->write(check.send);
-        if (check.expect.isEmpty()) {
-            // Passes once the text is handed to the kernel, not when it is merely queued here.
-            connect(socket, &QTcpSocket::bytesWritten, this, [this, backend, socket] {
-                if (socket->bytesToWrite() == 0)
-                    finishCheck(backend, true, tr("connected and sent"));
-            });
-        }
-    });
-    connect(socket, &QTcpSocket::readyRead, this, [this, backend, socket, &check, &probe] {
-        probe.received += socket->read(MaxProbeRead - probe.received.size());
-        if (probe.received.contains(check.expect))
-            finishCheck(backend, true, tr("answered as expected"));
-        else if (probe.received.size() >= MaxProbeRead)
-            finishCheck(backend, false,
-                        tr("expected \"%1\", got \"%2\"").arg(printable(check.expect), printable(probe.received)));
-    });
-    connect(socket, &QTcpSocket::errorOccurred, this, [this, backend, socket, index, &check, &probe](auto error) {
-        if (error == QAbstractSocket::RemoteHostClosedError && !check.expect.isEmpty() && !probe.received.isEmpty()) {
-            finishCheck(backend, false,
-                        tr("expected \"%1\", got \"%2\"").arg(printable(check.expect), printable(probe.received)));
-            return;
-        }
-        // Like traffic, a check tries every address of a name before it fails.
-        if (!probe.connected && index + 1 < probe.addresses->size()) {
-            probe.socket = nullptr;
-            socket->disconnect(this);
-            socket->abort();
-            socket->deleteLater(); // we are inside one of its signals
-            connectProbe(backend, index + 1);
-            return;
-        }
-        finishCheck(backend, false, describeSocketError(error, socket->errorString()));
-    });
-    const SocketAddress &address = probe.addresses->at(index);
-    socket->connectToHost(address.address(), address.port());
+    switch (outcome.kind) {
+    case HealthProbe::Outcome::Kind::Connected:
+        return tr("connected");
+    case HealthProbe::Outcome::Kind::Sent:
+        return tr("connected and sent");
+    case HealthProbe::Outcome::Kind::Answered:
+        return tr("answered as expected");
+    case HealthProbe::Outcome::Kind::Closed:
+        return tr("closed by the backend");
+    case HealthProbe::Outcome::Kind::Unexpected:
+        return tr("expected \"%1\", got \"%2\"").arg(printable(check.expect), printable(outcome.received));
+    case HealthProbe::Outcome::Kind::TimedOut:
+        return tr("timeout after %1 ms").arg(check.timeoutMs);
+    case HealthProbe::Outcome::Kind::Failed:
+    case HealthProbe::Outcome::Kind::LocalShortage:
+        break;
+    }
+    return Sockets::errorText(outcome.error);
 }
 
-void HealthChecker::finishCheck(int backend, bool passed, const QString &reason)
+void HealthChecker::onOutcome(int backend, const HealthProbe::Outcome &outcome)
 {
-    Probe &probe = *m_probes[std::size_t(backend)];
-    if (!probe.socket)
+    // Out of descriptors here says nothing about the backend.
+    if (outcome.kind == HealthProbe::Outcome::Kind::LocalShortage)
         return;
-    probe.timeout.stop();
-    QTcpSocket *socket = probe.socket;
-    probe.socket = nullptr;
-    socket->disconnect(this);
-    // A passed check says goodbye properly (what it sent must arrive); a failed one just drops.
-    if (passed)
-        socket->disconnectFromHost();
-    else
-        socket->abort();
-    socket->deleteLater(); // we may be inside one of its signals
-
+    const QString reason = describe(outcome);
+    const bool passed = outcome.passed();
+    Verdict &verdict = m_verdicts[std::size_t(backend)];
     const HealthCheck &check = m_runtime->rule().healthCheck;
     BackendRuntime &target = m_runtime->backend(backend);
     target.lastCheckEpochMs.store(QDateTime::currentMSecsSinceEpoch());
-    target.lastCheckMicros.store(qint32(qMin<qint64>(probe.started.nsecsElapsed() / 1000, INT_MAX)));
+    target.lastCheckMicros.store(qint32(qMin<qint64>(outcome.micros, INT_MAX)));
     if (!passed)
         target.setLastFailure(reason);
     const BackendState current = target.health.load();
     if (passed) {
-        ++probe.successes;
-        probe.failures = 0;
+        ++verdict.successes;
+        verdict.failures = 0;
         if (current == BackendState::Unknown)
             transition(backend, current, BackendState::Up, reason);
-        else if (current == BackendState::Down && probe.successes >= check.rise)
+        else if (current == BackendState::Down && verdict.successes >= check.rise)
             transition(backend, current, BackendState::Up,
-                       tr("%1 (%2/%3 checks)").arg(reason).arg(probe.successes).arg(check.rise));
+                       tr("%1 (%2/%3 checks)").arg(reason).arg(verdict.successes).arg(check.rise));
     } else {
-        ++probe.failures;
-        probe.successes = 0;
-        if ((current == BackendState::Up || current == BackendState::Unknown) && probe.failures >= check.fall)
+        ++verdict.failures;
+        verdict.successes = 0;
+        if ((current == BackendState::Up || current == BackendState::Unknown) && verdict.failures >= check.fall)
             transition(backend, current, BackendState::Down,
-                       tr("%1 (%2/%3 checks)").arg(reason).arg(probe.failures).arg(check.fall));
+                       tr("%1 (%2/%3 checks)").arg(reason).arg(verdict.failures).arg(check.fall));
     }
 }
 
@@ -241,25 +196,40 @@ void HealthChecker::transition(int backend, BackendState from, BackendState to, 
     Q_EMIT stateChanged(backend, from, to, reason);
 }
 
+void HealthChecker::startRevive(int backend)
+{
+    Verdict &verdict = m_verdicts[std::size_t(backend)];
+    if (!verdict.revive) {
+        verdict.revive = std::make_unique<QTimer>();
+        verdict.revive->setSingleShot(true);
+        verdict.revive->setInterval(m_runtime->rule().failWindowMs);
+        connect(verdict.revive.get(), &QTimer::timeout, this, [this, backend] {
+            transition(backend, BackendState::Down, BackendState::Unknown,
+                       tr("fail window of %1 ms passed").arg(m_runtime->rule().failWindowMs));
+        });
+    }
+    verdict.revive->start();
+}
+
 void HealthChecker::onMarkedDown(int backend, BackendState previous, const QString &reason)
 {
-    if (backend < 0 || backend >= int(m_probes.size()))
+    if (backend < 0 || backend >= int(m_verdicts.size()))
         return;
-    Probe &probe = *m_probes[std::size_t(backend)];
-    probe.successes = 0;
-    probe.failures = 0;
+    Verdict &verdict = m_verdicts[std::size_t(backend)];
+    verdict.successes = 0;
+    verdict.failures = 0;
     Q_EMIT stateChanged(backend, previous, BackendState::Down, reason);
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None)
-        probe.revive.start();
+        startRevive(backend);
 }
 
 void HealthChecker::onUnresolvable(int backend, const QString &reason)
 {
-    if (backend < 0 || backend >= int(m_probes.size()))
+    if (backend < 0 || backend >= int(m_verdicts.size()))
         return;
     BackendRuntime &target = m_runtime->backend(backend);
     target.setLastFailure(reason);
-    m_probes[std::size_t(backend)]->successes = 0;
+    m_verdicts[std::size_t(backend)].successes = 0;
     for (BackendState from : {BackendState::Unknown, BackendState::Up}) {
         if (target.health.load() == from)
             transition(backend, from, BackendState::Down, reason);
@@ -268,21 +238,22 @@ void HealthChecker::onUnresolvable(int backend, const QString &reason)
 
 void HealthChecker::onAddressesChanged(int backend)
 {
-    if (backend < 0 || backend >= int(m_probes.size()))
+    if (backend < 0 || backend >= int(m_verdicts.size()))
         return;
     if (m_runtime->backend(backend).health.load() != BackendState::Down)
         return;
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
-        m_probes[std::size_t(backend)]->revive.stop();
+        if (QTimer *revive = m_verdicts[std::size_t(backend)].revive.get())
+            revive->stop();
         transition(backend, BackendState::Down, BackendState::Unknown, tr("resolves again"));
     } else {
-        runCheck(backend);
+        checkNow(backend);
     }
 }
 
 void HealthChecker::setDraining(int backend, bool draining)
 {
-    if (backend < 0 || backend >= int(m_probes.size()))
+    if (backend < 0 || backend >= int(m_verdicts.size()))
         return;
     BackendRuntime &target = m_runtime->backend(backend);
     const BackendState from = target.state();

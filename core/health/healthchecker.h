@@ -1,28 +1,35 @@
 #pragma once
 
 #include "core/engine/backendstate.h"
+#include "core/health/healthprobe.h"
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
 namespace PortRelay {
 
 class Clock;
+class HealthProbe;
 class RuleRuntime;
+class WorkerPool;
 
-// Decides the health of one running rule's backends: active checks on a timer (TCP connect, then
-// optional send/expect), spread evenly over the interval, with rise/fall hysteresis; and the
-// follow-up of passive marks from the workers. Lives on the engine's control thread, never on the
-// GUI thread or a worker; the state it decides is written to the backends' atomics, where the
-// workers read it on every pick.
+// Decides the health of one running rule's backends: active checks on a timer (a connect through
+// the backend's connector, then optional send/expect), spread evenly over the interval, with
+// rise/fall hysteresis; and the follow-up of passive marks from the workers. The checks
+// themselves are HealthProbes on the workers' event loops (the backends spread over them); their
+// outcomes come back here, on the engine's control thread (never the GUI thread), which decides
+// and writes the state to the backends' atomics, where the workers read it on every pick.
 class HealthChecker final : public QObject
 {
     Q_OBJECT
 
 public:
-    HealthChecker(std::shared_ptr<RuleRuntime> runtime, const Clock &clock, QObject *parent = nullptr);
+    HealthChecker(std::shared_ptr<RuleRuntime> runtime, WorkerPool &workers, const Clock &clock,
+                  QObject *parent = nullptr);
+    // The probes are freed on their workers' threads, after what was posted to them before.
     ~HealthChecker() override;
     Q_DISABLE_COPY_MOVE(HealthChecker)
 
@@ -45,17 +52,23 @@ Q_SIGNALS:
     void stateChanged(int backend, PortRelay::BackendState from, PortRelay::BackendState to, const QString &reason);
 
 private:
-    struct Probe;
+    struct Verdict;
+    struct ProbeSlot;
+    struct Outcomes;
 
-    void runCheck(int backend);
-    // Connects the probe to the address at position index of the list it holds.
-    void connectProbe(int backend, int index);
-    void finishCheck(int backend, bool passed, const QString &reason);
+    // Runs task with the backend's probe on the probe's worker (the probe made there at first use).
+    void onProbe(int backend, std::function<void(HealthProbe &)> task);
+    void onOutcome(int backend, const HealthProbe::Outcome &outcome);
+    QString describe(const HealthProbe::Outcome &outcome) const;
     void transition(int backend, BackendState from, BackendState to, const QString &reason);
+    void startRevive(int backend);
 
     std::shared_ptr<RuleRuntime> m_runtime;
+    WorkerPool &m_workers;
     const Clock &m_clock;
-    std::vector<std::unique_ptr<Probe>> m_probes;
+    std::vector<Verdict> m_verdicts;
+    std::vector<std::shared_ptr<ProbeSlot>> m_probes;
+    std::shared_ptr<Outcomes> m_outcomes; // where the probes' reports land; outlives us
 };
 
 } // namespace PortRelay

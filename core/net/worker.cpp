@@ -4,6 +4,7 @@
 #include "core/engine/clienttally.h"
 #include "core/engine/ruleruntime.h"
 #include "core/net/clock.h"
+#include "core/net/connectors.h"
 #include "core/net/eventthrottle.h"
 #include "core/net/rawtcptransport.h"
 #include "core/net/sockets.h"
@@ -36,10 +37,12 @@ quint64 clientHashOf(const sockaddr_storage &peer)
 
 } // namespace
 
-Worker::Worker(int index, RelayMode mode, EventThrottle &throttle, const Clock &clock, QObject *parent)
+Worker::Worker(int index, RelayMode mode, EventThrottle &throttle, const Connectors &connectors, const Clock &clock,
+               QObject *parent)
     : QObject(parent)
     , m_index(index)
     , m_throttle(throttle)
+    , m_connectors(connectors)
     , m_loop(clock)
     , m_pool(mode)
     , m_resumeAccepting([this] { resumeAccepting(); })
@@ -254,11 +257,9 @@ bool Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
     return !m_acceptPaused;
 }
 
-const UpstreamConnector &Worker::connectorFor(RuleRuntime &, int)
+const UpstreamConnector &Worker::connectorFor(RuleRuntime &rule, int backend)
 {
-    // Every backend is reached directly today; hops (SSH, SOCKS5, HTTP CONNECT) will hand each
-    // backend its own chain, built by the engine and kept in the rule's run-time view.
-    return m_directConnector;
+    return m_connectors.forBackend(rule, backend);
 }
 
 void Worker::wantsTurn(TcpSession &session)

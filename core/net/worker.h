@@ -3,7 +3,6 @@
 #include "core/engine/connectioninfo.h"
 #include "core/engine/engineevent.h"
 #include "core/net/chunkpool.h"
-#include "core/net/directtcpconnector.h"
 #include "core/net/eventloop.h"
 #include "core/net/sessionhost.h"
 #include "core/net/tcplistener.h"
@@ -18,6 +17,7 @@
 namespace PortRelay {
 
 class Clock;
+class Connectors;
 class EventThrottle;
 class RuleRuntime;
 class TcpSession;
@@ -38,7 +38,9 @@ class Worker final : public QObject, private SessionHost, private TcpListener::A
 public:
     // throttle: shared by the pool's workers, for reports that concern no one rule (those about a
     // rule go through the rule's own), so a flood is logged once, not once per worker.
-    Worker(int index, RelayMode mode, EventThrottle &throttle, const Clock &clock, QObject *parent = nullptr);
+    // connectors: how each backend is reached, shared by the pool's workers and health checks.
+    Worker(int index, RelayMode mode, EventThrottle &throttle, const Connectors &connectors, const Clock &clock,
+           QObject *parent = nullptr);
     ~Worker() override;
     Q_DISABLE_COPY_MOVE(Worker)
 
@@ -50,6 +52,9 @@ public:
     void run();
     // Queues a task for the worker's thread and wakes it. Safe from any thread.
     void post(std::function<void()> task) { m_loop.post(std::move(task)); }
+    // The worker's event loop, for other watchers that share the thread (health probes). Worker's
+    // thread only.
+    EventLoop &eventLoop() { return m_loop; }
     // Closes every connection (with a reset) and ends run().
     void shutdown();
 
@@ -105,9 +110,9 @@ private:
 
     const int m_index;
     EventThrottle &m_throttle;
+    const Connectors &m_connectors;
     EventLoop m_loop;
     ChunkPool m_pool;
-    DirectTcpConnector m_directConnector;
     EventLoop::Timer m_resumeAccepting;
     EventLoop::Timer m_trimPool;
     qint64 m_lastRelayMs = 0; // for freeing the pool's idle chunks after a quiet spell

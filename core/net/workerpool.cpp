@@ -21,7 +21,7 @@ WorkerPool::WorkerPool(int count, RelayMode mode, const Clock &clock, QObject *p
     if (count <= 0)
         count = Sockets::usableCpuCount();
     for (int i = 0; i < count; ++i) {
-        auto worker = std::make_unique<Worker>(i, mode, *m_throttle, clock);
+        auto worker = std::make_unique<Worker>(i, mode, *m_throttle, m_connectors, clock);
         // Emitted on the worker's thread; re-emitted from this one.
         connect(
             worker.get(), &Worker::eventReported, this,
@@ -65,6 +65,12 @@ void WorkerPool::runOnEach(const std::function<void(Worker &)> &fn)
         });
         done.get_future().wait();
     }
+}
+
+void WorkerPool::postTo(int index, std::function<void(EventLoop &)> task)
+{
+    Worker *w = m_workers[std::size_t(index) % m_workers.size()].get();
+    w->post([w, task = std::move(task)] { task(w->eventLoop()); });
 }
 
 void WorkerPool::retire(std::shared_ptr<const void> garbage)

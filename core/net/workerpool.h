@@ -2,6 +2,7 @@
 
 #include "core/engine/engineevent.h"
 #include "core/net/chunkpool.h"
+#include "core/net/connectors.h"
 
 #include <QObject>
 
@@ -15,6 +16,7 @@
 namespace PortRelay {
 
 class Clock;
+class EventLoop;
 class EventThrottle;
 
 class Worker;
@@ -41,6 +43,15 @@ public:
     // call it from a worker thread.
     void runOnEach(const std::function<void(Worker &)> &fn);
 
+    // Runs task on the thread of worker index (modulo the pool's size) with its event loop, soon;
+    // does not wait. Safe from any thread. Tasks posted to one worker run in the order posted.
+    void postTo(int index, std::function<void(EventLoop &)> task);
+    // From any worker thread: runs fn on this object's thread, soon. One wake-up per batch.
+    void deliver(std::function<void()> fn);
+
+    // How each backend is reached; the same for the relay and the health checks.
+    const Connectors &connectors() const { return m_connectors; }
+
     // Rate-limits what the workers report that concerns no one rule (descriptor shortage).
     EventThrottle &throttle() { return *m_throttle; }
 
@@ -57,11 +68,10 @@ Q_SIGNALS:
                            const QString &reason);
 
 private:
-    // From any worker thread: run fn on this object's thread, soon.
-    void deliver(std::function<void()> fn);
     void drainDeliveries();
 
     std::unique_ptr<EventThrottle> m_throttle; // outlives the workers that use it
+    const Connectors m_connectors;
     std::mutex m_deliveriesMutex;
     std::vector<std::function<void()>> m_deliveries;
     std::atomic<bool> m_drainScheduled{false};
