@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine/backendstate.h"
-#include "core/engine/engineevent.h"
 #include "core/engine/rulestatus.h"
+#include "core/net/backendstate.h"
+#include "core/net/engineevent.h"
 
 #include <QColor>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "core/engine/backendresolution.h"
 
-#include "core/engine/ruleruntime.h"
 #include "core/net/clock.h"
+#include "core/net/ruleruntime.h"
 
 namespace PortRelay {
 

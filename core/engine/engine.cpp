@@ -2,10 +2,10 @@
 
 #include "core/engine/backendresolution.h"
 
-#include "core/engine/ruleruntime.h"
 #include "core/health/healthchecker.h"
 #include "core/net/eventthrottle.h"
 #include "core/net/hostresolver.h"
+#include "core/net/ruleruntime.h"
 #include "core/net/sockets.h"
 #include "core/net/worker.h"
 #include "core/net/workerpool.h"

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/engine/connectioninfo.h"
-#include "core/engine/engineevent.h"
 #include "core/engine/enginesnapshot.h"
 #include "core/engine/rulestatus.h"
 #include "core/net/chunkpool.h"
 #include "core/net/clock.h"
+#include "core/net/connectioninfo.h"
+#include "core/net/engineevent.h"
 #include "core/net/uniquefd.h"
 #include "core/ruleset/ruleset.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine/connectioninfo.h"
 #include "core/engine/engine.h"
 #include "core/engine/enginesnapshot.h"
+#include "core/net/connectioninfo.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,8 +1,8 @@
 #include "core/health/healthchecker.h"
 
-#include "core/engine/ruleruntime.h"
 #include "core/health/healthprobe.h"
 #include "core/net/clock.h"
+#include "core/net/ruleruntime.h"
 #include "core/net/sockets.h"
 #include "core/net/workerpool.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/engine/backendstate.h"
 #include "core/health/healthprobe.h"
+#include "core/net/backendstate.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 #include "core/health/healthprobe.h"
 
-#include "core/engine/ruleruntime.h"
 #include "core/net/clock.h"
+#include "core/net/ruleruntime.h"
 #include "core/net/upstreamconnector.h"
 
 #include <cerrno>

@@ -1,6 +1,6 @@
 #include "core/net/directtcpconnector.h"
 
-#include "core/engine/backendruntime.h"
+#include "core/net/backendruntime.h"
 #include "core/net/clock.h"
 #include "core/net/rawtcptransport.h"
 #include "core/net/sockets.h"

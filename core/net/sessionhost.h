@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/engineevent.h"
+#include "core/net/engineevent.h"
 
 #include <QString>
 

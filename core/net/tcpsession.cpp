@@ -1,6 +1,6 @@
 #include "core/net/tcpsession.h"
 
-#include "core/engine/ruleruntime.h"
+#include "core/net/ruleruntime.h"
 #include "core/net/sessionhost.h"
 #include "core/net/sockets.h"
 #include "core/net/upstreamconnector.h"

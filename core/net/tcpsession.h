@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine/clienttally.h"
-#include "core/engine/connectioninfo.h"
+#include "core/net/clienttally.h"
 #include "core/net/connectattempt.h"
+#include "core/net/connectioninfo.h"
 #include "core/net/eventloop.h"
 #include "core/net/relay.h"
 

@@ -1,12 +1,12 @@
 #include "core/net/worker.h"
 
 #include "core/balancing/sourcehash.h"
-#include "core/engine/clienttally.h"
-#include "core/engine/ruleruntime.h"
+#include "core/net/clienttally.h"
 #include "core/net/clock.h"
 #include "core/net/connectors.h"
 #include "core/net/eventthrottle.h"
 #include "core/net/rawtcptransport.h"
+#include "core/net/ruleruntime.h"
 #include "core/net/sockets.h"
 #include "core/net/tcpsession.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine/connectioninfo.h"
-#include "core/engine/engineevent.h"
 #include "core/net/chunkpool.h"
+#include "core/net/connectioninfo.h"
+#include "core/net/engineevent.h"
 #include "core/net/eventloop.h"
 #include "core/net/sessionhost.h"
 #include "core/net/tcplistener.h"

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine/engineevent.h"
 #include "core/net/chunkpool.h"
 #include "core/net/connectors.h"
+#include "core/net/engineevent.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 // DirectTcpConnector against real loopback sockets: addresses tried in order, a refusal or a
 // silent address passing the attempt on, the time shared between addresses (on a clock moved
 // by hand), and the address that answered tried first next time.
-#include "core/engine/backendruntime.h"
+#include "core/net/backendruntime.h"
 #include "core/net/directtcpconnector.h"
 #include "core/net/sockets.h"
 #include "loopbackserver.h"

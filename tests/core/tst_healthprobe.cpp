@@ -1,9 +1,9 @@
 // HealthProbe on an EventLoop driven by the test, against real loopback servers: every outcome
 // a check can have, send/expect with the reply split at the expected text, every address of a
 // name tried, timeouts on a clock moved by hand, and thousands of probes on one loop.
-#include "core/engine/ruleruntime.h"
 #include "core/health/healthprobe.h"
 #include "core/net/directtcpconnector.h"
+#include "core/net/ruleruntime.h"
 #include "core/net/sockets.h"
 #include "loopbackserver.h"
 #include "manualclock.h"

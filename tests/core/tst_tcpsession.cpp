@@ -1,9 +1,9 @@
 // TcpSession on an event loop of its own, between real loopback connections: the relay through
 // transports that wait on their own terms (TestTransport, as TLS does), half-close and reset
 // passed on, the handshake phase, and the connect rounds' backoff on a clock moved by hand.
-#include "core/engine/ruleruntime.h"
 #include "core/net/directtcpconnector.h"
 #include "core/net/rawtcptransport.h"
+#include "core/net/ruleruntime.h"
 #include "core/net/sessionhost.h"
 #include "core/net/sockets.h"
 #include "core/net/tcpsession.h"

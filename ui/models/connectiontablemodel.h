@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/connectioninfo.h"
+#include "core/net/connectioninfo.h"
 
 #include <QAbstractTableModel>
 #include <QList>

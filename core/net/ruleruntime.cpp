@@ -1,6 +1,6 @@
-#include "core/engine/ruleruntime.h"
+#include "core/net/ruleruntime.h"
 
-#include "core/engine/engineevent.h"
+#include "core/net/engineevent.h"
 
 namespace PortRelay {
 

@@ -1,4 +1,4 @@
-#include "core/engine/backendruntime.h"
+#include "core/net/backendruntime.h"
 
 #include "core/ruleset/rule.h"
 

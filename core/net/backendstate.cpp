@@ -1,4 +1,4 @@
-#include "core/engine/backendstate.h"
+#include "core/net/backendstate.h"
 
 namespace PortRelay {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/backendstate.h"
+#include "core/net/backendstate.h"
 
 #include <QDateTime>
 #include <QMetaType>

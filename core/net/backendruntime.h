@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine/backendstate.h"
-#include "core/engine/trafficcounters.h"
 #include "core/net/addresslist.h"
+#include "core/net/backendstate.h"
+#include "core/net/trafficcounters.h"
 
 #include <QMutex>
 #include <QString>

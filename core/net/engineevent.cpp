@@ -1,4 +1,4 @@
-#include "core/engine/engineevent.h"
+#include "core/net/engineevent.h"
 
 namespace PortRelay {
 

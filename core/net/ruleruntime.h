@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/balancing/balancer.h"
-#include "core/engine/backendruntime.h"
-#include "core/engine/clienttally.h"
-#include "core/engine/trafficcounters.h"
+#include "core/net/backendruntime.h"
+#include "core/net/clienttally.h"
 #include "core/net/eventthrottle.h"
+#include "core/net/trafficcounters.h"
 #include "core/ruleset/rule.h"
 
 #include <atomic>

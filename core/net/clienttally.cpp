@@ -1,4 +1,4 @@
-#include "core/engine/clienttally.h"
+#include "core/net/clienttally.h"
 
 #include <cstring>
 
