@@ -3,6 +3,7 @@
 // export through the window's actions, and the rules saved and restored.
 
 #include "core/engine/enginehost.h"
+#include "core/i18n/translations.h"
 #include "core/ruleset/rulesetparser.h"
 #include "core/ruleset/rulesetwriter.h"
 #include "loopbackserver.h"
@@ -36,6 +37,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <poll.h>
@@ -88,6 +91,7 @@ private Q_SLOTS:
     void rulesComeBackInTheirLastState();
     void trayFollowsTheRulesAndDrivesTheWindow();
     void detailHeaderMarksAnExposedRule();
+    void chineseIsWhole();
 
 private:
     MainWindow::Options options() const;
@@ -499,6 +503,48 @@ void tst_MainWindow::detailHeaderMarksAnExposedRule()
     select(QStringLiteral("local"));
     QVERIFY(!marker->isVisible());
     QCOMPARE(title->text(), QStringLiteral("local"));
+}
+
+// Under zh_CN: Qt's own strings come from Qt's catalogue, the toolbar shows its words without the
+// "(N)" and ellipsis the menus keep, and backend state changes use the pane's words for the states.
+void tst_MainWindow::chineseIsWhole()
+{
+    m_window.reset();
+    const Translations translations(QLocale(QLocale::Chinese, QLocale::China));
+    QVERIFY(translations.hasOwn());
+    if (!translations.hasQt())
+        QSKIP("qtbase_zh_CN.qm is not installed (Debian: qt6-translations-l10n)");
+    QVERIFY(translations.qtCatalogue().endsWith(QStringLiteral("qtbase_zh_CN.qm")));
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+    createWindow();
+
+    auto *newAction = m_window->findChild<QAction *>(QStringLiteral("newRuleAction"));
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(newAction && toolBar);
+    QCOMPARE(newAction->text(), QStringLiteral("新建规则(&N)…")); // the menu's text, unchanged
+    auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(newAction));
+    QVERIFY(button);
+    QCOMPARE(button->text(), QStringLiteral("新建规则"));
+    for (QAction *action : toolBar->actions()) {
+        if (auto *other = qobject_cast<QToolButton *>(toolBar->widgetForAction(action))) {
+            QVERIFY2(!other->text().contains(u'(') && !other->text().contains(u'…'), qPrintable(other->text()));
+        }
+    }
+
+    EngineEvent event;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.kind = EngineEvent::Kind::BackendStateChanged;
+    event.rule = QStringLiteral("api");
+    event.backend = QStringLiteral("127.0.0.1:8081");
+    event.from = BackendState::Unknown;
+    event.to = BackendState::Up;
+    EventLogModel *events = m_window->eventModel();
+    events->addEvent(event);
+    events->flush();
+    QCOMPARE(events->rowCount(), 1);
+    const QString message = events->index(0, EventLogModel::MessageColumn).data().toString();
+    QVERIFY2(message.contains(QStringLiteral("未知 → 正常")), qPrintable(message));
+    m_window.reset(); // before the translators go
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -54,7 +54,8 @@ TrafficChart::TrafficChart(const TrafficHistory *history, QWidget *parent)
     m_chart->addSeries(m_connections);
 
     m_time = new QValueAxis(m_chart);
-    m_time->setLabelFormat(QStringLiteral("%.0f s"));
+    //: printf format of the time axis' labels, in seconds ago
+    m_time->setLabelFormat(tr("%.0f s"));
     m_time->setTitleText(tr("Time"));
     m_rate = new QValueAxis(m_chart);
     m_rate->setLabelFormat(QStringLiteral("%.4g"));

@@ -5,6 +5,7 @@
 #include "core/ruleset/rulesetwriter.h"
 #include "ui/charts/trafficchart.h"
 #include "ui/humanformat.h"
+#include "ui/mnemonictext.h"
 #include "ui/models/backendstatusmodel.h"
 #include "ui/models/eventlogmodel.h"
 #include "ui/models/ruletablemodel.h"
@@ -341,6 +342,11 @@ void MainWindow::createToolBar()
     toolBar->addSeparator();
     toolBar->addAction(m_importAction);
     toolBar->addAction(m_exportAction);
+    // Buttons show the words alone; the menus keep the mnemonic and the ellipsis.
+    for (QAction *action : toolBar->actions()) {
+        if (!action->isSeparator())
+            action->setIconText(MnemonicText::toolButton(action->text()));
+    }
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
