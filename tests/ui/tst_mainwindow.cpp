@@ -23,6 +23,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void trayFollowsTheRulesAndDrivesTheWindow();
     void detailHeaderMarksAnExposedRule();
     void chineseIsWhole();
+    void trayThatAppearsLaterIsPickedUp();
 
 private:
     MainWindow::Options options() const;
@@ -110,6 +112,7 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::init()
 {
+    QApplication::setQuitOnLastWindowClosed(true); // a tray test before may have cleared it
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     createWindow();
@@ -459,11 +462,34 @@ void tst_MainWindow::trayFollowsTheRulesAndDrivesTheWindow()
     QVERIFY(m_window->addRule(rule));
     QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::AllUp, 5000);
     QVERIFY(tray->toolTip().startsWith(QStringLiteral("PortRelay: 1 of 1 rule")));
+    // The rule has its entry, with its state, checked while it runs.
+    QCOMPARE(tray->ruleActions().size(), 1);
+    QAction *entry = tray->ruleActions().constFirst();
+    QTRY_COMPARE_WITH_TIMEOUT(entry->text(), QStringLiteral("tray — running"), 5000);
+    QVERIFY(entry->isChecked());
+    const int rebuilds = tray->ruleMenuRebuilds();
 
+    const quint16 backendPort = backend->port();
     backend.reset();
     QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::SomeDown, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(!notifications.isEmpty(), 5000);
     QCOMPARE(notifications.constFirst().at(0).toString(), QStringLiteral("Backend down"));
+    // The tooltip names the backend that is down.
+    QTRY_VERIFY_WITH_TIMEOUT(tray->toolTip().contains(QStringLiteral("\ntray: 127.0.0.1:%1 down").arg(backendPort)),
+                             3000);
+    // Samples came and went; the rule's entries were not rebuilt for them.
+    QCOMPARE(tray->ruleMenuRebuilds(), rebuilds);
+    QCOMPARE(tray->ruleActions().constFirst(), entry);
+
+    // Its entry stops it, and starts it again.
+    entry->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Stopped, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(entry->text(), QStringLiteral("tray — stopped"), 5000);
+    QVERIFY(!entry->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(!tray->toolTip().contains(QStringLiteral(" down")), 3000);
+    entry->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
+    QVERIFY(entry->isChecked());
 
     items[2]->trigger(); // Stop All
     QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::Idle, 5000);
@@ -545,6 +571,28 @@ void tst_MainWindow::chineseIsWhole()
     const QString message = events->index(0, EventLogModel::MessageColumn).data().toString();
     QVERIFY2(message.contains(QStringLiteral("未知 → 正常")), qPrintable(message));
     m_window.reset(); // before the translators go
+}
+
+// No tray at start-up (the panel is not up yet): the window asks again on a timer and shows the
+// tray once there is one.
+void tst_MainWindow::trayThatAppearsLaterIsPickedUp()
+{
+    auto trayUp = std::make_shared<bool>(false);
+    MainWindow::Options o = options();
+    o.useTray = true;
+    o.trayAvailable = [trayUp] { return *trayUp; };
+    o.trayPollIntervalMs = 50;
+    m_window = std::make_unique<MainWindow>(o);
+    QVERIFY(!m_window->tray());
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("late"), freeLoopbackPort(), {freeLoopbackPort()})));
+    QTest::qWait(200);
+    QVERIFY(!m_window->tray());
+    *trayUp = true;
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->tray(), 3000);
+    QVERIFY(!QApplication::quitOnLastWindowClosed()); // closing the window now keeps the rules in the tray
+    // It starts with what the window knows, not with an empty menu.
+    QCOMPARE(m_window->tray()->ruleActions().size(), 1);
+    QVERIFY(m_window->tray()->ruleActions().constFirst()->text().startsWith(QStringLiteral("late — ")));
 }
 
 QTEST_MAIN(tst_MainWindow)

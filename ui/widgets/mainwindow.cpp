@@ -12,6 +12,7 @@
 #include "ui/rulestore.h"
 #include "ui/settings.h"
 #include "ui/stateicons.h"
+#include "ui/tray/trayavailabilitywatcher.h"
 #include "ui/tray/trayicon.h"
 #include "ui/widgets/backendspane.h"
 #include "ui/widgets/connectionspane.h"
@@ -480,9 +481,36 @@ void MainWindow::createStatusBar()
 
 void MainWindow::createTray()
 {
-    if (!m_options.useTray || (!QSystemTrayIcon::isSystemTrayAvailable() && !m_options.forceTray))
+    if (!m_options.useTray)
+        return;
+    const std::function<bool()> available =
+        m_options.trayAvailable ? m_options.trayAvailable : [] { return QSystemTrayIcon::isSystemTrayAvailable(); };
+    if (available() || m_options.forceTray) {
+        installTray();
+        return;
+    }
+    // A panel that starts after PortRelay (both from the session's autostart) brings its tray later.
+    m_trayWatcher =
+        new TrayAvailabilityWatcher(available, m_options.trayPollIntervalMs, m_options.trayPollAttempts, this);
+    connect(m_trayWatcher, &TrayAvailabilityWatcher::available, this, [this] {
+        installTray();
+        updateTrayRules();
+        updateStatusBar();
+    });
+    m_trayWatcher->start();
+}
+
+void MainWindow::installTray()
+{
+    if (m_tray)
         return;
     m_tray = new TrayIcon({m_showAction, nullptr, m_startAllAction, m_stopAllAction, nullptr, m_quitAction}, this);
+    connect(m_tray, &TrayIcon::ruleToggled, this, [this](const QString &name, bool start) {
+        if (start)
+            startRules({name});
+        else
+            stopRules({name});
+    });
     connect(m_tray, &TrayIcon::activated, this, [this] {
         if (isVisible() && !isMinimized() && isActiveWindow())
             hide();
@@ -557,6 +585,7 @@ void MainWindow::onRuleStatusChanged(const RuleStatus &status)
         notify(QStringLiteral("rule\n") + status.name, tr("Rule %1 failed to start").arg(status.name), status.reason,
                true);
     updateActions();
+    updateTrayRules();
     updateStatusBar();
 }
 
@@ -592,6 +621,7 @@ void MainWindow::onRuleSetChanged()
                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
     onCurrentRuleChanged();
+    updateTrayRules();
     updateStatusBar();
 }
 
@@ -710,8 +740,28 @@ void MainWindow::updateStatusBar()
     m_statusThroughput->setText(
         tr("In %1 · Out %2")
             .arg(HumanFormat::rate(totals.traffic.inPerSecond), HumanFormat::rate(totals.traffic.outPerSecond)));
-    if (m_tray)
-        m_tray->setState(TrayIcon::stateFor(totals), statusText());
+    if (!m_tray)
+        return;
+    QStringList down;
+    for (const RuleSnapshot &rule : m_lastSnapshot.rules) {
+        for (const BackendSnapshot &backend : rule.backends) {
+            if (backend.state == BackendState::Down)
+                down.append(tr("%1: %2 down").arg(rule.status.name, backend.address));
+        }
+    }
+    m_tray->setState(TrayIcon::stateFor(totals), statusText(), down);
+}
+
+void MainWindow::updateTrayRules()
+{
+    if (!m_tray)
+        return;
+    QList<TrayIcon::RuleItem> items;
+    for (const Rule &rule : m_store->ruleSet().rules) {
+        const int row = m_ruleModel->rowOf(rule.name);
+        items.append({rule.name, StateIcons::text(m_ruleModel->stateAt(row)), rule.enabled});
+    }
+    m_tray->setRules(items);
 }
 
 QString MainWindow::statusText() const
