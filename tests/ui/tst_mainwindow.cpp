@@ -13,6 +13,7 @@
 #include "ui/models/eventlogmodel.h"
 #include "ui/models/ruletablemodel.h"
 #include "ui/rulestore.h"
+#include "ui/settings.h"
 #include "ui/tray/trayicon.h"
 #include "ui/widgets/connectionspane.h"
 #include "ui/widgets/mainwindow.h"
@@ -24,10 +25,12 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -66,6 +69,33 @@ Rule makeRule(const QString &name, quint16 listenPort, const QList<quint16> &bac
     return rule;
 }
 
+// Answers the quit question when it comes (it runs its own event loop), from a timer; says whether it came.
+class QuitAnswer final : public QObject
+{
+public:
+    QuitAnswer(bool quit, bool dontAskAgain)
+    {
+        m_timer.setInterval(20);
+        connect(&m_timer, &QTimer::timeout, this, [this, quit, dontAskAgain] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QStringLiteral("quitConfirmation"))
+                return;
+            asked = true;
+            m_timer.stop();
+            box->checkBox()->setChecked(dontAskAgain);
+            if (quit)
+                box->findChild<QPushButton *>(QStringLiteral("quitButton"))->click();
+            else
+                box->button(QMessageBox::Cancel)->click();
+        });
+        m_timer.start();
+    }
+    bool asked = false;
+
+private:
+    QTimer m_timer;
+};
+
 QStringList ruleNames(const RuleSet &set)
 {
     QStringList names;
@@ -94,6 +124,8 @@ private Q_SLOTS:
     void detailHeaderMarksAnExposedRule();
     void chineseIsWhole();
     void trayThatAppearsLaterIsPickedUp();
+    void quitAsksWhileRulesForward();
+    void closingToTraySaysWhereItWent();
 
 private:
     MainWindow::Options options() const;
@@ -593,6 +625,97 @@ void tst_MainWindow::trayThatAppearsLaterIsPickedUp()
     // It starts with what the window knows, not with an empty menu.
     QCOMPARE(m_window->tray()->ruleActions().size(), 1);
     QVERIFY(m_window->tray()->ruleActions().constFirst()->text().startsWith(QStringLiteral("late — ")));
+}
+
+// Quit (Ctrl+Q) while rules forward asks first, once the user says so never again; with nothing
+// running it just quits.
+void tst_MainWindow::quitAsksWhileRulesForward()
+{
+    auto *quitAction = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
+    QVERIFY(quitAction);
+    QCOMPARE(quitAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    const Rule rule = makeRule(QStringLiteral("busy"), freeLoopbackPort(), {freeLoopbackPort()});
+    QVERIFY(m_window->addRule(rule));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
+
+    {
+        QuitAnswer cancel(false, true); // "don't ask again" ticked, but cancelled: it does not count
+        quitAction->trigger();
+        QVERIFY(cancel.asked);
+        QVERIFY(!m_window->isQuitting());
+        QCOMPARE(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running);
+    }
+    {
+        QuitAnswer again(false, false);
+        quitAction->trigger();
+        QVERIFY(again.asked);
+        QVERIFY(!m_window->isQuitting());
+    }
+
+    // Nothing running: no question.
+    m_window->stopRules({rule.name});
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Stopped, 5000);
+    {
+        QuitAnswer none(false, false);
+        quitAction->trigger();
+        QVERIFY(!none.asked);
+        QVERIFY(m_window->isQuitting());
+    }
+
+    // Running again in a new window: asked, answered Quit with "don't ask again"...
+    m_window.reset();
+    createWindow();
+    m_window->startRules({rule.name});
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
+    quitAction = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
+    {
+        QuitAnswer yes(true, true);
+        quitAction->trigger();
+        QVERIFY(yes.asked);
+        QVERIFY(m_window->isQuitting());
+    }
+    // ... and the next run does not ask.
+    m_window.reset();
+    createWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
+    quitAction = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
+    {
+        QuitAnswer never(false, false);
+        quitAction->trigger();
+        QVERIFY(!never.asked);
+        QVERIFY(m_window->isQuitting());
+    }
+}
+
+// Closing the window to the tray says so, the first time only.
+void tst_MainWindow::closingToTraySaysWhereItWent()
+{
+    m_window.reset();
+    {
+        Settings settings(options().settingsPath);
+        settings.setValue(Settings::Key::CloseToTray, true);
+        settings.setValue(Settings::Key::CloseToTrayAsked, true);
+        settings.sync();
+    }
+    MainWindow::Options o = options();
+    o.useTray = true;
+    o.forceTray = true;
+    m_window = std::make_unique<MainWindow>(o);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy shown(m_window->tray(), &TrayIcon::notificationShown);
+    QVERIFY(m_window->close() == false); // hidden, not closed
+    QVERIFY(!m_window->isVisible());
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(shown.constFirst().at(0).toString(), QStringLiteral("PortRelay is still running"));
+    QVERIFY(shown.constFirst().at(1).toString().contains(QStringLiteral("system tray")));
+
+    m_window->showAndRaise();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->close();
+    QVERIFY(!m_window->isVisible());
+    QTest::qWait(50);
+    QCOMPARE(shown.size(), 1);
 }
 
 QTEST_MAIN(tst_MainWindow)

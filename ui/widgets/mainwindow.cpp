@@ -269,6 +269,7 @@ void MainWindow::createActions()
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
 
     m_quitAction = make(tr("&Quit"));
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
@@ -1081,6 +1082,35 @@ void MainWindow::showAbout()
 
 void MainWindow::quit()
 {
+    if (confirmQuit())
+        quitNow();
+}
+
+bool MainWindow::confirmQuit()
+{
+    const int running = m_ruleModel->totals().running;
+    if (running == 0 || !m_settings->value(Settings::Key::ConfirmQuitWhileRunning).toBool())
+        return true;
+    QMessageBox box(
+        QMessageBox::Question, tr("Quit PortRelay?"),
+        tr("%n rule(s) are forwarding. Quitting stops them and closes their connections.", nullptr, running),
+        QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("quitConfirmation"));
+    QPushButton *quitButton = box.addButton(tr("&Quit"), QMessageBox::DestructiveRole);
+    quitButton->setObjectName(QStringLiteral("quitButton"));
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel)); // Ctrl+Q then Enter by mistake keeps them
+    auto *dontAsk = new QCheckBox(tr("Don't ask again"), &box);
+    box.setCheckBox(dontAsk);
+    box.exec();
+    if (box.clickedButton() != quitButton)
+        return false;
+    if (dontAsk->isChecked())
+        m_settings->setValue(Settings::Key::ConfirmQuitWhileRunning, false);
+    return true;
+}
+
+void MainWindow::quitNow()
+{
     m_quitting = true;
     saveSettings();
     m_store->saveNow();
@@ -1121,17 +1151,24 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         if (!toTray) {
             event->accept();
-            quit();
+            quitNow();
             return;
         }
     } else if (!m_settings->value(Settings::Key::CloseToTray).toBool()) {
         event->accept();
-        quit();
+        quitNow();
         return;
     }
     hide();
     event->ignore();
     m_store->saveNow();
+    // Once: a window that vanishes while its rules go on should say where it went.
+    if (!m_settings->value(Settings::Key::TrayHintShown).toBool()) {
+        m_settings->setValue(Settings::Key::TrayHintShown, true);
+        m_tray->notify(QStringLiteral("hint"), tr("PortRelay is still running"),
+                       tr("Your rules keep forwarding. PortRelay is in the system tray; choose Quit there to stop it."),
+                       false);
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -109,6 +109,7 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     QString statusText() const;
     TrayIcon *tray() const { return m_tray; }
+    bool isQuitting() const { return m_quitting; }
     RuleSetIssues lastIssues() const { return m_lastIssues; }
 
 protected:
@@ -148,7 +149,9 @@ private:
     void openRuleEditor(const Rule &initial, const QString &originalName);
     void showPreferences();
     void showAbout();
-    void quit();
+    void quit();    // the Quit action: asks first while rules forward
+    void quitNow(); // the user already chose to quit
+    bool confirmQuit();
 
     QStringList shownRuleNames() const;
     QString currentGroup() const;
