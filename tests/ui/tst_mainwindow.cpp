@@ -8,6 +8,7 @@
 #include "core/ruleset/rulesetwriter.h"
 #include "loopbackserver.h"
 #include "ui/charts/trafficchart.h"
+#include "ui/documentation.h"
 #include "ui/models/backendstatusmodel.h"
 #include "ui/models/connectiontablemodel.h"
 #include "ui/models/eventlogmodel.h"
@@ -26,10 +27,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -126,6 +130,7 @@ private Q_SLOTS:
     void trayThatAppearsLaterIsPickedUp();
     void quitAsksWhileRulesForward();
     void closingToTraySaysWhereItWent();
+    void helpOpensTheDocumentation();
 
 private:
     MainWindow::Options options() const;
@@ -716,6 +721,35 @@ void tst_MainWindow::closingToTraySaysWhereItWent()
     QVERIFY(!m_window->isVisible());
     QTest::qWait(50);
     QCOMPARE(shown.size(), 1);
+}
+
+// Help > Documentation (F1) opens the installed docs where they are, the project's pages otherwise.
+void tst_MainWindow::helpOpensTheDocumentation()
+{
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("documentationAction"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::Key_F1));
+    const QList<QAction *> menus = m_window->menuBar()->actions();
+    QVERIFY(std::any_of(menus.cbegin(), menus.cend(),
+                        [action](QAction *menu) { return menu->menu() && menu->menu()->actions().contains(action); }));
+    const QUrl url = action->data().toUrl();
+    QVERIFY2(url.isLocalFile() ? QFileInfo::exists(url.toLocalFile()) : url.scheme() == QStringLiteral("https"),
+             qPrintable(url.toString()));
+
+    // Installed (as packaging/ does it): found in the data folders, in their order.
+    QTemporaryDir share;
+    QVERIFY(QDir(share.path()).mkpath(QStringLiteral("doc/portrelay/docs")));
+    QFile readme(share.filePath(QLatin1String(Documentation::RelativeEntry)));
+    QVERIFY(readme.open(QIODevice::WriteOnly));
+    readme.write("# PortRelay\n");
+    readme.close();
+    const QString empty = m_dir->path();
+    QCOMPARE(Documentation::entry({empty, share.path()}), QUrl::fromLocalFile(readme.fileName()));
+    // Nowhere installed: online.
+    const QUrl online = Documentation::entry({empty});
+    QCOMPARE(online, Documentation::onlineUrl());
+    QVERIFY(online.isValid());
+    QCOMPARE(online.scheme(), QStringLiteral("https"));
 }
 
 QTEST_MAIN(tst_MainWindow)

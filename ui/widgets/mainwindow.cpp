@@ -4,6 +4,7 @@
 #include "core/ruleset/rulesetparser.h"
 #include "core/ruleset/rulesetwriter.h"
 #include "ui/charts/trafficchart.h"
+#include "ui/documentation.h"
 #include "ui/humanformat.h"
 #include "ui/mnemonictext.h"
 #include "ui/models/backendstatusmodel.h"
@@ -28,6 +29,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -284,6 +286,13 @@ void MainWindow::createActions()
     m_showAction = make(tr("&Show PortRelay"));
     connect(m_showAction, &QAction::triggered, this, &MainWindow::showAndRaise);
 
+    m_documentationAction = make(tr("&Documentation"), tr("Open the PortRelay documentation"));
+    m_documentationAction->setObjectName(QStringLiteral("documentationAction"));
+    m_documentationAction->setShortcut(QKeySequence::HelpContents);
+    m_documentationAction->setData(Documentation::entry());
+    connect(m_documentationAction, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(m_documentationAction->data().toUrl()); });
+
     m_aboutAction = make(tr("&About PortRelay"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -326,6 +335,8 @@ void MainWindow::createMenus()
     rules->addAction(m_stopGroupAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_documentationAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
 }
 

@@ -211,6 +211,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_showAction = nullptr;
+    QAction *m_documentationAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };
 
