@@ -131,6 +131,7 @@ private Q_SLOTS:
     void quitAsksWhileRulesForward();
     void closingToTraySaysWhereItWent();
     void helpOpensTheDocumentation();
+    void narrowWindowKeepsTheFilter();
 
 private:
     MainWindow::Options options() const;
@@ -750,6 +751,37 @@ void tst_MainWindow::helpOpensTheDocumentation()
     QCOMPARE(online, Documentation::onlineUrl());
     QVERIFY(online.isValid());
     QCOMPARE(online.scheme(), QStringLiteral("https"));
+}
+
+// At 900 px with long action texts (a translation), the buttons give up their texts and the filter
+// box stays on the tool bar at its minimum width at least; with room again the texts come back.
+void tst_MainWindow::narrowWindowKeepsTheFilter()
+{
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QLineEdit *filter = m_window->filterEdit();
+    QVERIFY(toolBar && filter);
+    QVERIFY(filter->minimumWidth() > 0);
+    QMap<QAction *, QString> texts;
+    for (QAction *action : toolBar->actions()) {
+        if (!action->isSeparator() && toolBar->widgetForAction(action) &&
+            qobject_cast<QToolButton *>(toolBar->widgetForAction(action))) {
+            texts.insert(action, action->iconText());
+            action->setIconText(QStringLiteral("一个很长很长的翻译过的工具栏按钮文字 %1").arg(texts.size()));
+        }
+    }
+    QVERIFY(texts.size() >= 5);
+    m_window->resize(900, 700);
+    QTRY_COMPARE(toolBar->width(), m_window->width());
+    QTRY_VERIFY(filter->isVisible());
+    QVERIFY2(filter->width() >= filter->minimumWidth(), qPrintable(QString::number(filter->width())));
+    QVERIFY(filter->geometry().right() <= toolBar->width());
+    QCOMPARE(toolBar->toolButtonStyle(), Qt::ToolButtonIconOnly);
+
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it)
+        it.key()->setIconText(it.value());
+    m_window->resize(1900, 700);
+    QTRY_COMPARE(toolBar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    QVERIFY(filter->isVisible());
 }
 
 QTEST_MAIN(tst_MainWindow)

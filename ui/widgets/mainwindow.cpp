@@ -20,6 +20,7 @@
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/eventlogpane.h"
 #include "ui/widgets/preferencesdialog.h"
+#include "ui/widgets/toolbarfitter.h"
 #include "ui/widgets/trafficpane.h"
 
 #include "ui/dialogs/importdialog.h"
@@ -364,6 +365,7 @@ void MainWindow::createToolBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
     toolBar->addWidget(m_filter);
+    new ToolBarFitter(toolBar); // owned by the tool bar
 }
 
 void MainWindow::createCentralWidget()
