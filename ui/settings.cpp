@@ -14,9 +14,9 @@ struct Entry
 };
 
 // The one table of keys and defaults.
-const std::array<Entry, 13> &table()
+const std::array<Entry, 15> &table()
 {
-    static const std::array<Entry, 13> entries{{
+    static const std::array<Entry, 15> entries{{
         {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {Settings::Key::WindowState, "window/state", QByteArray()},
         {Settings::Key::MainSplitter, "window/mainSplitter", QByteArray()},
@@ -30,6 +30,8 @@ const std::array<Entry, 13> &table()
         {Settings::Key::CloseToTray, "tray/closeToTray", false},
         {Settings::Key::CloseToTrayAsked, "tray/closeToTrayAsked", false},
         {Settings::Key::NotifyBackendChanges, "tray/notifyBackendChanges", true},
+        {Settings::Key::ConfirmQuitWhileRunning, "window/confirmQuitWhileRunning", true},
+        {Settings::Key::TrayHintShown, "tray/hintShown", false},
     }};
     return entries;
 }

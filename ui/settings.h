@@ -27,6 +27,8 @@ public:
         CloseToTray,      // keep running in the tray when the window is closed
         CloseToTrayAsked, // the question was answered once; do not ask again
         NotifyBackendChanges,
+        ConfirmQuitWhileRunning, // ask before Quit stops rules that forward
+        TrayHintShown,           // the window said once that it went on running in the tray
     };
 
     // Default location (QSettings for the organisation and application), or an INI file at path.

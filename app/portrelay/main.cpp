@@ -5,6 +5,7 @@
 #include "ui/stateicons.h"
 #include "ui/widgets/mainwindow.h"
 
+#include "core/i18n/translations.h"
 #include "core/net/sockets.h"
 
 #include <QApplication>
@@ -12,7 +13,6 @@
 #include <QLocale>
 #include <QSystemTrayIcon>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -27,12 +27,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(PORTRELAY_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.portrelay.PortRelay"));
     QApplication::setWindowIcon(StateIcons::appIcon());
-    // Compiled in from translations/ (English supplies the plural forms, Chinese everything).
-    QTranslator translator;
-    if (translator.load(QLocale::system(), QStringLiteral("portrelay"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")) ||
-        translator.load(QStringLiteral(":/i18n/portrelay_en")))
-        QCoreApplication::installTranslator(&translator);
+    // Ours compiled in from translations/, and Qt's own for its buttons and dialogs.
+    const Translations translations(QLocale::system());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("portrelay", "PortRelay port-forwarding manager"));

@@ -3,13 +3,13 @@
 #include "daemon.h"
 #include "unixsignalwatcher.h"
 
+#include "core/i18n/translations.h"
 #include "core/net/sockets.h"
 #include "core/ruleset/rulesetparser.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
-#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -39,12 +39,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("portrelayd"));
     QCoreApplication::setOrganizationName(QStringLiteral("PortRelay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PORTRELAY_VERSION));
-    // Compiled in from translations/ (English supplies the plural forms, Chinese everything).
-    QTranslator translator;
-    if (translator.load(QLocale::system(), QStringLiteral("portrelay"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")) ||
-        translator.load(QStringLiteral(":/i18n/portrelay_en")))
-        QCoreApplication::installTranslator(&translator);
+    // Ours compiled in from translations/, and Qt's own for --help's standard options.
+    const Translations translations(QLocale::system());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -3,15 +3,18 @@
 // export through the window's actions, and the rules saved and restored.
 
 #include "core/engine/enginehost.h"
+#include "core/i18n/translations.h"
 #include "core/ruleset/rulesetparser.h"
 #include "core/ruleset/rulesetwriter.h"
 #include "loopbackserver.h"
 #include "ui/charts/trafficchart.h"
+#include "ui/documentation.h"
 #include "ui/models/backendstatusmodel.h"
 #include "ui/models/connectiontablemodel.h"
 #include "ui/models/eventlogmodel.h"
 #include "ui/models/ruletablemodel.h"
 #include "ui/rulestore.h"
+#include "ui/settings.h"
 #include "ui/tray/trayicon.h"
 #include "ui/widgets/connectionspane.h"
 #include "ui/widgets/mainwindow.h"
@@ -22,10 +25,16 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -36,6 +45,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <poll.h>
@@ -61,6 +72,33 @@ Rule makeRule(const QString &name, quint16 listenPort, const QList<quint16> &bac
     rule.healthCheck.fall = 2;
     return rule;
 }
+
+// Answers the quit question when it comes (it runs its own event loop), from a timer; says whether it came.
+class QuitAnswer final : public QObject
+{
+public:
+    QuitAnswer(bool quit, bool dontAskAgain)
+    {
+        m_timer.setInterval(20);
+        connect(&m_timer, &QTimer::timeout, this, [this, quit, dontAskAgain] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QStringLiteral("quitConfirmation"))
+                return;
+            asked = true;
+            m_timer.stop();
+            box->checkBox()->setChecked(dontAskAgain);
+            if (quit)
+                box->findChild<QPushButton *>(QStringLiteral("quitButton"))->click();
+            else
+                box->button(QMessageBox::Cancel)->click();
+        });
+        m_timer.start();
+    }
+    bool asked = false;
+
+private:
+    QTimer m_timer;
+};
 
 QStringList ruleNames(const RuleSet &set)
 {
@@ -88,6 +126,12 @@ private Q_SLOTS:
     void rulesComeBackInTheirLastState();
     void trayFollowsTheRulesAndDrivesTheWindow();
     void detailHeaderMarksAnExposedRule();
+    void chineseIsWhole();
+    void trayThatAppearsLaterIsPickedUp();
+    void quitAsksWhileRulesForward();
+    void closingToTraySaysWhereItWent();
+    void helpOpensTheDocumentation();
+    void narrowWindowKeepsTheFilter();
 
 private:
     MainWindow::Options options() const;
@@ -106,6 +150,7 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::init()
 {
+    QApplication::setQuitOnLastWindowClosed(true); // a tray test before may have cleared it
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     createWindow();
@@ -455,11 +500,34 @@ void tst_MainWindow::trayFollowsTheRulesAndDrivesTheWindow()
     QVERIFY(m_window->addRule(rule));
     QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::AllUp, 5000);
     QVERIFY(tray->toolTip().startsWith(QStringLiteral("PortRelay: 1 of 1 rule")));
+    // The rule has its entry, with its state, checked while it runs.
+    QCOMPARE(tray->ruleActions().size(), 1);
+    QAction *entry = tray->ruleActions().constFirst();
+    QTRY_COMPARE_WITH_TIMEOUT(entry->text(), QStringLiteral("tray — running"), 5000);
+    QVERIFY(entry->isChecked());
+    const int rebuilds = tray->ruleMenuRebuilds();
 
+    const quint16 backendPort = backend->port();
     backend.reset();
     QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::SomeDown, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(!notifications.isEmpty(), 5000);
     QCOMPARE(notifications.constFirst().at(0).toString(), QStringLiteral("Backend down"));
+    // The tooltip names the backend that is down.
+    QTRY_VERIFY_WITH_TIMEOUT(tray->toolTip().contains(QStringLiteral("\ntray: 127.0.0.1:%1 down").arg(backendPort)),
+                             3000);
+    // Samples came and went; the rule's entries were not rebuilt for them.
+    QCOMPARE(tray->ruleMenuRebuilds(), rebuilds);
+    QCOMPARE(tray->ruleActions().constFirst(), entry);
+
+    // Its entry stops it, and starts it again.
+    entry->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Stopped, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(entry->text(), QStringLiteral("tray — stopped"), 5000);
+    QVERIFY(!entry->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(!tray->toolTip().contains(QStringLiteral(" down")), 3000);
+    entry->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
+    QVERIFY(entry->isChecked());
 
     items[2]->trigger(); // Stop All
     QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::Idle, 5000);
@@ -499,6 +567,221 @@ void tst_MainWindow::detailHeaderMarksAnExposedRule()
     select(QStringLiteral("local"));
     QVERIFY(!marker->isVisible());
     QCOMPARE(title->text(), QStringLiteral("local"));
+}
+
+// Under zh_CN: Qt's own strings come from Qt's catalogue, the toolbar shows its words without the
+// "(N)" and ellipsis the menus keep, and backend state changes use the pane's words for the states.
+void tst_MainWindow::chineseIsWhole()
+{
+    m_window.reset();
+    const Translations translations(QLocale(QLocale::Chinese, QLocale::China));
+    QVERIFY(translations.hasOwn());
+    if (!translations.hasQt())
+        QSKIP("qtbase_zh_CN.qm is not installed (Debian: qt6-translations-l10n)");
+    QVERIFY(translations.qtCatalogue().endsWith(QStringLiteral("qtbase_zh_CN.qm")));
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+    createWindow();
+
+    auto *newAction = m_window->findChild<QAction *>(QStringLiteral("newRuleAction"));
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(newAction && toolBar);
+    QCOMPARE(newAction->text(), QStringLiteral("新建规则(&N)…")); // the menu's text, unchanged
+    auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(newAction));
+    QVERIFY(button);
+    QCOMPARE(button->text(), QStringLiteral("新建规则"));
+    for (QAction *action : toolBar->actions()) {
+        if (auto *other = qobject_cast<QToolButton *>(toolBar->widgetForAction(action))) {
+            QVERIFY2(!other->text().contains(u'(') && !other->text().contains(u'…'), qPrintable(other->text()));
+        }
+    }
+
+    EngineEvent event;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.kind = EngineEvent::Kind::BackendStateChanged;
+    event.rule = QStringLiteral("api");
+    event.backend = QStringLiteral("127.0.0.1:8081");
+    event.from = BackendState::Unknown;
+    event.to = BackendState::Up;
+    EventLogModel *events = m_window->eventModel();
+    events->addEvent(event);
+    events->flush();
+    QCOMPARE(events->rowCount(), 1);
+    const QString message = events->index(0, EventLogModel::MessageColumn).data().toString();
+    QVERIFY2(message.contains(QStringLiteral("未知 → 正常")), qPrintable(message));
+    m_window.reset(); // before the translators go
+}
+
+// No tray at start-up (the panel is not up yet): the window asks again on a timer and shows the
+// tray once there is one.
+void tst_MainWindow::trayThatAppearsLaterIsPickedUp()
+{
+    auto trayUp = std::make_shared<bool>(false);
+    MainWindow::Options o = options();
+    o.useTray = true;
+    o.trayAvailable = [trayUp] { return *trayUp; };
+    o.trayPollIntervalMs = 50;
+    m_window = std::make_unique<MainWindow>(o);
+    QVERIFY(!m_window->tray());
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("late"), freeLoopbackPort(), {freeLoopbackPort()})));
+    QTest::qWait(200);
+    QVERIFY(!m_window->tray());
+    *trayUp = true;
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->tray(), 3000);
+    QVERIFY(!QApplication::quitOnLastWindowClosed()); // closing the window now keeps the rules in the tray
+    // It starts with what the window knows, not with an empty menu.
+    QCOMPARE(m_window->tray()->ruleActions().size(), 1);
+    QVERIFY(m_window->tray()->ruleActions().constFirst()->text().startsWith(QStringLiteral("late — ")));
+}
+
+// Quit (Ctrl+Q) while rules forward asks first, once the user says so never again; with nothing
+// running it just quits.
+void tst_MainWindow::quitAsksWhileRulesForward()
+{
+    auto *quitAction = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
+    QVERIFY(quitAction);
+    QCOMPARE(quitAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    const Rule rule = makeRule(QStringLiteral("busy"), freeLoopbackPort(), {freeLoopbackPort()});
+    QVERIFY(m_window->addRule(rule));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
+
+    {
+        QuitAnswer cancel(false, true); // "don't ask again" ticked, but cancelled: it does not count
+        quitAction->trigger();
+        QVERIFY(cancel.asked);
+        QVERIFY(!m_window->isQuitting());
+        QCOMPARE(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running);
+    }
+    {
+        QuitAnswer again(false, false);
+        quitAction->trigger();
+        QVERIFY(again.asked);
+        QVERIFY(!m_window->isQuitting());
+    }
+
+    // Nothing running: no question.
+    m_window->stopRules({rule.name});
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Stopped, 5000);
+    {
+        QuitAnswer none(false, false);
+        quitAction->trigger();
+        QVERIFY(!none.asked);
+        QVERIFY(m_window->isQuitting());
+    }
+
+    // Running again in a new window: asked, answered Quit with "don't ask again"...
+    m_window.reset();
+    createWindow();
+    m_window->startRules({rule.name});
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
+    quitAction = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
+    {
+        QuitAnswer yes(true, true);
+        quitAction->trigger();
+        QVERIFY(yes.asked);
+        QVERIFY(m_window->isQuitting());
+    }
+    // ... and the next run does not ask.
+    m_window.reset();
+    createWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
+    quitAction = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
+    {
+        QuitAnswer never(false, false);
+        quitAction->trigger();
+        QVERIFY(!never.asked);
+        QVERIFY(m_window->isQuitting());
+    }
+}
+
+// Closing the window to the tray says so, the first time only.
+void tst_MainWindow::closingToTraySaysWhereItWent()
+{
+    m_window.reset();
+    {
+        Settings settings(options().settingsPath);
+        settings.setValue(Settings::Key::CloseToTray, true);
+        settings.setValue(Settings::Key::CloseToTrayAsked, true);
+        settings.sync();
+    }
+    MainWindow::Options o = options();
+    o.useTray = true;
+    o.forceTray = true;
+    m_window = std::make_unique<MainWindow>(o);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy shown(m_window->tray(), &TrayIcon::notificationShown);
+    QVERIFY(m_window->close() == false); // hidden, not closed
+    QVERIFY(!m_window->isVisible());
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(shown.constFirst().at(0).toString(), QStringLiteral("PortRelay is still running"));
+    QVERIFY(shown.constFirst().at(1).toString().contains(QStringLiteral("system tray")));
+
+    m_window->showAndRaise();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->close();
+    QVERIFY(!m_window->isVisible());
+    QTest::qWait(50);
+    QCOMPARE(shown.size(), 1);
+}
+
+// Help > Documentation (F1) opens the installed docs where they are, the project's pages otherwise.
+void tst_MainWindow::helpOpensTheDocumentation()
+{
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("documentationAction"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::Key_F1));
+    const QList<QAction *> menus = m_window->menuBar()->actions();
+    QVERIFY(std::any_of(menus.cbegin(), menus.cend(),
+                        [action](QAction *menu) { return menu->menu() && menu->menu()->actions().contains(action); }));
+    const QUrl url = action->data().toUrl();
+    QVERIFY2(url.isLocalFile() ? QFileInfo::exists(url.toLocalFile()) : url.scheme() == QStringLiteral("https"),
+             qPrintable(url.toString()));
+
+    // Installed (as packaging/ does it): found in the data folders, in their order.
+    QTemporaryDir share;
+    QVERIFY(QDir(share.path()).mkpath(QStringLiteral("doc/portrelay/docs")));
+    QFile readme(share.filePath(QLatin1String(Documentation::RelativeEntry)));
+    QVERIFY(readme.open(QIODevice::WriteOnly));
+    readme.write("# PortRelay\n");
+    readme.close();
+    const QString empty = m_dir->path();
+    QCOMPARE(Documentation::entry({empty, share.path()}), QUrl::fromLocalFile(readme.fileName()));
+    // Nowhere installed: online.
+    const QUrl online = Documentation::entry({empty});
+    QCOMPARE(online, Documentation::onlineUrl());
+    QVERIFY(online.isValid());
+    QCOMPARE(online.scheme(), QStringLiteral("https"));
+}
+
+// At 900 px with long action texts (a translation), the buttons give up their texts and the filter
+// box stays on the tool bar at its minimum width at least; with room again the texts come back.
+void tst_MainWindow::narrowWindowKeepsTheFilter()
+{
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QLineEdit *filter = m_window->filterEdit();
+    QVERIFY(toolBar && filter);
+    QVERIFY(filter->minimumWidth() > 0);
+    QMap<QAction *, QString> texts;
+    for (QAction *action : toolBar->actions()) {
+        if (!action->isSeparator() && toolBar->widgetForAction(action) &&
+            qobject_cast<QToolButton *>(toolBar->widgetForAction(action))) {
+            texts.insert(action, action->iconText());
+            action->setIconText(QStringLiteral("一个很长很长的翻译过的工具栏按钮文字 %1").arg(texts.size()));
+        }
+    }
+    QVERIFY(texts.size() >= 5);
+    m_window->resize(900, 700);
+    QTRY_COMPARE(toolBar->width(), m_window->width());
+    QTRY_VERIFY(filter->isVisible());
+    QVERIFY2(filter->width() >= filter->minimumWidth(), qPrintable(QString::number(filter->width())));
+    QVERIFY(filter->geometry().right() <= toolBar->width());
+    QCOMPARE(toolBar->toolButtonStyle(), Qt::ToolButtonIconOnly);
+
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it)
+        it.key()->setIconText(it.value());
+    m_window->resize(1900, 700);
+    QTRY_COMPARE(toolBar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    QVERIFY(filter->isVisible());
 }
 
 QTEST_MAIN(tst_MainWindow)

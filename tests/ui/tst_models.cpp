@@ -103,6 +103,8 @@ private Q_SLOTS:
     void eventLogFiltersByRuleAndSeverity();
     void eventLogCopiesRows();
     void trafficHistoryKeepsTheLastFiveMinutes();
+    void trafficHistoryDownsamplesAnHourInFixedMemory_data();
+    void trafficHistoryDownsamplesAnHourInFixedMemory();
 };
 
 void tst_Models::ruleRowsFollowTheRuleSet_data()
@@ -487,6 +489,72 @@ void tst_Models::trafficHistoryKeepsTheLastFiveMinutes()
     // A rule gone from the set loses its history.
     history.push({}, TrafficHistory::Sample());
     QVERIFY(history.samples(QStringLiteral("a")).isEmpty());
+}
+
+void tst_Models::trafficHistoryDownsamplesAnHourInFixedMemory_data()
+{
+    QTest::addColumn<int>("seconds");
+    QTest::addColumn<int>("range");
+    QTest::addRow("an hour and a bit, range 60 min") << 4003 << 3600;
+    QTest::addRow("two hours, range 60 min") << 7200 << 3600;
+    QTest::addRow("two hours, range 15 min") << 7200 << 900;
+    QTest::addRow("ten minutes, range 60 min") << 600 << 3600;
+}
+
+void tst_Models::trafficHistoryDownsamplesAnHourInFixedMemory()
+{
+    QFETCH(int, seconds);
+    QFETCH(int, range);
+    TrafficHistory history;
+    QVector<double> input;
+    int expectedStored = 0;
+    for (int i = 0; i < seconds; ++i) {
+        // Small, uneven traffic, and one busy second a few minutes ago.
+        const double in = i == seconds - 200 ? 1e6 : double((i * 7) % 37) * 100;
+        const double connections = i == seconds - 201 ? 50 : double(i % 3);
+        input.append(in);
+        history.push({{QStringLiteral("a"), {in, in / 2, connections}}, {QStringLiteral("b"), {1, 1, 1}}},
+                     TrafficHistory::Sample{in, in / 2, connections});
+        if (i == 0)
+            expectedStored = history.storedEntries();
+        QCOMPARE(history.storedEntries(), expectedStored); // fixed from the first second on
+    }
+    QCOMPARE(expectedStored, 3 * (TrafficHistory::Capacity + TrafficHistory::BucketCapacity));
+
+    const QVector<TrafficHistory::Point> points = history.points(QString(), range);
+    QVERIFY(points.size() <= TrafficHistory::BucketCapacity);
+    int covered = 0;
+    double bytesIn = 0;
+    double bytesOut = 0;
+    double peakIn = 0;
+    double peakConnections = 0;
+    for (const TrafficHistory::Point &p : points) {
+        QVERIFY(p.seconds >= 1 && p.seconds <= TrafficHistory::BucketSeconds);
+        covered += p.seconds;
+        bytesIn += p.inPerSecond * p.seconds;
+        bytesOut += p.outPerSecond * p.seconds;
+        peakIn = qMax(peakIn, p.inPeak);
+        peakConnections = qMax(peakConnections, p.connections);
+    }
+    // The range as far as it is known, give or take the bucket still filling.
+    QVERIFY2(covered >= qMin(range, seconds) && covered < qMin(range, seconds) + TrafficHistory::BucketSeconds,
+             qPrintable(QString::number(covered)));
+    // Downsampling keeps the bytes of the seconds covered...
+    double expected = 0;
+    for (int i = seconds - covered; i < seconds; ++i)
+        expected += input[i];
+    QCOMPARE(bytesIn, expected);
+    QCOMPARE(bytesOut, expected / 2);
+    // ... and the busy second shows at its height, though its bucket's mean is a tenth of it.
+    QCOMPARE(peakIn, 1e6);
+    QCOMPARE(peakConnections, 50.0);
+    QCOMPARE(history.points(QStringLiteral("a"), range).size(), points.size());
+
+    // Five minutes and less: one point a second, as pushed.
+    const QVector<TrafficHistory::Point> recent = history.points(QString(), TrafficHistory::Capacity);
+    QCOMPARE(recent.size(), qMin(seconds, int(TrafficHistory::Capacity)));
+    QCOMPARE(recent.constLast().inPerSecond, input.constLast());
+    QCOMPARE(recent.constLast().seconds, 1);
 }
 
 QTEST_MAIN(tst_Models)

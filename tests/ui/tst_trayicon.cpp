@@ -3,6 +3,7 @@
 // last. Notifications are observed through notificationShown, which does not need a desktop.
 
 #include "ui/models/ruletablemodel.h"
+#include "ui/tray/trayavailabilitywatcher.h"
 #include "ui/tray/trayicon.h"
 
 #include <QAction>
@@ -51,6 +52,10 @@ private Q_SLOTS:
     void stateFollowsSnapshots_data();
     void stateFollowsSnapshots();
     void menuShowsTheGivenActions();
+    void ruleEntriesToggleAndUpdateInPlace();
+    void toolTipNamesDownBackendsWithinBounds();
+    void lateTrayIsPickedUp();
+    void absentTrayIsGivenUpOn();
     void flappingBackendNotificationsAreBounded();
 };
 
@@ -114,17 +119,125 @@ void tst_TrayIcon::menuShowsTheGivenActions()
     QAction quit(QStringLiteral("Quit"));
     TrayIcon tray({&show, nullptr, &startAll, &stopAll, nullptr, &quit});
     const QList<QAction *> items = tray.menu()->actions();
-    QCOMPARE(items.size(), 6);
+    // Two separators around the (here empty) rule entries; the menu collapses them into one.
+    QCOMPARE(items.size(), 7);
+    QVERIFY(tray.menu()->separatorsCollapsible());
     QCOMPARE(items[0], &show);
     QVERIFY(items[1]->isSeparator());
-    QCOMPARE(items[2], &startAll);
-    QCOMPARE(items[3], &stopAll);
-    QVERIFY(items[4]->isSeparator());
-    QCOMPARE(items[5], &quit);
+    QVERIFY(items[2]->isSeparator());
+    QCOMPARE(items[3], &startAll);
+    QCOMPARE(items[4], &stopAll);
+    QVERIFY(items[5]->isSeparator());
+    QCOMPARE(items[6], &quit);
 
     QSignalSpy stopped(&stopAll, &QAction::triggered);
-    tray.menu()->actions().at(3)->trigger();
+    tray.menu()->actions().at(4)->trigger();
     QCOMPARE(stopped.size(), 1);
+}
+
+void tst_TrayIcon::ruleEntriesToggleAndUpdateInPlace()
+{
+    QAction show(QStringLiteral("Show"));
+    QAction quit(QStringLiteral("Quit"));
+    TrayIcon tray({&show, nullptr, &quit});
+    QSignalSpy toggled(&tray, &TrayIcon::ruleToggled);
+
+    tray.setRules({{QStringLiteral("api"), QStringLiteral("running"), true},
+                   {QStringLiteral("R&D"), QStringLiteral("stopped"), false}});
+    QCOMPARE(tray.ruleMenuRebuilds(), 1);
+    const QList<QAction *> entries = tray.ruleActions();
+    QCOMPARE(entries.size(), 2);
+    const QList<QAction *> items = tray.menu()->actions();
+    QCOMPARE(items.indexOf(entries[0]), 2); // after Show and its separator
+    QCOMPARE(items.indexOf(entries[1]), 3);
+    QCOMPARE(entries[0]->text(), QStringLiteral("api — running"));
+    QCOMPARE(entries[1]->text(), QStringLiteral("R&&D — stopped")); // a name's "&" is no mnemonic
+    QVERIFY(entries[0]->isCheckable() && entries[0]->isChecked());
+    QVERIFY(!entries[1]->isChecked());
+
+    // Chosen by the user: the window is asked to stop or start the rule.
+    entries[0]->trigger();
+    entries[1]->trigger();
+    QCOMPARE(toggled.size(), 2);
+    QCOMPARE(toggled[0], (QList<QVariant>{QStringLiteral("api"), false}));
+    QCOMPARE(toggled[1], (QList<QVariant>{QStringLiteral("R&D"), true}));
+
+    // The same rules again (the window calls this often): nothing is rebuilt, the check marks
+    // follow the rules rather than the clicks.
+    tray.setRules({{QStringLiteral("api"), QStringLiteral("running"), true},
+                   {QStringLiteral("R&D"), QStringLiteral("stopped"), false}});
+    QCOMPARE(tray.ruleMenuRebuilds(), 1);
+    QVERIFY(entries[0]->isChecked());
+    QVERIFY(!entries[1]->isChecked());
+    // A state changes: the entries are updated in place.
+    tray.setRules({{QStringLiteral("api"), QStringLiteral("stopped"), false},
+                   {QStringLiteral("R&D"), QStringLiteral("failed"), true}});
+    QCOMPARE(tray.ruleMenuRebuilds(), 1);
+    QCOMPARE(tray.ruleActions(), entries);
+    QCOMPARE(entries[0]->text(), QStringLiteral("api — stopped"));
+    QVERIFY(!entries[0]->isChecked());
+    QVERIFY(entries[1]->isChecked());
+    QCOMPARE(toggled.size(), 2); // programmatic changes are not the user's choice
+
+    // A rule goes: rebuilt, and the old entries are gone from the menu.
+    tray.setRules({{QStringLiteral("api"), QStringLiteral("stopped"), false}});
+    QCOMPARE(tray.ruleMenuRebuilds(), 2);
+    QCOMPARE(tray.ruleActions().size(), 1);
+    QCOMPARE(tray.menu()->actions().size(), 5); // Show, separator, api, separator, Quit
+}
+
+void tst_TrayIcon::toolTipNamesDownBackendsWithinBounds()
+{
+    TrayIcon tray({});
+    tray.setState(StateIcons::TrayState::SomeDown, QStringLiteral("2 of 2 rules running"),
+                  {QStringLiteral("api: 127.0.0.1:8081 down")});
+    QCOMPARE(tray.toolTip(), QStringLiteral("PortRelay: 2 of 2 rules running\napi: 127.0.0.1:8081 down"));
+
+    QStringList many;
+    many.append(
+        QStringLiteral("a-rule-with-a-very-long-name-%1: backend.example.internal:8080 down").arg(QString(60, u'x')));
+    for (int i = 1; i < 12; ++i)
+        many.append(QStringLiteral("api: 127.0.0.1:%1 down").arg(9000 + i));
+    tray.setState(StateIcons::TrayState::SomeDown, QStringLiteral("summary"), many);
+    const QStringList lines = tray.toolTip().split(u'\n');
+    QCOMPARE(lines.size(), 1 + TrayIcon::MaxToolTipProblems + 1);
+    QCOMPARE(lines.constLast(), QStringLiteral("… and 7 more"));
+    QVERIFY(lines[1].endsWith(u'…'));
+    for (const QString &line : lines)
+        QVERIFY2(line.size() <= TrayIcon::MaxToolTipLineLength, qPrintable(line));
+    QCOMPARE(lines[2], QStringLiteral("api: 127.0.0.1:9001 down"));
+
+    tray.setState(StateIcons::TrayState::AllUp, QStringLiteral("all well"));
+    QCOMPARE(tray.toolTip(), QStringLiteral("PortRelay: all well"));
+}
+
+void tst_TrayIcon::lateTrayIsPickedUp()
+{
+    int asked = 0;
+    TrayAvailabilityWatcher watcher([&asked] { return ++asked >= 3; }, 20, 10);
+    QSignalSpy available(&watcher, &TrayAvailabilityWatcher::available);
+    QSignalSpy gaveUp(&watcher, &TrayAvailabilityWatcher::gaveUp);
+    watcher.start();
+    QVERIFY(watcher.isWaiting());
+    QVERIFY(available.wait(2000));
+    QCOMPARE(watcher.attemptsMade(), 3);
+    QVERIFY(!watcher.isWaiting());
+    QTest::qWait(100); // and it stops asking
+    QCOMPARE(asked, 3);
+    QCOMPARE(gaveUp.size(), 0);
+}
+
+void tst_TrayIcon::absentTrayIsGivenUpOn()
+{
+    int asked = 0;
+    TrayAvailabilityWatcher watcher([&asked] { return ++asked < 0; }, 10, 5);
+    QSignalSpy available(&watcher, &TrayAvailabilityWatcher::available);
+    QSignalSpy gaveUp(&watcher, &TrayAvailabilityWatcher::gaveUp);
+    watcher.start();
+    QVERIFY(gaveUp.wait(2000));
+    QCOMPARE(asked, 5);
+    QVERIFY(!watcher.isWaiting());
+    QCOMPARE(available.size(), 0);
 }
 
 void tst_TrayIcon::flappingBackendNotificationsAreBounded()

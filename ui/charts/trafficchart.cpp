@@ -49,12 +49,17 @@ TrafficChart::TrafficChart(const TrafficHistory *history, QWidget *parent)
     m_out->setName(tr("Out (to clients)"));
     m_connections = new QLineSeries(m_chart);
     m_connections->setName(tr("Active connections"));
+    m_inPeak = new QLineSeries(m_chart);
+    m_inPeak->setName(tr("In, busiest second"));
+    m_outPeak = new QLineSeries(m_chart);
+    m_outPeak->setName(tr("Out, busiest second"));
     m_chart->addSeries(m_in);
     m_chart->addSeries(m_out);
+    m_chart->addSeries(m_inPeak);
+    m_chart->addSeries(m_outPeak);
     m_chart->addSeries(m_connections);
 
     m_time = new QValueAxis(m_chart);
-    m_time->setLabelFormat(QStringLiteral("%.0f s"));
     m_time->setTitleText(tr("Time"));
     m_rate = new QValueAxis(m_chart);
     m_rate->setLabelFormat(QStringLiteral("%.4g"));
@@ -66,10 +71,10 @@ TrafficChart::TrafficChart(const TrafficHistory *history, QWidget *parent)
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_rate, Qt::AlignLeft);
     m_chart->addAxis(m_count, Qt::AlignRight);
-    for (QLineSeries *series : {m_in, m_out, m_connections})
+    for (QLineSeries *series : {m_in, m_out, m_inPeak, m_outPeak, m_connections})
         series->attachAxis(m_time);
-    m_in->attachAxis(m_rate);
-    m_out->attachAxis(m_rate);
+    for (QLineSeries *series : {m_in, m_out, m_inPeak, m_outPeak})
+        series->attachAxis(m_rate);
     m_connections->attachAxis(m_count);
     m_count->setGridLineVisible(false);
 
@@ -95,11 +100,21 @@ void TrafficChart::setRule(const QString &rule)
 
 void TrafficChart::setRangeSeconds(int seconds)
 {
-    m_rangeSeconds = qBound(10, seconds, int(TrafficHistory::Capacity));
-    m_time->setRange(-m_rangeSeconds, 0);
-    // A grid line every 10 s for a minute, 30 s up to two, a minute beyond.
-    const int step = m_rangeSeconds <= 60 ? 10 : m_rangeSeconds <= 120 ? 30 : 60;
-    m_time->setTickCount(m_rangeSeconds % step == 0 ? m_rangeSeconds / step + 1 : 7);
+    m_rangeSeconds = qBound(10, seconds, int(TrafficHistory::MaxRangeSeconds));
+    const bool minutes = m_rangeSeconds > TrafficHistory::Capacity;
+    //: printf formats of the time axis' labels, in seconds or minutes ago
+    m_time->setLabelFormat(minutes ? tr("%.0f min") : tr("%.0f s"));
+    const int span = minutes ? m_rangeSeconds / 60 : m_rangeSeconds;
+    m_time->setRange(-span, 0);
+    // A grid line every 10 s for a minute, 30 s up to two, a minute up to five, then 5 or 10 minutes.
+    const int step = minutes ? (span <= 15 ? 5 : 10) : m_rangeSeconds <= 60 ? 10 : m_rangeSeconds <= 120 ? 30 : 60;
+    m_time->setTickCount(span % step == 0 ? span / step + 1 : 7);
+    for (QLineSeries *peak : {m_inPeak, m_outPeak})
+        peak->setVisible(minutes);
+    for (QLegendMarker *marker : m_chart->legend()->markers()) {
+        if (marker->series() == m_inPeak || marker->series() == m_outPeak)
+            marker->setVisible(minutes);
+    }
     m_stale = true;
     refresh();
 }
@@ -118,15 +133,15 @@ void TrafficChart::refresh()
     m_stale = false;
     ++m_refreshCount;
 
-    QVector<TrafficHistory::Sample> samples = m_history->samples(m_rule);
-    if (samples.size() > m_rangeSeconds)
-        samples.remove(0, samples.size() - m_rangeSeconds);
-
+    const QVector<TrafficHistory::Point> samples = m_history->points(m_rule, m_rangeSeconds);
+    // Past five minutes a point stands for a bucket of seconds: its line is the mean rate (the bytes
+    // it moved), the dotted one its busiest second, and the axis makes room for the peaks.
+    const bool bucketed = m_rangeSeconds > TrafficHistory::Capacity;
     double maxRate = 0;
     double maxConnections = 0;
-    for (const TrafficHistory::Sample &s : samples) {
-        maxRate = qMax(maxRate, qMax(s.inPerSecond, s.outPerSecond));
-        maxConnections = qMax(maxConnections, s.connections);
+    for (const TrafficHistory::Point &p : samples) {
+        maxRate = qMax(maxRate, qMax(p.inPeak, p.outPeak));
+        maxConnections = qMax(maxConnections, p.connections);
     }
     static const char *const units[] = {QT_TR_NOOP("B/s"), QT_TR_NOOP("KiB/s"), QT_TR_NOOP("MiB/s"),
                                         QT_TR_NOOP("GiB/s")};
@@ -139,19 +154,34 @@ void TrafficChart::refresh()
 
     QList<QPointF> in;
     QList<QPointF> out;
+    QList<QPointF> inPeak;
+    QList<QPointF> outPeak;
     QList<QPointF> connections;
     in.reserve(samples.size());
     out.reserve(samples.size());
     connections.reserve(samples.size());
-    const qsizetype n = samples.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const double x = -double(n - 1 - i);
-        in.append(QPointF(x, samples[i].inPerSecond / divisor));
-        out.append(QPointF(x, samples[i].outPerSecond / divisor));
-        connections.append(QPointF(x, samples[i].connections));
+    const double xScale = bucketed ? 60.0 : 1.0;
+    // x: how long ago each point ended, the newest at 0.
+    int ago = 0;
+    QVector<double> xs(samples.size());
+    for (qsizetype i = samples.size() - 1; i >= 0; --i) {
+        xs[i] = -ago / xScale;
+        ago += samples[i].seconds;
+    }
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        const TrafficHistory::Point &p = samples[i];
+        in.append(QPointF(xs[i], p.inPerSecond / divisor));
+        out.append(QPointF(xs[i], p.outPerSecond / divisor));
+        connections.append(QPointF(xs[i], p.connections));
+        if (bucketed) {
+            inPeak.append(QPointF(xs[i], p.inPeak / divisor));
+            outPeak.append(QPointF(xs[i], p.outPeak / divisor));
+        }
     }
     m_in->replace(in);
     m_out->replace(out);
+    m_inPeak->replace(inPeak);
+    m_outPeak->replace(outPeak);
     m_connections->replace(connections);
 
     m_rate->setRange(0, niceCeiling(maxRate / divisor * 1.1));
@@ -168,6 +198,10 @@ QList<QPointF> TrafficChart::points(Series series) const
         return m_out->points();
     case Series::Connections:
         return m_connections->points();
+    case Series::InPeak:
+        return m_inPeak->points();
+    case Series::OutPeak:
+        return m_outPeak->points();
     }
     return {};
 }
@@ -202,6 +236,8 @@ void TrafficChart::applyPalette()
     }
     m_in->setPen(QPen(dark ? InColour.lighter(135) : InColour, 2));
     m_out->setPen(QPen(dark ? OutColour.lighter(120) : OutColour, 2));
+    m_inPeak->setPen(QPen(dark ? InColour.lighter(135) : InColour, 1, Qt::DotLine));
+    m_outPeak->setPen(QPen(dark ? OutColour.lighter(120) : OutColour, 1, Qt::DotLine));
     m_connections->setPen(QPen(pal.color(QPalette::Text), 1.5, Qt::DashLine));
 }
 

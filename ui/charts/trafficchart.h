@@ -14,7 +14,7 @@ class QValueAxis;
 namespace PortRelay {
 
 // The one class that knows Qt Charts (deprecated from Qt 6.10 in favour of Qt Graphs, so a swap
-// touches only this file): throughput in and out and active connections over the last minutes.
+// touches only this file): throughput in and out and active connections over the last minutes, up to an hour.
 // It reads a TrafficHistory; refresh() replaces each series' points at once (no appending), and
 // does nothing while the chart cannot be seen: the next show catches up.
 class TrafficChart final : public QWidget
@@ -26,7 +26,9 @@ public:
     {
         In,
         Out,
-        Connections
+        Connections,
+        InPeak, // ranges past five minutes only
+        OutPeak,
     };
 
     explicit TrafficChart(const TrafficHistory *history, QWidget *parent = nullptr);
@@ -65,6 +67,8 @@ private:
     QLineSeries *m_in = nullptr;
     QLineSeries *m_out = nullptr;
     QLineSeries *m_connections = nullptr;
+    QLineSeries *m_inPeak = nullptr;
+    QLineSeries *m_outPeak = nullptr;
     QValueAxis *m_time = nullptr;
     QValueAxis *m_rate = nullptr;
     QValueAxis *m_count = nullptr;

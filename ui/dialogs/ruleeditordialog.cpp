@@ -6,6 +6,7 @@
 #include "ui/dialogs/checkdatatext.h"
 #include "ui/dialogs/errorframe.h"
 #include "ui/dialogs/listenportcheck.h"
+#include "ui/mnemonictext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -145,14 +146,6 @@ QWidget *noticeRow(QStyle::StandardPixmap icon, QLabel *text, QWidget *trailing 
     if (trailing)
         layout->addWidget(trailing, 0, Qt::AlignTop);
     return row;
-}
-
-QString stripMnemonic(QString text)
-{
-    text.remove(QRegularExpression(u"&(?!&)"_s));
-    if (text.endsWith(u':'))
-        text.chop(1);
-    return text;
 }
 
 QString balanceLabel(BalanceStrategy strategy)
@@ -655,7 +648,7 @@ QWidget *RuleEditorDialog::fieldBox(const QString &key, const QString &label, in
     layout->addWidget(message);
 
     Field field;
-    field.label = stripMnemonic(label);
+    field.label = MnemonicText::plain(label);
     field.tab = tab;
     field.message = message;
     field.inputs = inputs.isEmpty() ? QList<QWidget *>{input} : inputs;

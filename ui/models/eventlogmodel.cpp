@@ -57,9 +57,10 @@ QString EventLogModel::kindText(EngineEvent::Kind kind)
 QString EventLogModel::message(const EngineEvent &event) const
 {
     if (event.kind == EngineEvent::Kind::BackendStateChanged && !event.backend.isEmpty()) {
+        // The words the backends pane uses; the daemon's logs keep backendStateName()'s English.
         const QString change = tr("%1: %2 → %3")
-                                   .arg(event.backend, event.from ? backendStateName(*event.from) : QString(),
-                                        event.to ? backendStateName(*event.to) : QString());
+                                   .arg(event.backend, event.from ? StateIcons::text(*event.from) : QString(),
+                                        event.to ? StateIcons::text(*event.to) : QString());
         return event.message.isEmpty() ? change : tr("%1 (%2)").arg(change, event.message);
     }
     if (!event.backend.isEmpty() && !event.message.contains(event.backend))

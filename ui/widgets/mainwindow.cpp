@@ -4,19 +4,23 @@
 #include "core/ruleset/rulesetparser.h"
 #include "core/ruleset/rulesetwriter.h"
 #include "ui/charts/trafficchart.h"
+#include "ui/documentation.h"
 #include "ui/humanformat.h"
+#include "ui/mnemonictext.h"
 #include "ui/models/backendstatusmodel.h"
 #include "ui/models/eventlogmodel.h"
 #include "ui/models/ruletablemodel.h"
 #include "ui/rulestore.h"
 #include "ui/settings.h"
 #include "ui/stateicons.h"
+#include "ui/tray/trayavailabilitywatcher.h"
 #include "ui/tray/trayicon.h"
 #include "ui/widgets/backendspane.h"
 #include "ui/widgets/connectionspane.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/eventlogpane.h"
 #include "ui/widgets/preferencesdialog.h"
+#include "ui/widgets/toolbarfitter.h"
 #include "ui/widgets/trafficpane.h"
 
 #include "ui/dialogs/importdialog.h"
@@ -26,6 +30,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -267,6 +272,7 @@ void MainWindow::createActions()
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
 
     m_quitAction = make(tr("&Quit"));
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
@@ -280,6 +286,13 @@ void MainWindow::createActions()
 
     m_showAction = make(tr("&Show PortRelay"));
     connect(m_showAction, &QAction::triggered, this, &MainWindow::showAndRaise);
+
+    m_documentationAction = make(tr("&Documentation"), tr("Open the PortRelay documentation"));
+    m_documentationAction->setObjectName(QStringLiteral("documentationAction"));
+    m_documentationAction->setShortcut(QKeySequence::HelpContents);
+    m_documentationAction->setData(Documentation::entry());
+    connect(m_documentationAction, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(m_documentationAction->data().toUrl()); });
 
     m_aboutAction = make(tr("&About PortRelay"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -323,6 +336,8 @@ void MainWindow::createMenus()
     rules->addAction(m_stopGroupAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_documentationAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
 }
 
@@ -341,10 +356,16 @@ void MainWindow::createToolBar()
     toolBar->addSeparator();
     toolBar->addAction(m_importAction);
     toolBar->addAction(m_exportAction);
+    // Buttons show the words alone; the menus keep the mnemonic and the ellipsis.
+    for (QAction *action : toolBar->actions()) {
+        if (!action->isSeparator())
+            action->setIconText(MnemonicText::toolButton(action->text()));
+    }
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
     toolBar->addWidget(m_filter);
+    new ToolBarFitter(toolBar); // owned by the tool bar
 }
 
 void MainWindow::createCentralWidget()
@@ -474,9 +495,36 @@ void MainWindow::createStatusBar()
 
 void MainWindow::createTray()
 {
-    if (!m_options.useTray || (!QSystemTrayIcon::isSystemTrayAvailable() && !m_options.forceTray))
+    if (!m_options.useTray)
+        return;
+    const std::function<bool()> available =
+        m_options.trayAvailable ? m_options.trayAvailable : [] { return QSystemTrayIcon::isSystemTrayAvailable(); };
+    if (available() || m_options.forceTray) {
+        installTray();
+        return;
+    }
+    // A panel that starts after PortRelay (both from the session's autostart) brings its tray later.
+    m_trayWatcher =
+        new TrayAvailabilityWatcher(available, m_options.trayPollIntervalMs, m_options.trayPollAttempts, this);
+    connect(m_trayWatcher, &TrayAvailabilityWatcher::available, this, [this] {
+        installTray();
+        updateTrayRules();
+        updateStatusBar();
+    });
+    m_trayWatcher->start();
+}
+
+void MainWindow::installTray()
+{
+    if (m_tray)
         return;
     m_tray = new TrayIcon({m_showAction, nullptr, m_startAllAction, m_stopAllAction, nullptr, m_quitAction}, this);
+    connect(m_tray, &TrayIcon::ruleToggled, this, [this](const QString &name, bool start) {
+        if (start)
+            startRules({name});
+        else
+            stopRules({name});
+    });
     connect(m_tray, &TrayIcon::activated, this, [this] {
         if (isVisible() && !isMinimized() && isActiveWindow())
             hide();
@@ -551,6 +599,7 @@ void MainWindow::onRuleStatusChanged(const RuleStatus &status)
         notify(QStringLiteral("rule\n") + status.name, tr("Rule %1 failed to start").arg(status.name), status.reason,
                true);
     updateActions();
+    updateTrayRules();
     updateStatusBar();
 }
 
@@ -586,6 +635,7 @@ void MainWindow::onRuleSetChanged()
                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
     onCurrentRuleChanged();
+    updateTrayRules();
     updateStatusBar();
 }
 
@@ -704,8 +754,28 @@ void MainWindow::updateStatusBar()
     m_statusThroughput->setText(
         tr("In %1 · Out %2")
             .arg(HumanFormat::rate(totals.traffic.inPerSecond), HumanFormat::rate(totals.traffic.outPerSecond)));
-    if (m_tray)
-        m_tray->setState(TrayIcon::stateFor(totals), statusText());
+    if (!m_tray)
+        return;
+    QStringList down;
+    for (const RuleSnapshot &rule : m_lastSnapshot.rules) {
+        for (const BackendSnapshot &backend : rule.backends) {
+            if (backend.state == BackendState::Down)
+                down.append(tr("%1: %2 down").arg(rule.status.name, backend.address));
+        }
+    }
+    m_tray->setState(TrayIcon::stateFor(totals), statusText(), down);
+}
+
+void MainWindow::updateTrayRules()
+{
+    if (!m_tray)
+        return;
+    QList<TrayIcon::RuleItem> items;
+    for (const Rule &rule : m_store->ruleSet().rules) {
+        const int row = m_ruleModel->rowOf(rule.name);
+        items.append({rule.name, StateIcons::text(m_ruleModel->stateAt(row)), rule.enabled});
+    }
+    m_tray->setRules(items);
 }
 
 QString MainWindow::statusText() const
@@ -1025,6 +1095,35 @@ void MainWindow::showAbout()
 
 void MainWindow::quit()
 {
+    if (confirmQuit())
+        quitNow();
+}
+
+bool MainWindow::confirmQuit()
+{
+    const int running = m_ruleModel->totals().running;
+    if (running == 0 || !m_settings->value(Settings::Key::ConfirmQuitWhileRunning).toBool())
+        return true;
+    QMessageBox box(
+        QMessageBox::Question, tr("Quit PortRelay?"),
+        tr("%n rule(s) are forwarding. Quitting stops them and closes their connections.", nullptr, running),
+        QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("quitConfirmation"));
+    QPushButton *quitButton = box.addButton(tr("&Quit"), QMessageBox::DestructiveRole);
+    quitButton->setObjectName(QStringLiteral("quitButton"));
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel)); // Ctrl+Q then Enter by mistake keeps them
+    auto *dontAsk = new QCheckBox(tr("Don't ask again"), &box);
+    box.setCheckBox(dontAsk);
+    box.exec();
+    if (box.clickedButton() != quitButton)
+        return false;
+    if (dontAsk->isChecked())
+        m_settings->setValue(Settings::Key::ConfirmQuitWhileRunning, false);
+    return true;
+}
+
+void MainWindow::quitNow()
+{
     m_quitting = true;
     saveSettings();
     m_store->saveNow();
@@ -1065,17 +1164,24 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         if (!toTray) {
             event->accept();
-            quit();
+            quitNow();
             return;
         }
     } else if (!m_settings->value(Settings::Key::CloseToTray).toBool()) {
         event->accept();
-        quit();
+        quitNow();
         return;
     }
     hide();
     event->ignore();
     m_store->saveNow();
+    // Once: a window that vanishes while its rules go on should say where it went.
+    if (!m_settings->value(Settings::Key::TrayHintShown).toBool()) {
+        m_settings->setValue(Settings::Key::TrayHintShown, true);
+        m_tray->notify(QStringLiteral("hint"), tr("PortRelay is still running"),
+                       tr("Your rules keep forwarding. PortRelay is in the system tray; choose Quit there to stop it."),
+                       false);
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -35,6 +36,7 @@ class RuleTableModel;
 class Settings;
 class TrafficChart;
 class TrafficPane;
+class TrayAvailabilityWatcher;
 class TrayIcon;
 
 // The PortRelay window: the rules table with its actions, a detail pane for the selected rule
@@ -54,6 +56,11 @@ public:
         int sampleIntervalMs = 1000;
         bool useTray = true;    // only where a system tray exists
         bool forceTray = false; // tests: the tray icon even where no system tray exists (offscreen)
+        // Whether a system tray exists (empty: QSystemTrayIcon::isSystemTrayAvailable()). Without one
+        // at start-up it is asked again every trayPollIntervalMs, trayPollAttempts times.
+        std::function<bool()> trayAvailable;
+        int trayPollIntervalMs = 2000;
+        int trayPollAttempts = 30;
     };
     enum class DetailTab
     {
@@ -101,6 +108,8 @@ public:
     QTableView *rulesView() const { return m_rulesView; }
     QLineEdit *filterEdit() const { return m_filter; }
     QString statusText() const;
+    TrayIcon *tray() const { return m_tray; }
+    bool isQuitting() const { return m_quitting; }
     RuleSetIssues lastIssues() const { return m_lastIssues; }
 
 protected:
@@ -115,6 +124,8 @@ private:
     void createCentralWidget();
     void createStatusBar();
     void createTray();
+    void installTray();
+    void updateTrayRules();
     void restoreSettings();
     void saveSettings();
 
@@ -138,7 +149,9 @@ private:
     void openRuleEditor(const Rule &initial, const QString &originalName);
     void showPreferences();
     void showAbout();
-    void quit();
+    void quit();    // the Quit action: asks first while rules forward
+    void quitNow(); // the user already chose to quit
+    bool confirmQuit();
 
     QStringList shownRuleNames() const;
     QString currentGroup() const;
@@ -175,6 +188,7 @@ private:
     QLabel *m_statusConnections = nullptr;
     QLabel *m_statusThroughput = nullptr;
     TrayIcon *m_tray = nullptr;
+    TrayAvailabilityWatcher *m_trayWatcher = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_editAction = nullptr;
@@ -197,6 +211,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_showAction = nullptr;
+    QAction *m_documentationAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };
 

@@ -22,9 +22,10 @@ TrafficPane::TrafficPane(const TrafficHistory *history, QWidget *parent)
     m_range = new QComboBox(this);
     m_range->setObjectName(QStringLiteral("chartRange"));
     m_range->addItem(tr("Last minute"), 60);
-    m_range->addItem(tr("Last 2 minutes"), 120);
     m_range->addItem(tr("Last 5 minutes"), 300);
-    m_range->setCurrentIndex(2);
+    m_range->addItem(tr("Last 15 minutes"), 900);
+    m_range->addItem(tr("Last hour"), 3600);
+    m_range->setCurrentIndex(m_range->findData(300));
 
     connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
         updateSource();
@@ -72,7 +73,7 @@ bool TrafficPane::showsAllRules() const
 void TrafficPane::setRangeSeconds(int seconds)
 {
     const int index = m_range->findData(seconds);
-    m_range->setCurrentIndex(index >= 0 ? index : 2);
+    m_range->setCurrentIndex(index >= 0 ? index : m_range->findData(300));
 }
 
 int TrafficPane::rangeSeconds() const
