@@ -31,6 +31,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -88,6 +89,8 @@ private Q_SLOTS:
     void rulesComeBackInTheirLastState();
     void trayFollowsTheRulesAndDrivesTheWindow();
     void detailHeaderMarksAnExposedRule();
+    void filterKeys();
+    void undoHidesTheDeleteMessage();
 
 private:
     MainWindow::Options options() const;
@@ -499,6 +502,58 @@ void tst_MainWindow::detailHeaderMarksAnExposedRule()
     select(QStringLiteral("local"));
     QVERIFY(!marker->isVisible());
     QCOMPARE(title->text(), QStringLiteral("local"));
+}
+
+void tst_MainWindow::filterKeys()
+{
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("alpha"), freeLoopbackPort(), {freeLoopbackPort()})));
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("brick"), freeLoopbackPort(), {freeLoopbackPort()})));
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("bravo"), freeLoopbackPort(), {freeLoopbackPort()})));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QLineEdit *filter = m_window->filterEdit();
+    filter->setFocus();
+    QTRY_VERIFY(filter->hasFocus());
+
+    // Escape clears the filter ("br": one letter would match every rule's "round robin").
+    QTest::keyClicks(filter, QStringLiteral("br"));
+    QCOMPARE(m_window->ruleProxy()->rowCount(), 2);
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QCOMPARE(filter->text(), QString());
+    QCOMPARE(m_window->ruleProxy()->rowCount(), 3);
+    QVERIFY(filter->hasFocus());
+
+    // Down goes into the list, on its first row.
+    m_window->selectRules({QStringLiteral("alpha")});
+    QTest::keyClicks(filter, QStringLiteral("br"));
+    QTest::keyClick(filter, Qt::Key_Down);
+    QTRY_VERIFY(m_window->rulesView()->hasFocus());
+    const QString first = m_window->ruleProxy()->index(0, 0).data(RuleTableModel::NameRole).toString();
+    QCOMPARE(first, QStringLiteral("bravo"));
+    QCOMPARE(m_window->selectedRuleNames(), QStringList{first});
+    QCOMPARE(m_window->currentRuleName(), first);
+    // And the list's own keys work from there.
+    QTest::keyClick(m_window->rulesView(), Qt::Key_Down);
+    QCOMPARE(m_window->currentRuleName(), QStringLiteral("brick"));
+}
+
+void tst_MainWindow::undoHidesTheDeleteMessage()
+{
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("keep"), freeLoopbackPort(), {freeLoopbackPort()})));
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("gone"), freeLoopbackPort(), {freeLoopbackPort()})));
+    m_window->deleteRules({QStringLiteral("gone")});
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("brings them back")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    m_window->store()->undoStack()->undo();
+    QCOMPARE(m_window->statusBar()->currentMessage(), QString());
+
+    // A later change leaves a later message alone.
+    m_window->deleteRules({QStringLiteral("gone")});
+    m_window->store()->undoStack()->undo();
+    m_window->store()->undoStack()->redo();
+    m_window->statusBar()->showMessage(QStringLiteral("something else"));
+    m_window->store()->undoStack()->undo();
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("something else"));
 }
 
 QTEST_MAIN(tst_MainWindow)

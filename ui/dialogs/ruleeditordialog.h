@@ -38,9 +38,10 @@ class ErrorFrame;
 // "listenHostCombo", "listenPortEdit", "protocolCombo", "balanceCombo", "backendsView",
 // "addBackendButton", "removeBackendButton", "moveUpButton", "moveDownButton",
 // "testBackendsButton", "exposureWarning", "portStatusLabel", "usePortButton", "summaryLabel",
-// "checkSendEdit", "checkExpectEdit", "allowEdit"; each spin box is named by its key's JSON path
-// in the rule ("health_check.interval_ms", "connect_timeout_ms", ...), and "message:<key>" is the
-// message under a field ("message:name", "message:listen", "message:backends", "message:allow").
+// "checkTypeCombo", "checkSendEdit", "checkExpectEdit", "allowEdit", "discardChangesBox"; each
+// spin box is named by its key's JSON path in the rule ("health_check.interval_ms",
+// "connect_timeout_ms", ...), and "message:<key>" is the message under a field ("message:name",
+// "message:listen", "message:backends", "message:allow").
 class RuleEditorDialog final : public QDialog
 {
     Q_OBJECT
@@ -57,6 +58,12 @@ public:
     // Every current problem, paths relative to the rule ("listen", "backends[1].address"), in the
     // order of the fields. Includes those of fields not yet touched, which are not shown in red.
     RuleSetIssues issues() const { return m_issues; }
+    // Whether the fields say something else than when the dialog opened.
+    bool hasChanges() const;
+
+public Q_SLOTS:
+    // Asks first when there are changes (a window-modal box named "discardChangesBox").
+    void reject() override;
 
 Q_SIGNALS:
     void validityChanged(bool valid);
@@ -156,6 +163,8 @@ private:
     RuleSetIssues m_issues;
     std::optional<bool> m_lastValid;
     QString m_portCheckKey; // the listen address (and others) the port check last ran for
+    Rule m_pristineRule; // as the fields said when the dialog opened
+    RuleSetIssues m_pristineParseIssues;
 };
 
 } // namespace PortRelay

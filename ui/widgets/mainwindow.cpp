@@ -16,6 +16,7 @@
 #include "ui/widgets/connectionspane.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/eventlogpane.h"
+#include "ui/widgets/filterlineedit.h"
 #include "ui/widgets/preferencesdialog.h"
 #include "ui/widgets/trafficpane.h"
 
@@ -349,7 +350,8 @@ void MainWindow::createToolBar()
 
 void MainWindow::createCentralWidget()
 {
-    m_filter = new QLineEdit(this);
+    auto *filter = new FilterLineEdit(this);
+    m_filter = filter;
     m_filter->setObjectName(QStringLiteral("ruleFilter"));
     m_filter->setPlaceholderText(tr("Filter rules (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
@@ -358,6 +360,13 @@ void MainWindow::createCentralWidget()
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_ruleProxy->setFilterFixedString(text);
         updateActions();
+    });
+    connect(filter, &FilterLineEdit::listRequested, this, [this] {
+        if (m_ruleProxy->rowCount() == 0)
+            return;
+        m_rulesView->setFocus(Qt::TabFocusReason);
+        m_rulesView->selectionModel()->setCurrentIndex(m_ruleProxy->index(0, 0),
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     });
 
     m_rulesView = new QTableView(this);
@@ -834,9 +843,18 @@ void MainWindow::deleteRules(const QStringList &names)
     const QString text = names.size() == 1 ? tr("Delete rule %1").arg(names.constFirst())
                                            : tr("Delete %n rule(s)", nullptr, int(names.size()));
     if (m_store->change(set, text)) {
-        statusBar()->showMessage(tr("Deleted %n rule(s). Undo (%1) brings them back.", nullptr, int(names.size()))
-                                     .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText)),
-                                 10000);
+        const QString message = tr("Deleted %n rule(s). Undo (%1) brings them back.", nullptr, int(names.size()))
+                                    .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText));
+        statusBar()->showMessage(message, 10000);
+        // Once undone, the advice is stale; the next change of any kind ends the watch.
+        const int deletedAt = m_store->undoStack()->index();
+        connect(
+            m_store->undoStack(), &QUndoStack::indexChanged, statusBar(),
+            [bar = statusBar(), message, deletedAt](int index) {
+                if (index < deletedAt && bar->currentMessage() == message)
+                    bar->clearMessage();
+            },
+            Qt::SingleShotConnection);
     }
 }
 
