@@ -1083,8 +1083,12 @@ void RuleEditorDialog::updatePortCheck(const Built &built)
 
     // A disabled rule conflicts with no rule; another program's socket matters once it is enabled.
     const RuleSet others = built.rule.enabled ? m_others : RuleSet();
-    // The rule being edited may be running: its own socket holds the address it started with.
-    const bool ownAddress = !m_isNew && listen == m_initial.listen;
+    // The rule being edited may be running: its own socket holds the address it started with. One
+    // that waits for it (or failed) holds nothing, and what the engine met there is worth saying.
+    const bool sameAddress = !m_isNew && listen == m_initial.listen;
+    const bool notListening =
+        m_status && (m_status->state == RuleState::Waiting || m_status->state == RuleState::Failed);
+    const bool ownAddress = sameAddress && !notListening;
     const ListenPortCheck::Result result = ListenPortCheck::check(listen, others, ownAddress);
     if (result.message.isEmpty()) {
         m_portStatus->hide();
@@ -1095,6 +1099,13 @@ void RuleEditorDialog::updatePortCheck(const Built &built)
         result.takenByRule ? tr("The nearest free port is %1.").arg(result.suggestion.value_or(0)) : result.message);
     if (result.takenByRule && !result.suggestion)
         m_portStatusLabel->setText(tr("No free port found near %1.").arg(listen.port));
+    if (sameAddress && notListening && !result.takenByRule) {
+        const QString now = m_status->state == RuleState::Waiting
+                                ? tr("This rule is waiting: %1. It tries again on its own.").arg(m_status->reason)
+                                : tr("This rule could not start: %1.").arg(m_status->reason);
+        m_portStatusLabel->setText(result.suggestion ? now + u' ' + tr("Port %1 is free.").arg(*result.suggestion)
+                                                     : now);
+    }
     m_usePort->setVisible(bool(result.suggestion));
     if (result.suggestion) {
         m_usePort->setText(tr("Use port %1").arg(*result.suggestion));
@@ -1171,6 +1182,13 @@ void RuleEditorDialog::updateBackendButtons()
     m_removeBackend->setEnabled(row >= 0 && count > 1);
     m_moveUp->setEnabled(row > 0);
     m_moveDown->setEnabled(row >= 0 && row < count - 1);
+}
+
+void RuleEditorDialog::setRuleStatus(const RuleStatus &status)
+{
+    m_status = status;
+    m_portCheckKey.clear();
+    revalidate();
 }
 
 bool RuleEditorDialog::hasChanges() const

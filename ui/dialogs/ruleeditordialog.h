@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/rulestatus.h"
 #include "core/ruleset/rule.h"
 #include "core/ruleset/ruleset.h"
 #include "core/ruleset/rulesetissue.h"
@@ -60,6 +61,10 @@ public:
     RuleSetIssues issues() const { return m_issues; }
     // Whether the fields say something else than when the dialog opened.
     bool hasChanges() const;
+    // What the engine says of the rule being edited. A rule that waits for its port (or failed to
+    // listen) holds no socket: the editor shows why, checks the port and offers the nearest free
+    // one. Without a status, a rule is taken to hold its own address.
+    void setRuleStatus(const RuleStatus &status);
 
 public Q_SLOTS:
     // Asks first when there are changes (a window-modal box named "discardChangesBox").
@@ -163,6 +168,7 @@ private:
     RuleSetIssues m_issues;
     std::optional<bool> m_lastValid;
     QString m_portCheckKey; // the listen address (and others) the port check last ran for
+    std::optional<RuleStatus> m_status;
     Rule m_pristineRule; // as the fields said when the dialog opened
     RuleSetIssues m_pristineParseIssues;
 };

@@ -767,6 +767,8 @@ void MainWindow::openRuleEditor(const Rule &initial, const QString &originalName
     others.rules.removeIf([&originalName](const Rule &rule) { return rule.name == originalName; });
     auto *dialog = new RuleEditorDialog(initial, others, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!originalName.isEmpty())
+        dialog->setRuleStatus(m_ruleModel->statusAt(m_ruleModel->rowOf(originalName)));
     connect(dialog, &QDialog::accepted, this, [this, dialog, originalName] {
         if (originalName.isEmpty())
             addRule(dialog->rule());

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -134,6 +135,7 @@ private Q_SLOTS:
     void exposureWarning();
     void portTakenByProgram();
     void portHeldByEditedRule();
+    void waitingRuleOffersAFreePort();
     void portTakenByRule();
     void testBackends();
     void typingInTable();
@@ -564,6 +566,49 @@ void TestRuleEditorDialog::portHeldByEditedRule()
     QVERIFY(!editor.shown(u"portStatusLabel"_s));
     QVERIFY(editor.ok()->isEnabled());
     QCOMPARE(editor.dialog.rule(), rule);
+}
+
+void TestRuleEditorDialog::waitingRuleOffersAFreePort()
+{
+    // Another program holds the port; the engine made the rule wait.
+    QTcpServer program;
+    QVERIFY(program.listen(QHostAddress::LocalHost, 0));
+    const quint16 taken = program.serverPort();
+    const Rule rule = otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(taken));
+    Editor editor(rule);
+    QVERIFY(!editor.shown(u"portStatusLabel"_s)); // as if it held the port itself
+    RuleStatus status{u"api"_s, RuleState::Waiting,
+                      u"cannot listen on 127.0.0.1:%1: address already in use"_s.arg(taken),
+                      QDateTime::currentMSecsSinceEpoch() + 8000};
+    editor.dialog.setRuleStatus(status);
+
+    QVERIFY(editor.shown(u"portStatusLabel"_s));
+    const QString text = editor.child<QLabel>(u"portStatusLabel"_s)->text();
+    QVERIFY2(
+        text.startsWith(u"This rule is waiting: cannot listen on 127.0.0.1:%1: address already in use."_s.arg(taken)),
+        qPrintable(text));
+    auto *usePort = editor.child<QPushButton>(u"usePortButton"_s);
+    QVERIFY(usePort->isVisibleTo(&editor.dialog));
+    const int offered = usePort->property("port").toInt();
+    QVERIFY(offered > taken);
+    QVERIFY2(text.endsWith(u"Port %1 is free."_s.arg(offered)), qPrintable(text));
+    QCOMPARE(usePort->text(), u"Use port %1"_s.arg(offered));
+    // Free indeed: it can be listened on.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, quint16(offered)));
+    probe.close();
+
+    usePort->click();
+    QCOMPARE(editor.dialog.rule().listen.port, quint16(offered));
+    QVERIFY(!editor.shown(u"portStatusLabel"_s));
+
+    // Back on the taken port, the failure is shown again; a rule that runs shows nothing there.
+    editor.port()->setText(QString::number(taken));
+    QVERIFY(editor.shown(u"portStatusLabel"_s));
+    status.state = RuleState::Running;
+    status.reason.clear();
+    editor.dialog.setRuleStatus(status);
+    QVERIFY(!editor.shown(u"portStatusLabel"_s));
 }
 
 void TestRuleEditorDialog::portTakenByRule()
