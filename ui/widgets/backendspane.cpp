@@ -32,10 +32,13 @@ BackendsPane::BackendsPane(BackendStatusModel *model, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->setWordWrap(false);
     const QList<QPair<int, int>> widths{
-        {BackendStatusModel::AddressColumn, 190},     {BackendStatusModel::WeightColumn, 70},
-        {BackendStatusModel::RoleColumn, 90},         {BackendStatusModel::StateColumn, 120},
-        {BackendStatusModel::ConnectionsColumn, 100}, {BackendStatusModel::LastCheckColumn, 100},
-        {BackendStatusModel::LatencyColumn, 90}};
+        {BackendStatusModel::AddressColumn, 190},   {BackendStatusModel::WeightColumn, 60},
+        {BackendStatusModel::RoleColumn, 70},       {BackendStatusModel::StateColumn, 100},
+        {BackendStatusModel::StateSinceColumn, 90}, {BackendStatusModel::ConnectionsColumn, 60},
+        {BackendStatusModel::TotalColumn, 70},      {BackendStatusModel::ShareColumn, 70},
+        {BackendStatusModel::FailedColumn, 60},     {BackendStatusModel::BytesInColumn, 80},
+        {BackendStatusModel::BytesOutColumn, 80},   {BackendStatusModel::LastCheckColumn, 80},
+        {BackendStatusModel::LatencyColumn, 70}};
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column, width);
 
