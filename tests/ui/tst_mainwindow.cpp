@@ -91,6 +91,7 @@ private Q_SLOTS:
     void detailHeaderMarksAnExposedRule();
     void filterKeys();
     void undoHidesTheDeleteMessage();
+    void importTakesTheValidRulesAndSaysSo();
 
 private:
     MainWindow::Options options() const;
@@ -554,6 +555,51 @@ void tst_MainWindow::undoHidesTheDeleteMessage()
     m_window->statusBar()->showMessage(QStringLiteral("something else"));
     m_window->store()->undoStack()->undo();
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("something else"));
+}
+
+void tst_MainWindow::importTakesTheValidRulesAndSaysSo()
+{
+    Rule a = makeRule(QStringLiteral("a"), freeLoopbackPort(), {freeLoopbackPort()});
+    a.enabled = false;
+    QVERIFY(m_window->addRule(a));
+    const RuleSet before = m_window->store()->ruleSet();
+
+    // Two good rules and one with a misspelt key.
+    const QString path = m_dir->filePath(QStringLiteral("mixed.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(R"({"version": 1, "rules": [
+        {"name": "x", "enabled": false, "listen": "127.0.0.1:%1", "backends": [{"address": "127.0.0.1:9"}]},
+        {"name": "y", "enabled": false, "listen": "127.0.0.1:%2", "backends": [{"address": "127.0.0.1:9"}], "lisen": 1},
+        {"name": "z", "enabled": false, "listen": "127.0.0.1:%3", "backends": [{"address": "127.0.0.1:9"}]}
+    ]})")
+                   .arg(freeLoopbackPort())
+                   .arg(freeLoopbackPort())
+                   .arg(freeLoopbackPort())
+                   .toUtf8());
+    file.close();
+
+    // Refused whole without a preview (portrelayd's reading), nothing changed.
+    QVERIFY(!m_window->importFile(path, MainWindow::ImportMode::Merge));
+    QCOMPARE(m_window->store()->ruleSet(), before);
+
+    // Cancelled preview: nothing changed.
+    QVERIFY(m_window->importFile(path, MainWindow::ImportMode::Preview));
+    auto *preview = m_window->findChild<ImportDialog *>();
+    QVERIFY(preview);
+    QTRY_VERIFY(preview->isVisible());
+    preview->reject();
+    QTRY_VERIFY(!m_window->findChild<ImportDialog *>());
+    QCOMPARE(m_window->store()->ruleSet(), before);
+
+    QVERIFY(m_window->importFile(path, MainWindow::ImportMode::Preview));
+    preview = m_window->findChild<ImportDialog *>();
+    QVERIFY(preview);
+    QTRY_VERIFY(preview->isVisible());
+    preview->accept();
+    QCOMPARE(ruleNames(m_window->store()->ruleSet()),
+             (QStringList{QStringLiteral("a"), QStringLiteral("x"), QStringLiteral("z")}));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Imported 2 rule(s), skipped 1"));
 }
 
 QTEST_MAIN(tst_MainWindow)

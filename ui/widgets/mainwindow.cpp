@@ -918,17 +918,21 @@ void MainWindow::importRules()
 bool MainWindow::importFile(const QString &path, ImportMode mode)
 {
     if (mode == ImportMode::Preview) {
-        const std::optional<RuleSet> incoming = ImportDialog::readFile(path, this);
+        QList<RuleSetParser::RejectedRule> rejected;
+        const std::optional<RuleSet> incoming = ImportDialog::readFile(path, this, {}, &rejected);
         if (!incoming)
             return false;
         auto *dialog = new ImportDialog(m_store->ruleSet(), *incoming, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         const QString fileName = QFileInfo(path).fileName();
         dialog->setSourceName(fileName);
+        dialog->setRejectedRules(rejected);
         connect(dialog, &QDialog::accepted, this, [this, dialog, fileName] {
             RuleSetIssues issues;
             if (!m_store->change(dialog->result(), tr("Import %1").arg(fileName), &issues))
                 reportIssues(tr("Rules not imported"), tr("Nothing was changed:"), issues);
+            else
+                statusBar()->showMessage(dialog->outcomeText(), 10000);
         });
         dialog->open();
         return true;
