@@ -220,8 +220,7 @@ void tst_Models::ruleWaitingSaysWhatFor()
     model.setStatus(RuleStatus{QStringLiteral("web"), RuleState::Waiting,
                                QStringLiteral("cannot listen on 127.0.0.1:8080: address already in use"), now + 7400});
     const QModelIndex state = model.index(0, RuleTableModel::StateColumn);
-    QCOMPARE(state.data().toString(),
-             QStringLiteral("waiting for port 8080: address already in use — retrying in 8 s"));
+    QCOMPARE(state.data().toString(), QStringLiteral("waiting for port 8080: address already in use — retry in 8 s"));
     const QString tip = state.data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("cannot listen on 127.0.0.1:8080: address already in use")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("edit the rule")), qPrintable(tip));
@@ -236,8 +235,7 @@ void tst_Models::ruleWaitingSaysWhatFor()
     snapshot.rules.append(rs);
     model.applySnapshot(snapshot);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(state.data().toString(),
-             QStringLiteral("waiting for port 8080: address already in use — retrying in 3 s"));
+    QCOMPARE(state.data().toString(), QStringLiteral("waiting for port 8080: address already in use — retry in 3 s"));
     now += 5000;
     QCOMPARE(state.data().toString(), QStringLiteral("waiting for port 8080: address already in use — retrying now"));
 }

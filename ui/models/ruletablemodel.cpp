@@ -184,7 +184,7 @@ QString RuleTableModel::waitingText(const Row &row) const
     if (row.status.retryAtEpochMs > 0) {
         const qint64 left = row.status.retryAtEpochMs - m_nowEpochMs();
         const int seconds = int(qMax<qint64>(0, (left + 999) / 1000));
-        text = seconds > 0 ? tr("%1 — retrying in %2 s").arg(text).arg(seconds) : tr("%1 — retrying now").arg(text);
+        text = seconds > 0 ? tr("%1 — retry in %2 s").arg(text).arg(seconds) : tr("%1 — retrying now").arg(text);
     }
     return text;
 }
