@@ -11,6 +11,8 @@
 #include <QJsonParseError>
 #include <QJsonValue>
 #include <QLocale>
+#include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -723,29 +725,95 @@ RuleSetParser::Result RuleSetParser::parse(const QByteArray &json)
     return DocumentReader().read(json);
 }
 
-RuleSetParser::Result RuleSetParser::parseFile(const QString &path)
+std::optional<QByteArray> RuleSetParser::readFile(const QString &path, RuleSetIssues *issues)
 {
-    Result result;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.issues.append({NoPath, tr("cannot open %1: %2").arg(path, file.errorString())});
-        return result;
+        issues->append({NoPath, tr("cannot open %1: %2").arg(path, file.errorString())});
+        return std::nullopt;
     }
     // Refuse by size before reading; read at most one byte past the limit for files of unknown size.
     if (file.size() > MaxFileSize) {
-        result.issues.append({NoPath, DocumentReader::tooLarge(file.size())});
-        return result;
+        issues->append({NoPath, DocumentReader::tooLarge(file.size())});
+        return std::nullopt;
     }
-    const QByteArray data = file.read(MaxFileSize + 1);
+    QByteArray data = file.read(MaxFileSize + 1);
     if (file.error() != QFileDevice::NoError) {
-        result.issues.append({NoPath, tr("cannot read %1: %2").arg(path, file.errorString())});
-        return result;
+        issues->append({NoPath, tr("cannot read %1: %2").arg(path, file.errorString())});
+        return std::nullopt;
     }
     if (data.size() > MaxFileSize) {
-        result.issues.append({NoPath, DocumentReader::tooLarge(data.size())});
-        return result;
+        issues->append({NoPath, DocumentReader::tooLarge(data.size())});
+        return std::nullopt;
     }
-    return parse(data);
+    return data;
+}
+
+RuleSetParser::Result RuleSetParser::parseFile(const QString &path)
+{
+    Result result;
+    if (const std::optional<QByteArray> data = readFile(path, &result.issues))
+        return parse(*data);
+    return result;
+}
+
+RuleSetParser::PartialResult RuleSetParser::parseValidRules(const QByteArray &json)
+{
+    PartialResult partial;
+    Result whole = parse(json);
+    if (whole.ok()) {
+        partial.ruleSet = std::move(whole.ruleSet);
+        return partial;
+    }
+
+    // Each issue belongs to one rule ("rules[3].listen", "rules[3]") or to the document.
+    static const QRegularExpression rulePath(QStringLiteral("^rules\\[(\\d+)\\](?:\\.|$)"));
+    QMap<int, RuleSetIssues> byRule;
+    for (const RuleSetIssue &issue : std::as_const(whole.issues)) {
+        const QRegularExpressionMatch match = rulePath.match(issue.path);
+        if (!match.hasMatch()) {
+            partial.documentIssues.append(issue);
+            continue;
+        }
+        byRule[match.captured(1).toInt()].append({issue.path.mid(match.capturedLength()), issue.message});
+    }
+    if (!partial.documentIssues.isEmpty())
+        return partial;
+
+    // The document read (its issues are all in rules): keep the other rules and read them again.
+    QByteArray data = json;
+    if (data.startsWith("\xef\xbb\xbf"))
+        data.remove(0, 3);
+    QJsonObject document = QJsonDocument::fromJson(data).object();
+    const QJsonArray rules = document.value(u"rules").toArray();
+    QJsonArray kept;
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const auto issues = byRule.constFind(int(i));
+        if (issues == byRule.constEnd()) {
+            kept.append(rules.at(i));
+            continue;
+        }
+        const QJsonValue name = rules.at(i).toObject().value(u"name");
+        partial.rejected.append({int(i), name.isString() ? name.toString() : QString(), *issues});
+    }
+    document.insert(QStringLiteral("rules"), kept);
+    Result again = parse(QJsonDocument(document).toJson(QJsonDocument::Compact));
+    if (!again.ok()) {
+        // Not expected: leaving rules out only removes conflicts. Then nothing is taken.
+        partial.documentIssues = again.issues;
+        partial.rejected.clear();
+        return partial;
+    }
+    partial.ruleSet = std::move(again.ruleSet);
+    return partial;
+}
+
+RuleSetParser::PartialResult RuleSetParser::parseValidRulesFile(const QString &path)
+{
+    PartialResult partial;
+    if (const std::optional<QByteArray> data = readFile(path, &partial.documentIssues))
+        return parseValidRules(*data);
+    return partial;
 }
 
 } // namespace PortRelay

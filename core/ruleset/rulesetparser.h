@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 namespace PortRelay {
 
 // Reads a rules file (JSON, format version 1) into a RuleSet. Strict: a wrong type, an
@@ -29,10 +31,34 @@ public:
         bool ok() const { return issues.isEmpty(); }
     };
 
+    // A rule of a file that is not taken, with its issues (paths relative to the rule).
+    struct RejectedRule
+    {
+        int index = -1; // in the file's "rules"
+        QString name;   // as the file has it; empty when it has none that is a string
+        RuleSetIssues issues;
+    };
+    // The rules of a file that have no issue of their own, for an import that takes what it can.
+    struct PartialResult
+    {
+        RuleSet ruleSet; // the valid rules, read as strictly as parse() reads a file of them alone
+        QList<RejectedRule> rejected;
+        RuleSetIssues documentIssues; // outside any rule (JSON, version, top-level keys): nothing is taken
+        bool ok() const { return documentIssues.isEmpty(); }
+    };
+
     // Issues come in document order; within an object, in the order of docs/rules-format.md.
     static Result parse(const QByteArray &json);
     // As parse(); a file that cannot be read or is larger than MaxFileSize is an issue too.
     static Result parseFile(const QString &path);
+    // As parse(), then the rules without issues are read again on their own, strictly; a rule whose
+    // issue involves another (a duplicate name, a shared port) is the later one, as parse() says.
+    static PartialResult parseValidRules(const QByteArray &json);
+    static PartialResult parseValidRulesFile(const QString &path);
+
+private:
+    // The file's bytes, or the issue that kept them from being read.
+    static std::optional<QByteArray> readFile(const QString &path, RuleSetIssues *issues);
 };
 
 } // namespace PortRelay

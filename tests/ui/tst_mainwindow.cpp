@@ -40,6 +40,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -132,6 +133,9 @@ private Q_SLOTS:
     void closingToTraySaysWhereItWent();
     void helpOpensTheDocumentation();
     void narrowWindowKeepsTheFilter();
+    void filterKeys();
+    void undoHidesTheDeleteMessage();
+    void importTakesTheValidRulesAndSaysSo();
 
 private:
     MainWindow::Options options() const;
@@ -782,6 +786,103 @@ void tst_MainWindow::narrowWindowKeepsTheFilter()
     m_window->resize(1900, 700);
     QTRY_COMPARE(toolBar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
     QVERIFY(filter->isVisible());
+}
+
+void tst_MainWindow::filterKeys()
+{
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("alpha"), freeLoopbackPort(), {freeLoopbackPort()})));
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("brick"), freeLoopbackPort(), {freeLoopbackPort()})));
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("bravo"), freeLoopbackPort(), {freeLoopbackPort()})));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QLineEdit *filter = m_window->filterEdit();
+    filter->setFocus();
+    QTRY_VERIFY(filter->hasFocus());
+
+    // Escape clears the filter ("br": one letter would match every rule's "round robin").
+    QTest::keyClicks(filter, QStringLiteral("br"));
+    QCOMPARE(m_window->ruleProxy()->rowCount(), 2);
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QCOMPARE(filter->text(), QString());
+    QCOMPARE(m_window->ruleProxy()->rowCount(), 3);
+    QVERIFY(filter->hasFocus());
+
+    // Down goes into the list, on its first row.
+    m_window->selectRules({QStringLiteral("alpha")});
+    QTest::keyClicks(filter, QStringLiteral("br"));
+    QTest::keyClick(filter, Qt::Key_Down);
+    QTRY_VERIFY(m_window->rulesView()->hasFocus());
+    const QString first = m_window->ruleProxy()->index(0, 0).data(RuleTableModel::NameRole).toString();
+    QCOMPARE(first, QStringLiteral("bravo"));
+    QCOMPARE(m_window->selectedRuleNames(), QStringList{first});
+    QCOMPARE(m_window->currentRuleName(), first);
+    // And the list's own keys work from there.
+    QTest::keyClick(m_window->rulesView(), Qt::Key_Down);
+    QCOMPARE(m_window->currentRuleName(), QStringLiteral("brick"));
+}
+
+void tst_MainWindow::undoHidesTheDeleteMessage()
+{
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("keep"), freeLoopbackPort(), {freeLoopbackPort()})));
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("gone"), freeLoopbackPort(), {freeLoopbackPort()})));
+    m_window->deleteRules({QStringLiteral("gone")});
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("brings them back")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    m_window->store()->undoStack()->undo();
+    QCOMPARE(m_window->statusBar()->currentMessage(), QString());
+
+    // A later change leaves a later message alone.
+    m_window->deleteRules({QStringLiteral("gone")});
+    m_window->store()->undoStack()->undo();
+    m_window->store()->undoStack()->redo();
+    m_window->statusBar()->showMessage(QStringLiteral("something else"));
+    m_window->store()->undoStack()->undo();
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("something else"));
+}
+
+void tst_MainWindow::importTakesTheValidRulesAndSaysSo()
+{
+    Rule a = makeRule(QStringLiteral("a"), freeLoopbackPort(), {freeLoopbackPort()});
+    a.enabled = false;
+    QVERIFY(m_window->addRule(a));
+    const RuleSet before = m_window->store()->ruleSet();
+
+    // Two good rules and one with a misspelt key.
+    const QString path = m_dir->filePath(QStringLiteral("mixed.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(R"({"version": 1, "rules": [
+        {"name": "x", "enabled": false, "listen": "127.0.0.1:%1", "backends": [{"address": "127.0.0.1:9"}]},
+        {"name": "y", "enabled": false, "listen": "127.0.0.1:%2", "backends": [{"address": "127.0.0.1:9"}], "lisen": 1},
+        {"name": "z", "enabled": false, "listen": "127.0.0.1:%3", "backends": [{"address": "127.0.0.1:9"}]}
+    ]})")
+                   .arg(freeLoopbackPort())
+                   .arg(freeLoopbackPort())
+                   .arg(freeLoopbackPort())
+                   .toUtf8());
+    file.close();
+
+    // Refused whole without a preview (portrelayd's reading), nothing changed.
+    QVERIFY(!m_window->importFile(path, MainWindow::ImportMode::Merge));
+    QCOMPARE(m_window->store()->ruleSet(), before);
+
+    // Cancelled preview: nothing changed.
+    QVERIFY(m_window->importFile(path, MainWindow::ImportMode::Preview));
+    auto *preview = m_window->findChild<ImportDialog *>();
+    QVERIFY(preview);
+    QTRY_VERIFY(preview->isVisible());
+    preview->reject();
+    QTRY_VERIFY(!m_window->findChild<ImportDialog *>());
+    QCOMPARE(m_window->store()->ruleSet(), before);
+
+    QVERIFY(m_window->importFile(path, MainWindow::ImportMode::Preview));
+    preview = m_window->findChild<ImportDialog *>();
+    QVERIFY(preview);
+    QTRY_VERIFY(preview->isVisible());
+    preview->accept();
+    QCOMPARE(ruleNames(m_window->store()->ruleSet()),
+             (QStringList{QStringLiteral("a"), QStringLiteral("x"), QStringLiteral("z")}));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Imported 2 rule(s), skipped 1"));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void ruleThroughputFromSuccessiveSnapshots();
     void ruleRefreshIsOneDataChanged();
     void ruleFailureShowsReason();
+    void ruleWaitingSaysWhatFor();
     void ruleExposureIsMarked_data();
     void ruleExposureIsMarked();
     void ruleProxySortsByRawValues();
@@ -207,6 +208,38 @@ void tst_Models::ruleFailureShowsReason()
     QVERIFY(state.data(Qt::ToolTipRole).toString().contains(QStringLiteral("address already in use")));
     QVERIFY(!state.data(Qt::DecorationRole).value<QIcon>().isNull());
     QCOMPARE(model.totals().failed, 1);
+}
+
+void tst_Models::ruleWaitingSaysWhatFor()
+{
+    RuleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    qint64 now = 1700000000000;
+    model.setClock([&now] { return now; });
+    RuleSet set = makeSet({QStringLiteral("web")});
+    set.rules[0].listen.port = 8080;
+    model.setRuleSet(set);
+    model.setStatus(RuleStatus{QStringLiteral("web"), RuleState::Waiting,
+                               QStringLiteral("cannot listen on 127.0.0.1:8080: address already in use"), now + 7400});
+    const QModelIndex state = model.index(0, RuleTableModel::StateColumn);
+    QCOMPARE(state.data().toString(), QStringLiteral("waiting for port 8080: address already in use — retry in 8 s"));
+    const QString tip = state.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("cannot listen on 127.0.0.1:8080: address already in use")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("edit the rule")), qPrintable(tip));
+    QCOMPARE(model.totals().failed, 1);
+
+    // The countdown moves with the snapshots, each one a change of the row.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    now += 5000;
+    EngineSnapshot snapshot;
+    RuleSnapshot rs;
+    rs.status = model.statusAt(0);
+    snapshot.rules.append(rs);
+    model.applySnapshot(snapshot);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(state.data().toString(), QStringLiteral("waiting for port 8080: address already in use — retry in 3 s"));
+    now += 5000;
+    QCOMPARE(state.data().toString(), QStringLiteral("waiting for port 8080: address already in use — retrying now"));
 }
 
 void tst_Models::ruleExposureIsMarked_data()

@@ -125,6 +125,14 @@ ImportDialog::ImportDialog(const RuleSet &current, const RuleSet &incoming, QWid
     problemPalette.setColor(QPalette::WindowText, ErrorFrame::errorColor(problemPalette));
     m_problems->setPalette(problemPalette);
 
+    m_rejectedLabel = new QLabel;
+    m_rejectedLabel->setObjectName(u"rejectedLabel"_s);
+    m_rejectedLabel->setWordWrap(true);
+    m_rejectedLabel->setTextFormat(Qt::PlainText);
+    m_rejectedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rejectedLabel->setPalette(problemPalette);
+    m_rejectedLabel->hide();
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -143,6 +151,7 @@ ImportDialog::ImportDialog(const RuleSet &current, const RuleSet &incoming, QWid
     layout->addWidget(m_view, 1);
     layout->addWidget(m_counts);
     layout->addWidget(m_removed);
+    layout->addWidget(m_rejectedLabel);
     layout->addWidget(m_problems);
     layout->addWidget(m_buttons);
 
@@ -251,18 +260,71 @@ void ImportDialog::onPlanChanged(bool reopenEditors)
     m_problems->setVisible(!problems.isEmpty());
     m_problems->setText(tr("Cannot import until this is resolved:") + u"\n• "_s + shown.join(u"\n• "_s));
 
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_plan.isValid());
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setText(m_rejected.isEmpty() ? tr("Import")
+                                     : tr("Import %n Valid Rule(s)", nullptr, int(m_plan.entries().size())));
+    ok->setEnabled(m_plan.isValid());
     Q_EMIT planChanged();
 }
 
-std::optional<RuleSet> ImportDialog::readFile(const QString &path, QWidget *parent, const MessageBoxRunner &run)
+void ImportDialog::setRejectedRules(const QList<RuleSetParser::RejectedRule> &rejected)
 {
-    const RuleSetParser::Result parsed = RuleSetParser::parseFile(path);
-    if (parsed.ok())
-        return parsed.ruleSet;
+    m_rejected = rejected;
+    QStringList lines;
+    for (const RuleSetParser::RejectedRule &rule : rejected) {
+        const QString which = rule.name.isEmpty() ? tr("Rule %1").arg(rule.index + 1)
+                                                  : tr("“%1” (rule %2)").arg(rule.name).arg(rule.index + 1);
+        QStringList problems;
+        for (const RuleSetIssue &issue : rule.issues)
+            problems.append(issue.toString());
+        lines.append(tr("%1: %2").arg(which, problems.join(u"; "_s)));
+    }
+    m_rejectedLabel->setText(tr("Not imported, %n rule(s) with problems:", nullptr, int(rejected.size())) + u"\n• "_s +
+                             lines.join(u"\n• "_s));
+    m_rejectedLabel->setVisible(!rejected.isEmpty());
+    onPlanChanged(false);
+}
+
+QString ImportDialog::outcomeText() const
+{
+    int imported = 0;
+    for (const RuleSetImport::Entry &entry : m_plan.entries())
+        imported += entry.included ? 1 : 0;
+    const int skipped = int(m_plan.entries().size()) - imported + int(m_rejected.size());
+    const QString text = tr("Imported %n rule(s)", nullptr, imported);
+    return skipped == 0 ? text : tr("%1, skipped %n", nullptr, skipped).arg(text);
+}
+
+std::optional<RuleSet> ImportDialog::readFile(const QString &path, QWidget *parent, const MessageBoxRunner &run,
+                                              QList<RuleSetParser::RejectedRule> *rejected)
+{
+    RuleSetIssues issues;
+    if (rejected) {
+        rejected->clear();
+        const RuleSetParser::PartialResult partial = RuleSetParser::parseValidRulesFile(path);
+        if (partial.ok() && !partial.ruleSet.rules.isEmpty()) {
+            *rejected = partial.rejected;
+            return partial.ruleSet;
+        }
+        issues = partial.documentIssues;
+        for (const RuleSetParser::RejectedRule &rule : partial.rejected) {
+            for (const RuleSetIssue &issue : rule.issues) {
+                const QString at = u"rules[%1]"_s.arg(rule.index);
+                issues.append({issue.path.isEmpty() ? at : at + u'.' + issue.path, issue.message});
+            }
+        }
+        // A file with an empty rule list reads fine: nothing to import, and nothing changes.
+        if (issues.isEmpty())
+            return partial.ruleSet;
+    } else {
+        const RuleSetParser::Result parsed = RuleSetParser::parseFile(path);
+        if (parsed.ok())
+            return parsed.ruleSet;
+        issues = parsed.issues;
+    }
 
     QStringList lines;
-    for (const RuleSetIssue &issue : parsed.issues)
+    for (const RuleSetIssue &issue : std::as_const(issues))
         lines.append(issue.toString());
     constexpr int MaxInline = 3;
     QStringList inlineLines = lines.mid(0, MaxInline);

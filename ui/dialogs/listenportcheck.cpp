@@ -1,8 +1,9 @@
 #include "ui/dialogs/listenportcheck.h"
 
+#include "core/net/portprobe.h"
 #include "core/ruleset/rulevalidator.h"
 
-#include <QTcpServer>
+#include <cerrno>
 
 namespace PortRelay {
 
@@ -13,22 +14,20 @@ std::optional<QString> ListenPortCheck::bindError(const Endpoint &listen, bool *
     const auto address = listen.literalAddress();
     if (!address || listen.port == 0)
         return std::nullopt;
-    QTcpServer server;
-    if (server.listen(*address, listen.port)) {
-        server.close();
+    const PortProbe::Result probed = PortProbe::probe(*address, listen.port);
+    if (probed.isFree())
         return std::nullopt;
-    }
-    switch (server.serverError()) {
-    case QAbstractSocket::AddressInUseError:
+    switch (probed.errorCode) {
+    case EADDRINUSE:
         if (inUse)
             *inUse = true;
         return tr("in use by another program");
-    case QAbstractSocket::SocketAddressNotAvailableError:
+    case EADDRNOTAVAIL:
         return tr("%1 is not an address of this computer").arg(listen.host);
-    case QAbstractSocket::SocketAccessError:
+    case EACCES:
         return tr("this port needs administrator rights");
     default:
-        return server.errorString();
+        return probed.error;
     }
 }
 
@@ -67,17 +66,12 @@ ListenPortCheck::Result ListenPortCheck::check(const Endpoint &listen, const Rul
     if (result.message.isEmpty())
         return result;
 
-    Endpoint candidate = listen;
-    for (int step = 1; step <= MaxSuggestionAttempts && int(listen.port) + step <= 65535; ++step) {
-        candidate.port = quint16(listen.port + step);
-        if (takenByRule(candidate, others))
-            continue;
-        const auto error = bindError(candidate);
-        if (!error) {
-            result.suggestion = candidate.port;
-            break;
-        }
-    }
+    result.suggestion = PortProbe::nextFree(*listen.literalAddress(), listen.port, MaxSuggestionAttempts,
+                                            [&listen, &others](quint16 port) {
+                                                Endpoint candidate = listen;
+                                                candidate.port = port;
+                                                return takenByRule(candidate, others);
+                                            });
     return result;
 }
 

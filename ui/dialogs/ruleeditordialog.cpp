@@ -20,10 +20,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -228,16 +230,25 @@ RuleEditorDialog::RuleEditorDialog(const Rule &initial, const RuleSet &otherRule
     layout->addWidget(m_summary);
     layout->addWidget(m_buttons);
 
+    // Shortcuts come before the focused widget: a combo box or spin box never takes these keys.
+    const auto switchTab = [this](int delta) {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + delta + m_tabs->count()) % m_tabs->count());
+    };
+    auto *nextTab = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this);
+    connect(nextTab, &QShortcut::activated, this, [switchTab] { switchTab(+1); });
+    auto *previousTab = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp), this);
+    connect(previousTab, &QShortcut::activated, this, [switchTab] { switchTab(-1); });
+
     populate(initial);
     connect(m_prober, &BackendProber::probed, this, &RuleEditorDialog::onProbed);
     connect(m_prober, &BackendProber::finished, this, [this] { m_testBackends->setEnabled(true); });
     revalidate();
+    const Built pristine = build();
+    m_pristineRule = pristine.rule;
+    m_pristineParseIssues = pristine.parseIssues;
 
-    // A new rule needs a port and a target first; the name follows from the port.
-    if (m_isNew)
-        m_listenPort->setFocus();
-    else
-        m_name->setFocus();
+    // The first field first, as in any form; a new rule's name still follows the port until typed.
+    m_name->setFocus();
     resize(sizeHint().expandedTo(QSize(640, 560)));
 }
 
@@ -320,6 +331,10 @@ void RuleEditorDialog::buildGeneralTab(QTabWidget *tabs)
     m_usePort->setObjectName(u"usePortButton"_s);
     m_usePort->setAutoDefault(false);
     m_portStatus = noticeRow(QStyle::SP_MessageBoxWarning, m_portStatusLabel, m_usePort);
+    // It comes and goes as a port is typed: its place is kept, so the fields below stay put.
+    QSizePolicy portStatusPolicy = m_portStatus->sizePolicy();
+    portStatusPolicy.setRetainSizeWhenHidden(true);
+    m_portStatus->setSizePolicy(portStatusPolicy);
     connect(m_usePort, &QPushButton::clicked, this, [this] {
         const QVariant port = m_usePort->property("port");
         if (port.isValid()) {
@@ -480,6 +495,7 @@ void RuleEditorDialog::buildHealthTab(QTabWidget *tabs)
     outer->addStretch(1);
 
     m_checkType = new QComboBox;
+    m_checkType->setObjectName(u"checkTypeCombo"_s);
     m_checkType->addItem(tr("TCP connect"), int(HealthCheck::Type::Tcp));
     m_checkType->setItemData(0, tr("Connect to each backend, optionally send and expect some text."), Qt::ToolTipRole);
     m_checkType->addItem(tr("None (passive checks only)"), int(HealthCheck::Type::None));
@@ -644,6 +660,17 @@ QWidget *RuleEditorDialog::fieldBox(const QString &key, const QString &label, in
     QPalette palette = message->palette();
     palette.setColor(QPalette::WindowText, ErrorFrame::errorColor(palette));
     message->setPalette(palette);
+    // A line is kept for the message, so fields below do not move (under the pointer) as it comes and
+    // goes. Choices from a list cannot be wrong: no line is kept under them.
+    auto *combo = qobject_cast<QComboBox *>(inputs.isEmpty() ? input : inputs.constFirst());
+    if (!combo || combo->isEditable()) {
+        QSizePolicy policy = message->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        message->setSizePolicy(policy);
+        message->setText(u" "_s); // one line, as the label itself measures it
+        message->setMinimumHeight(message->sizeHint().height());
+        message->clear();
+    }
     message->hide();
     layout->addWidget(message);
 
@@ -977,9 +1004,12 @@ void RuleEditorDialog::revalidate()
             setInputInvalid(input, !reasons.isEmpty(), reasons.join(u'\n'));
         }
     }
+    // A clear icon of the same size where there is no error: the tab bar (and all below it) keeps its place.
+    QPixmap clear(m_tabs->iconSize());
+    clear.fill(Qt::transparent);
     for (int tab = 0; tab < m_tabs->count(); ++tab) {
-        m_tabs->setTabIcon(tab,
-                           loudTabs.contains(tab) ? style()->standardIcon(QStyle::SP_MessageBoxCritical) : QIcon());
+        m_tabs->setTabIcon(tab, loudTabs.contains(tab) ? style()->standardIcon(QStyle::SP_MessageBoxCritical)
+                                                       : QIcon(clear));
     }
 
     QPalette summaryPalette = palette();
@@ -1016,12 +1046,14 @@ void RuleEditorDialog::updateNameSuggestion()
         return;
     bool ok = false;
     const int port = m_listenPort->text().trimmed().toInt(&ok);
-    if (!ok || port < 1 || port > 65535)
-        return;
-    const QString base = tr("Port %1").arg(port);
-    QString name = base;
-    for (int n = 2; m_others.find(name); ++n)
-        name = u"%1 (%2)"_s.arg(base).arg(n);
+    // No port, no name: a name left from an earlier port ("Port 7000" for 70000) would be wrong.
+    QString name;
+    if (ok && port >= 1 && port <= 65535) {
+        const QString base = tr("Port %1").arg(port);
+        name = base;
+        for (int n = 2; m_others.find(name); ++n)
+            name = u"%1 (%2)"_s.arg(base).arg(n);
+    }
     if (m_name->text() == name)
         return;
     m_populating = true;
@@ -1044,8 +1076,12 @@ void RuleEditorDialog::updatePortCheck(const Built &built)
 
     // A disabled rule conflicts with no rule; another program's socket matters once it is enabled.
     const RuleSet others = built.rule.enabled ? m_others : RuleSet();
-    // The rule being edited may be running: its own socket holds the address it started with.
-    const bool ownAddress = !m_isNew && listen == m_initial.listen;
+    // The rule being edited may be running: its own socket holds the address it started with. One
+    // that waits for it (or failed) holds nothing, and what the engine met there is worth saying.
+    const bool sameAddress = !m_isNew && listen == m_initial.listen;
+    const bool notListening =
+        m_status && (m_status->state == RuleState::Waiting || m_status->state == RuleState::Failed);
+    const bool ownAddress = sameAddress && !notListening;
     const ListenPortCheck::Result result = ListenPortCheck::check(listen, others, ownAddress);
     if (result.message.isEmpty()) {
         m_portStatus->hide();
@@ -1056,6 +1092,13 @@ void RuleEditorDialog::updatePortCheck(const Built &built)
         result.takenByRule ? tr("The nearest free port is %1.").arg(result.suggestion.value_or(0)) : result.message);
     if (result.takenByRule && !result.suggestion)
         m_portStatusLabel->setText(tr("No free port found near %1.").arg(listen.port));
+    if (sameAddress && notListening && !result.takenByRule) {
+        const QString now = m_status->state == RuleState::Waiting
+                                ? tr("This rule is waiting: %1. It tries again on its own.").arg(m_status->reason)
+                                : tr("This rule could not start: %1.").arg(m_status->reason);
+        m_portStatusLabel->setText(result.suggestion ? now + u' ' + tr("Port %1 is free.").arg(*result.suggestion)
+                                                     : now);
+    }
     m_usePort->setVisible(bool(result.suggestion));
     if (result.suggestion) {
         m_usePort->setText(tr("Use port %1").arg(*result.suggestion));
@@ -1132,6 +1175,42 @@ void RuleEditorDialog::updateBackendButtons()
     m_removeBackend->setEnabled(row >= 0 && count > 1);
     m_moveUp->setEnabled(row > 0);
     m_moveDown->setEnabled(row >= 0 && row < count - 1);
+}
+
+void RuleEditorDialog::setRuleStatus(const RuleStatus &status)
+{
+    m_status = status;
+    m_portCheckKey.clear();
+    revalidate();
+}
+
+bool RuleEditorDialog::hasChanges() const
+{
+    const Built built = build();
+    return built.rule != m_pristineRule || built.parseIssues != m_pristineParseIssues;
+}
+
+void RuleEditorDialog::reject()
+{
+    if (!hasChanges()) {
+        QDialog::reject();
+        return;
+    }
+    // Escape, Cancel and the window's close button all come here: edits are not thrown away unasked.
+    auto *box = new QMessageBox(QMessageBox::Question, m_isNew ? tr("Discard New Rule?") : tr("Discard Changes?"),
+                                m_isNew ? tr("The new rule has not been created. Discard it?")
+                                        : tr("Your changes to this rule have not been saved. Discard them?"),
+                                QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(u"discardChangesBox"_s);
+    box->button(QMessageBox::Cancel)->setText(tr("&Keep Editing"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        if (box->clickedButton() != box->button(QMessageBox::Discard))
+            return;
+        QDialog::reject();
+    });
+    box->open();
 }
 
 void RuleEditorDialog::onTestBackends()

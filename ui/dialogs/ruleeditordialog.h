@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/rulestatus.h"
 #include "core/ruleset/rule.h"
 #include "core/ruleset/ruleset.h"
 #include "core/ruleset/rulesetissue.h"
@@ -38,9 +39,10 @@ class ErrorFrame;
 // "listenHostCombo", "listenPortEdit", "protocolCombo", "balanceCombo", "backendsView",
 // "addBackendButton", "removeBackendButton", "moveUpButton", "moveDownButton",
 // "testBackendsButton", "exposureWarning", "portStatusLabel", "usePortButton", "summaryLabel",
-// "checkSendEdit", "checkExpectEdit", "allowEdit"; each spin box is named by its key's JSON path
-// in the rule ("health_check.interval_ms", "connect_timeout_ms", ...), and "message:<key>" is the
-// message under a field ("message:name", "message:listen", "message:backends", "message:allow").
+// "checkTypeCombo", "checkSendEdit", "checkExpectEdit", "allowEdit", "discardChangesBox"; each
+// spin box is named by its key's JSON path in the rule ("health_check.interval_ms",
+// "connect_timeout_ms", ...), and "message:<key>" is the message under a field ("message:name",
+// "message:listen", "message:backends", "message:allow").
 class RuleEditorDialog final : public QDialog
 {
     Q_OBJECT
@@ -57,6 +59,16 @@ public:
     // Every current problem, paths relative to the rule ("listen", "backends[1].address"), in the
     // order of the fields. Includes those of fields not yet touched, which are not shown in red.
     RuleSetIssues issues() const { return m_issues; }
+    // Whether the fields say something else than when the dialog opened.
+    bool hasChanges() const;
+    // What the engine says of the rule being edited. A rule that waits for its port (or failed to
+    // listen) holds no socket: the editor shows why, checks the port and offers the nearest free
+    // one. Without a status, a rule is taken to hold its own address.
+    void setRuleStatus(const RuleStatus &status);
+
+public Q_SLOTS:
+    // Asks first when there are changes (a window-modal box named "discardChangesBox").
+    void reject() override;
 
 Q_SIGNALS:
     void validityChanged(bool valid);
@@ -156,6 +168,9 @@ private:
     RuleSetIssues m_issues;
     std::optional<bool> m_lastValid;
     QString m_portCheckKey; // the listen address (and others) the port check last ran for
+    std::optional<RuleStatus> m_status;
+    Rule m_pristineRule; // as the fields said when the dialog opened
+    RuleSetIssues m_pristineParseIssues;
 };
 
 } // namespace PortRelay

@@ -3,7 +3,9 @@
 #include "ui/humanformat.h"
 #include "ui/stateicons.h"
 
+#include <QDateTime>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QSet>
 #include <QStringList>
 
@@ -48,8 +50,9 @@ QVariant RuleTableModel::display(const Row &row, int column) const
     case NameColumn:
         return row.rule.name;
     case StateColumn:
-        if ((row.status.state == RuleState::Failed || row.status.state == RuleState::Waiting) &&
-            !row.status.reason.isEmpty()) {
+        if (row.status.state == RuleState::Waiting)
+            return waitingText(row);
+        if (row.status.state == RuleState::Failed && !row.status.reason.isEmpty()) {
             // "cannot listen on 127.0.0.1:5432: address already in use": the cause fits the column.
             const QString cause = row.status.reason.section(QStringLiteral(": "), -1);
             return tr("%1 (%2)").arg(StateIcons::text(row.status.state), cause);
@@ -136,8 +139,17 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == StateColumn) {
             if (row.status.state == RuleState::Failed)
                 return tr("Failed: %1").arg(row.status.reason);
-            if (row.status.state == RuleState::Waiting)
-                return tr("Waiting: %1. Tried again on its own until it can listen.").arg(row.status.reason);
+            if (row.status.state == RuleState::Waiting) {
+                QString tip = tr("Waiting: %1.").arg(row.status.reason);
+                if (row.status.retryAtEpochMs > 0) {
+                    tip += u'\n' +
+                           tr("Tried again on its own, next at %1, until it can listen. To use another port "
+                              "now, edit the rule.")
+                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.status.retryAtEpochMs).time(),
+                                                       QStringLiteral("HH:mm:ss")));
+                }
+                return tip;
+            }
             if (row.status.state == RuleState::Stopped && row.rule.enabled)
                 return tr("Not started yet");
         }
@@ -159,6 +171,32 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         break;
     }
     return QVariant();
+}
+
+QString RuleTableModel::waitingText(const Row &row) const
+{
+    // "cannot listen on 127.0.0.1:8080: address already in use": the cause is the last part.
+    const QString cause = row.status.reason.section(QStringLiteral(": "), -1);
+    const QString what = row.rule.listen.literalAddress() && !row.rule.listen.isLoopback()
+                             ? tr("waiting for %1").arg(row.rule.listen.toString())
+                             : tr("waiting for port %1").arg(row.rule.listen.port);
+    QString text = cause.isEmpty() ? what : tr("%1: %2").arg(what, cause);
+    if (row.status.retryAtEpochMs > 0) {
+        const qint64 left = row.status.retryAtEpochMs - m_nowEpochMs();
+        const int seconds = int(qMax<qint64>(0, (left + 999) / 1000));
+        text = seconds > 0 ? tr("%1 — retry in %2 s").arg(text).arg(seconds) : tr("%1 — retrying now").arg(text);
+    }
+    return text;
+}
+
+void RuleTableModel::setClock(std::function<qint64()> nowEpochMs)
+{
+    m_nowEpochMs = std::move(nowEpochMs);
+}
+
+RuleStatus RuleTableModel::statusAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].status : RuleStatus();
 }
 
 bool RuleTableModel::isExposed(const Row &row)
@@ -326,7 +364,9 @@ void RuleTableModel::applySnapshot(const EngineSnapshot &snapshot)
                              updated.backendsUp != r.backendsUp || updated.backendsDown != r.backendsDown ||
                              updated.traffic.activeConnections != r.traffic.activeConnections ||
                              updated.rate.inPerSecond != r.rate.inPerSecond ||
-                             updated.rate.outPerSecond != r.rate.outPerSecond;
+                             updated.rate.outPerSecond != r.rate.outPerSecond ||
+                             updated.status.retryAtEpochMs != r.status.retryAtEpochMs ||
+                             updated.status.state == RuleState::Waiting; // its countdown moves on
         r = updated;
         if (changed) {
             if (first < 0)

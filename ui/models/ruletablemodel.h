@@ -5,7 +5,10 @@
 #include "core/ruleset/ruleset.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QList>
+
+#include <functional>
 
 namespace PortRelay {
 
@@ -68,8 +71,11 @@ public:
     int rowOf(const QString &name) const;
     QString nameAt(int row) const;
     RuleState stateAt(int row) const;
+    RuleStatus statusAt(int row) const;
     Traffic trafficAt(int row) const;
     Totals totals() const;
+    // Where the countdown of a waiting rule ("retrying in 8 s") takes the time from; tests set it.
+    void setClock(std::function<qint64()> nowEpochMs);
 
 private:
     struct Row
@@ -88,8 +94,10 @@ private:
     QVariant display(const Row &row, int column) const;
     QVariant raw(const Row &row, int column) const;
     static bool isExposed(const Row &row);
+    QString waitingText(const Row &row) const;
 
     QList<Row> m_rows;
+    std::function<qint64()> m_nowEpochMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
 };
 
 } // namespace PortRelay

@@ -32,26 +32,34 @@ BackendsPane::BackendsPane(BackendStatusModel *model, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->setWordWrap(false);
     const QList<QPair<int, int>> widths{
-        {BackendStatusModel::AddressColumn, 190},     {BackendStatusModel::WeightColumn, 70},
-        {BackendStatusModel::RoleColumn, 90},         {BackendStatusModel::StateColumn, 120},
-        {BackendStatusModel::ConnectionsColumn, 100}, {BackendStatusModel::LastCheckColumn, 100},
-        {BackendStatusModel::LatencyColumn, 90}};
+        {BackendStatusModel::AddressColumn, 190},   {BackendStatusModel::WeightColumn, 60},
+        {BackendStatusModel::RoleColumn, 70},       {BackendStatusModel::StateColumn, 100},
+        {BackendStatusModel::StateSinceColumn, 90}, {BackendStatusModel::ConnectionsColumn, 60},
+        {BackendStatusModel::TotalColumn, 70},      {BackendStatusModel::ShareColumn, 70},
+        {BackendStatusModel::FailedColumn, 60},     {BackendStatusModel::BytesInColumn, 80},
+        {BackendStatusModel::BytesOutColumn, 80},   {BackendStatusModel::LastCheckColumn, 80},
+        {BackendStatusModel::LatencyColumn, 70}};
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column, width);
 
     auto *toolBar = new QToolBar(this);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_drain = toolBar->addAction(tr("Drain"));
+    m_drain->setObjectName(QStringLiteral("drainAction"));
     m_drain->setToolTip(tr("Send no new connections to this backend; open ones finish"));
     m_undrain = toolBar->addAction(tr("Undrain"));
+    m_undrain->setObjectName(QStringLiteral("undrainAction"));
     m_undrain->setToolTip(tr("Let this backend take new connections again"));
     toolBar->addSeparator();
     m_disable = toolBar->addAction(tr("Disable"));
+    m_disable->setObjectName(QStringLiteral("disableAction"));
     m_disable->setToolTip(tr("Take this backend out of the rule (saved)"));
     m_enable = toolBar->addAction(tr("Enable"));
+    m_enable->setObjectName(QStringLiteral("enableAction"));
     m_enable->setToolTip(tr("Put this backend back into the rule (saved)"));
     toolBar->addSeparator();
     m_check = toolBar->addAction(tr("Check now"));
+    m_check->setObjectName(QStringLiteral("checkNowAction"));
     m_check->setToolTip(tr("Run this backend's health check now"));
     m_view->addActions({m_drain, m_undrain, m_disable, m_enable, m_check});
 
@@ -66,7 +74,10 @@ BackendsPane::BackendsPane(BackendStatusModel *model, QWidget *parent)
     connect(m_check, &QAction::triggered, this,
             [this] { Q_EMIT checkRequested(m_model->ruleName(), currentBackend()); });
 
+    // A click makes the row current before it selects it: following only the current row left the
+    // buttons disabled until the next snapshot, so the first click on one was lost.
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &BackendsPane::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BackendsPane::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &BackendsPane::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &BackendsPane::updateActions);
 

@@ -19,6 +19,7 @@
 #include "ui/widgets/connectionspane.h"
 #include "ui/widgets/emptystatewidget.h"
 #include "ui/widgets/eventlogpane.h"
+#include "ui/widgets/filterlineedit.h"
 #include "ui/widgets/preferencesdialog.h"
 #include "ui/widgets/toolbarfitter.h"
 #include "ui/widgets/trafficpane.h"
@@ -370,7 +371,8 @@ void MainWindow::createToolBar()
 
 void MainWindow::createCentralWidget()
 {
-    m_filter = new QLineEdit(this);
+    auto *filter = new FilterLineEdit(this);
+    m_filter = filter;
     m_filter->setObjectName(QStringLiteral("ruleFilter"));
     m_filter->setPlaceholderText(tr("Filter rules (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
@@ -379,6 +381,13 @@ void MainWindow::createCentralWidget()
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_ruleProxy->setFilterFixedString(text);
         updateActions();
+    });
+    connect(filter, &FilterLineEdit::listRequested, this, [this] {
+        if (m_ruleProxy->rowCount() == 0)
+            return;
+        m_rulesView->setFocus(Qt::TabFocusReason);
+        m_rulesView->selectionModel()->setCurrentIndex(m_ruleProxy->index(0, 0),
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     });
 
     m_rulesView = new QTableView(this);
@@ -828,6 +837,8 @@ void MainWindow::openRuleEditor(const Rule &initial, const QString &originalName
     others.rules.removeIf([&originalName](const Rule &rule) { return rule.name == originalName; });
     auto *dialog = new RuleEditorDialog(initial, others, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!originalName.isEmpty())
+        dialog->setRuleStatus(m_ruleModel->statusAt(m_ruleModel->rowOf(originalName)));
     connect(dialog, &QDialog::accepted, this, [this, dialog, originalName] {
         if (originalName.isEmpty())
             addRule(dialog->rule());
@@ -904,9 +915,18 @@ void MainWindow::deleteRules(const QStringList &names)
     const QString text = names.size() == 1 ? tr("Delete rule %1").arg(names.constFirst())
                                            : tr("Delete %n rule(s)", nullptr, int(names.size()));
     if (m_store->change(set, text)) {
-        statusBar()->showMessage(tr("Deleted %n rule(s). Undo (%1) brings them back.", nullptr, int(names.size()))
-                                     .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText)),
-                                 10000);
+        const QString message = tr("Deleted %n rule(s). Undo (%1) brings them back.", nullptr, int(names.size()))
+                                    .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText));
+        statusBar()->showMessage(message, 10000);
+        // Once undone, the advice is stale; the next change of any kind ends the watch.
+        const int deletedAt = m_store->undoStack()->index();
+        connect(
+            m_store->undoStack(), &QUndoStack::indexChanged, statusBar(),
+            [bar = statusBar(), message, deletedAt](int index) {
+                if (index < deletedAt && bar->currentMessage() == message)
+                    bar->clearMessage();
+            },
+            Qt::SingleShotConnection);
     }
 }
 
@@ -968,17 +988,21 @@ void MainWindow::importRules()
 bool MainWindow::importFile(const QString &path, ImportMode mode)
 {
     if (mode == ImportMode::Preview) {
-        const std::optional<RuleSet> incoming = ImportDialog::readFile(path, this);
+        QList<RuleSetParser::RejectedRule> rejected;
+        const std::optional<RuleSet> incoming = ImportDialog::readFile(path, this, {}, &rejected);
         if (!incoming)
             return false;
         auto *dialog = new ImportDialog(m_store->ruleSet(), *incoming, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         const QString fileName = QFileInfo(path).fileName();
         dialog->setSourceName(fileName);
+        dialog->setRejectedRules(rejected);
         connect(dialog, &QDialog::accepted, this, [this, dialog, fileName] {
             RuleSetIssues issues;
             if (!m_store->change(dialog->result(), tr("Import %1").arg(fileName), &issues))
                 reportIssues(tr("Rules not imported"), tr("Nothing was changed:"), issues);
+            else
+                statusBar()->showMessage(dialog->outcomeText(), 10000);
         });
         dialog->open();
         return true;

@@ -93,6 +93,10 @@ private Q_SLOTS:
     void readFileBroken();
     void readFileMissing();
     void readFileGood();
+    void readFileTakesTheValidRules();
+    void readFileRefusesABrokenDocument_data();
+    void readFileRefusesABrokenDocument();
+    void dialogImportsTheValidRules();
     void exportWrites();
 };
 
@@ -374,6 +378,133 @@ void TestImportDialog::readFileGood()
     QCOMPARE(shown, 0);
     QVERIFY(result);
     QCOMPARE(*result, set);
+}
+
+namespace {
+
+// Three good rules around one with a misspelt key and one that repeats a name.
+QString writeMixedFile(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(u"mixed.json"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QString();
+    file.write(R"({"version": 1, "rules": [
+        {"name": "c", "listen": "127.0.0.1:1003", "backends": [{"address": "127.0.0.1:9000"}]},
+        {"name": "typo", "listen": "127.0.0.1:1004", "backends": [{"address": "127.0.0.1:9000"}], "retriez": 1},
+        {"name": "d", "listen": "127.0.0.1:1005", "backends": [{"address": "127.0.0.1:9000", "weight": 3}]},
+        {"name": "c", "listen": "127.0.0.1:1006", "backends": [{"address": "127.0.0.1:9000"}]},
+        {"name": "e", "listen": "127.0.0.1:1007", "backends": [{"address": "127.0.0.1:9000"}]}
+    ]})");
+    return path;
+}
+
+} // namespace
+
+void TestImportDialog::readFileTakesTheValidRules()
+{
+    QTemporaryDir dir;
+    const QString path = writeMixedFile(dir);
+    QVERIFY(!path.isEmpty());
+
+    // Read strictly, the file is refused whole, as before.
+    int shown = 0;
+    QVERIFY(!ImportDialog::readFile(path, nullptr, [&](QMessageBox &) { ++shown; }));
+    QCOMPARE(shown, 1);
+
+    // Read for a preview: the valid rules, each read as strictly, and the others with their problems.
+    shown = 0;
+    QList<RuleSetParser::RejectedRule> rejected;
+    const auto result = ImportDialog::readFile(
+        path, nullptr, [&](QMessageBox &) { ++shown; }, &rejected);
+    QCOMPARE(shown, 0);
+    QVERIFY(result);
+    QCOMPARE(names(*result), (QStringList{u"c"_s, u"d"_s, u"e"_s}));
+    QCOMPARE(result->rules.at(1).backends.at(0).weight, 3);
+    QCOMPARE(result->rules.at(0).listen.port, quint16(1003));
+    QVERIFY(RuleValidator::validate(*result).isEmpty());
+    QCOMPARE(rejected.size(), 2);
+    QCOMPARE(rejected.at(0).index, 1);
+    QCOMPARE(rejected.at(0).name, u"typo"_s);
+    QCOMPARE(rejected.at(0).issues.size(), 1);
+    QCOMPARE(rejected.at(0).issues.at(0).path, u"retriez"_s);
+    QVERIFY2(rejected.at(0).issues.at(0).message.startsWith(u"unknown key"_s),
+             qPrintable(rejected.at(0).issues.at(0).message));
+    QCOMPARE(rejected.at(1).index, 3);
+    QCOMPARE(rejected.at(1).issues.at(0).toString(), u"name: duplicate name \"c\" (also rules[0])"_s);
+}
+
+void TestImportDialog::readFileRefusesABrokenDocument_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    const QByteArray good = R"({"name": "c", "listen": "127.0.0.1:1003", "backends": [{"address": "127.0.0.1:9000"}]})";
+    QTest::newRow("unknown top-level key") << QByteArray(R"({"version": 1, "rulez": [], "rules": [)" + good + "]}");
+    QTest::newRow("future version") << QByteArray(R"({"version": 2, "rules": [)" + good + "]}");
+    QTest::newRow("not JSON") << QByteArray(R"({"version": 1, "rules": [)" + good);
+    QTest::newRow("no valid rule") << QByteArray(
+        R"({"version": 1, "rules": [{"name": "x", "listen": "127.0.0.1:70000", "backends": []}]})");
+}
+
+void TestImportDialog::readFileRefusesABrokenDocument()
+{
+    QFETCH(QByteArray, json);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"broken.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(json);
+    file.close();
+    int shown = 0;
+    QString details;
+    QList<RuleSetParser::RejectedRule> rejected;
+    const auto result = ImportDialog::readFile(
+        path, nullptr,
+        [&](QMessageBox &box) {
+            ++shown;
+            details = box.detailedText();
+        },
+        &rejected);
+    QVERIFY(!result);
+    QCOMPARE(shown, 1);
+    QVERIFY(!details.isEmpty());
+    QVERIFY(rejected.isEmpty());
+}
+
+void TestImportDialog::dialogImportsTheValidRules()
+{
+    QTemporaryDir dir;
+    const QString path = writeMixedFile(dir);
+    QList<RuleSetParser::RejectedRule> rejected;
+    const auto incoming = ImportDialog::readFile(
+        path, nullptr, [](QMessageBox &) {}, &rejected);
+    QVERIFY(incoming);
+
+    ImportDialog dialog(current(), *incoming);
+    QCOMPARE(okButton(dialog)->text(), u"Import"_s);
+    dialog.setRejectedRules(rejected);
+    auto *label = dialog.findChild<QLabel *>(u"rejectedLabel"_s);
+    QVERIFY(label && !label->isHidden());
+    const QString text = label->text();
+    QVERIFY2(text.startsWith(u"Not imported, 2 rule(s) with problems:"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"“typo” (rule 2): retriez: unknown key"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"“c” (rule 4): name: duplicate name"_s), qPrintable(text));
+    // The choice is explicit: the button says that only the valid rules go in. (Plurals read "(s)"
+    // here: no English translation is loaded in the test.)
+    QCOMPARE(okButton(dialog)->text(), u"Import 3 Valid Rule(s)"_s);
+    QVERIFY(okButton(dialog)->isEnabled());
+    QCOMPARE(names(dialog.result()), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s}));
+    QCOMPARE(dialog.outcomeText(), u"Imported 3 rule(s), skipped 2"_s);
+
+    // One of them clashes with a current rule's name and is skipped: said so too.
+    ImportDialog clashing(current(), makeSet({makeRule(u"a"_s, 1011), makeRule(u"f"_s, 1012)}));
+    clashing.setClashResolution(Resolution::Skip);
+    QCOMPARE(clashing.outcomeText(), u"Imported 1 rule(s), skipped 1"_s);
+    QCOMPARE(okButton(clashing)->text(), u"Import"_s);
+
+    // A valid rule that would take a current rule's port: nothing can be imported until resolved.
+    ImportDialog conflicting(current(), makeSet({makeRule(u"g"_s, 1001)}));
+    conflicting.setRejectedRules(rejected);
+    QVERIFY(!okButton(conflicting)->isEnabled());
 }
 
 void TestImportDialog::exportWrites()

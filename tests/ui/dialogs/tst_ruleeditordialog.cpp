@@ -5,11 +5,14 @@
 #include "ui/dialogs/ruleeditordialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -46,6 +49,21 @@ Rule otherRule(const QString &name, const QString &listen)
     rule.listen = endpoint(listen);
     rule.backends.append(backendAt(endpoint(u"127.0.0.1:9"_s)));
     return rule;
+}
+
+// Whether a tab's icon shows anything (tabs without a problem have a clear one).
+bool showsMark(const QIcon &icon)
+{
+    if (icon.isNull())
+        return false;
+    const QImage image = icon.pixmap(16, 16).toImage().convertToFormat(QImage::Format_ARGB32);
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (qAlpha(image.pixel(x, y)) != 0)
+                return true;
+        }
+    }
+    return false;
 }
 
 // A port nobody listens on: bound for a moment, then released.
@@ -117,6 +135,7 @@ private Q_SLOTS:
     void exposureWarning();
     void portTakenByProgram();
     void portHeldByEditedRule();
+    void waitingRuleOffersAFreePort();
     void portTakenByRule();
     void testBackends();
     void typingInTable();
@@ -124,6 +143,11 @@ private Q_SLOTS:
     void mnemonics();
     void checkDataText_data();
     void checkDataText();
+    void nameFollowsThePort();
+    void focusStartsOnName();
+    void messagesDoNotMoveTheFields();
+    void escapeAsksBeforeDiscarding();
+    void ctrlPageDownSwitchesTabs();
 };
 
 void TestRuleEditorDialog::backendModel()
@@ -452,8 +476,8 @@ void TestRuleEditorDialog::advancedMessages()
     QVERIFY(!label->isHidden()); // on a tab that is not showing
     // The tab that holds the problem says so, since it may not be the one showing.
     auto *tabs = editor.child<QTabWidget>(QString());
-    QVERIFY(!tabs->tabIcon(tab).isNull());
-    QVERIFY(tabs->tabIcon(0).isNull());
+    QVERIFY(showsMark(tabs->tabIcon(tab)));
+    QVERIFY(!showsMark(tabs->tabIcon(0))); // a clear icon keeps the tab's size
 }
 
 void TestRuleEditorDialog::loadedValueOutOfRange()
@@ -542,6 +566,49 @@ void TestRuleEditorDialog::portHeldByEditedRule()
     QVERIFY(!editor.shown(u"portStatusLabel"_s));
     QVERIFY(editor.ok()->isEnabled());
     QCOMPARE(editor.dialog.rule(), rule);
+}
+
+void TestRuleEditorDialog::waitingRuleOffersAFreePort()
+{
+    // Another program holds the port; the engine made the rule wait.
+    QTcpServer program;
+    QVERIFY(program.listen(QHostAddress::LocalHost, 0));
+    const quint16 taken = program.serverPort();
+    const Rule rule = otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(taken));
+    Editor editor(rule);
+    QVERIFY(!editor.shown(u"portStatusLabel"_s)); // as if it held the port itself
+    RuleStatus status{u"api"_s, RuleState::Waiting,
+                      u"cannot listen on 127.0.0.1:%1: address already in use"_s.arg(taken),
+                      QDateTime::currentMSecsSinceEpoch() + 8000};
+    editor.dialog.setRuleStatus(status);
+
+    QVERIFY(editor.shown(u"portStatusLabel"_s));
+    const QString text = editor.child<QLabel>(u"portStatusLabel"_s)->text();
+    QVERIFY2(
+        text.startsWith(u"This rule is waiting: cannot listen on 127.0.0.1:%1: address already in use."_s.arg(taken)),
+        qPrintable(text));
+    auto *usePort = editor.child<QPushButton>(u"usePortButton"_s);
+    QVERIFY(usePort->isVisibleTo(&editor.dialog));
+    const int offered = usePort->property("port").toInt();
+    QVERIFY(offered > taken);
+    QVERIFY2(text.endsWith(u"Port %1 is free."_s.arg(offered)), qPrintable(text));
+    QCOMPARE(usePort->text(), u"Use port %1"_s.arg(offered));
+    // Free indeed: it can be listened on.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, quint16(offered)));
+    probe.close();
+
+    usePort->click();
+    QCOMPARE(editor.dialog.rule().listen.port, quint16(offered));
+    QVERIFY(!editor.shown(u"portStatusLabel"_s));
+
+    // Back on the taken port, the failure is shown again; a rule that runs shows nothing there.
+    editor.port()->setText(QString::number(taken));
+    QVERIFY(editor.shown(u"portStatusLabel"_s));
+    status.state = RuleState::Running;
+    status.reason.clear();
+    editor.dialog.setRuleStatus(status);
+    QVERIFY(!editor.shown(u"portStatusLabel"_s));
 }
 
 void TestRuleEditorDialog::portTakenByRule()
@@ -713,6 +780,129 @@ void TestRuleEditorDialog::checkDataText()
     QVERIFY(!CheckDataText::unescape(u"\\xff"_s, &error));
     QVERIFY(error.startsWith(u"\\xff is not a character on its own"_s));
     QVERIFY(!CheckDataText::unescape(u"\\x1"_s, &error));
+}
+
+void TestRuleEditorDialog::nameFollowsThePort()
+{
+    Editor editor;
+    QTest::keyClicks(editor.port(), u"7000"_s);
+    QCOMPARE(editor.name()->text(), u"Port 7000"_s);
+    // 70000 is no port: the name must not keep saying 7000.
+    QTest::keyClick(editor.port(), Qt::Key_0);
+    QCOMPARE(editor.name()->text(), QString());
+    QVERIFY(!editor.message(u"name"_s)->isVisibleTo(&editor.dialog));
+    QTest::keyClick(editor.port(), Qt::Key_Backspace);
+    QTest::keyClick(editor.port(), Qt::Key_Backspace);
+    QCOMPARE(editor.name()->text(), u"Port 700"_s);
+
+    // A name of the user's own stays.
+    editor.name()->selectAll();
+    QTest::keyClicks(editor.name(), u"mine"_s);
+    QTest::keyClicks(editor.port(), u"1"_s);
+    QCOMPARE(editor.name()->text(), u"mine"_s);
+}
+
+void TestRuleEditorDialog::focusStartsOnName()
+{
+    for (const Rule &initial : {Rule(), otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(TestPort))}) {
+        Editor editor(initial);
+        editor.dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&editor.dialog));
+        QCOMPARE(QApplication::focusWidget(), editor.name());
+    }
+}
+
+void TestRuleEditorDialog::messagesDoNotMoveTheFields()
+{
+    Editor editor;
+    editor.dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor.dialog));
+    auto *protocol = editor.child<QComboBox>(u"protocolCombo"_s);
+    const auto positions = [&] {
+        return QList<QPoint>{editor.port()->mapTo(&editor.dialog, QPoint()), protocol->mapTo(&editor.dialog, QPoint()),
+                             editor.view()->mapTo(&editor.dialog, QPoint())};
+    };
+    const QList<QPoint> before = positions();
+
+    // A name message and a port message appear, and go again.
+    editor.name()->setText(u"bad name\t"_s);
+    editor.port()->setText(u"70000"_s);
+    QTRY_VERIFY(editor.message(u"name"_s)->isVisibleTo(&editor.dialog));
+    QVERIFY(editor.message(u"listen"_s)->isVisibleTo(&editor.dialog));
+    QCoreApplication::processEvents();
+    QCOMPARE(positions(), before);
+    editor.name()->setText(u"good"_s);
+    editor.port()->setText(QString::number(TestPort));
+    QVERIFY(!editor.message(u"name"_s)->isVisibleTo(&editor.dialog));
+    QCoreApplication::processEvents();
+    QCOMPARE(positions(), before);
+}
+
+void TestRuleEditorDialog::escapeAsksBeforeDiscarding()
+{
+    // Unchanged: Escape closes at once.
+    {
+        Editor editor(otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(TestPort)));
+        editor.dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&editor.dialog));
+        QTest::keyClick(editor.name(), Qt::Key_Escape);
+        QVERIFY(!editor.dialog.isVisible());
+        QCOMPARE(editor.dialog.result(), int(QDialog::Rejected));
+    }
+    Editor editor(otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(TestPort)));
+    editor.dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&editor.dialog));
+    QTest::keyClick(editor.name(), Qt::Key_End);
+    QTest::keyClicks(editor.name(), u"-v2"_s);
+    QVERIFY(editor.dialog.hasChanges());
+    const auto box = [&editor] { return editor.child<QMessageBox>(u"discardChangesBox"_s); };
+
+    QTest::keyClick(editor.name(), Qt::Key_Escape);
+    QVERIFY(editor.dialog.isVisible());
+    QTRY_VERIFY(box() && box()->isVisible());
+    box()->button(QMessageBox::Cancel)->click(); // Keep Editing
+    QTRY_VERIFY(!box());
+    QVERIFY(editor.dialog.isVisible());
+    QCOMPARE(editor.name()->text(), u"api-v2"_s);
+
+    QTest::keyClick(editor.name(), Qt::Key_Escape);
+    QTRY_VERIFY(box() && box()->isVisible());
+    box()->button(QMessageBox::Discard)->click();
+    QTRY_VERIFY(!editor.dialog.isVisible());
+    QCOMPARE(editor.dialog.result(), int(QDialog::Rejected));
+}
+
+void TestRuleEditorDialog::ctrlPageDownSwitchesTabs()
+{
+    Rule rule = otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(TestPort));
+    rule.healthCheck.type = HealthCheck::Type::Tcp;
+    Editor editor(rule);
+    editor.dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&editor.dialog));
+    auto *tabs = editor.child<QTabWidget>(QString());
+    tabs->setCurrentIndex(1); // Health Check
+    auto *type = editor.child<QComboBox>(u"checkTypeCombo"_s);
+    QVERIFY(type);
+    type->setFocus();
+    QTRY_VERIFY(type->hasFocus());
+    const int typeIndex = type->currentIndex();
+
+    const auto focused = [&editor]() -> QWidget * {
+        QWidget *widget = QApplication::focusWidget();
+        return widget ? widget : &editor.dialog;
+    };
+    QTest::keyClick(type, Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 2);
+    QCOMPARE(type->currentIndex(), typeIndex);
+    QTest::keyClick(focused(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 1);
+    type->setFocus();
+    QTest::keyClick(type, Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 0);
+    QCOMPARE(type->currentIndex(), typeIndex);
+    QTest::keyClick(focused(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 2); // round
+    QCOMPARE(editor.dialog.rule().healthCheck.type, HealthCheck::Type::Tcp);
 }
 
 QTEST_MAIN(TestRuleEditorDialog)

@@ -1,0 +1,40 @@
+#include "core/net/portprobe.h"
+
+#include "core/net/socketaddress.h"
+#include "core/net/sockets.h"
+
+#include <cerrno>
+
+namespace PortRelay {
+
+bool PortProbe::Result::inUse() const
+{
+    return errorCode == EADDRINUSE;
+}
+
+PortProbe::Result PortProbe::probe(const QHostAddress &address, quint16 port)
+{
+    Result result;
+    int code = 0;
+    QString error;
+    const UniqueFd fd = Sockets::listen(SocketAddress(address, port), 1, &error, &code);
+    if (!fd.isValid()) {
+        result.errorCode = code != 0 ? code : EINVAL;
+        result.error = error;
+    }
+    return result;
+}
+
+std::optional<quint16> PortProbe::nextFree(const QHostAddress &address, quint16 from, int maxAttempts,
+                                           const std::function<bool(quint16)> &skip)
+{
+    for (int port = int(from) + 1; port <= 65535 && port <= int(from) + maxAttempts; ++port) {
+        if (skip && skip(quint16(port)))
+            continue;
+        if (probe(address, quint16(port)).isFree())
+            return quint16(port);
+    }
+    return std::nullopt;
+}
+
+} // namespace PortRelay
