@@ -68,7 +68,8 @@ def haproxy_config(path, size):
 
 
 def raise_limits():
-    resource.setrlimit(resource.RLIMIT_NOFILE, (262144, 262144))
+    hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     os.setsid()
 
 

@@ -8,6 +8,12 @@
 
 namespace PortRelay {
 
+namespace {
+
+constexpr char Context[] = "PortRelay::Daemon";
+
+} // namespace
+
 Daemon::Daemon(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -29,13 +35,14 @@ bool Daemon::start()
     const QList<RuleStatus> failures = m_engine.apply(result.ruleSet);
     if (!failures.isEmpty()) {
         for (const RuleStatus &failure : failures)
-            std::fprintf(stderr, "portrelayd: rule \"%s\": %s\n", qPrintable(failure.name), qPrintable(failure.reason));
+            std::fprintf(stderr, "portrelayd: rule \"%s\": %s\n", qPrintable(failure.name), qPrintable(failure.reason.english()));
         m_engine.stopAll(Engine::StopMode::Abort);
         return false;
     }
     logIssue(EngineEvent::Level::Info, EngineEvent::Kind::RuleSetLoaded,
-             tr("%1: %n rule(s)", nullptr, int(result.ruleSet.rules.size())).arg(m_options.configPath) +
-                 QStringLiteral(", ") + tr("%n worker thread(s)", nullptr, m_engine.workerCount()));
+             Message(Context, QT_TR_NOOP("%1: %n rule(s), %2"), int(result.ruleSet.rules.size()))
+                 .arg(m_options.configPath)
+                 .arg(Message(Context, QT_TR_NOOP("%n worker thread(s)"), m_engine.workerCount())));
     return true;
 }
 
@@ -49,14 +56,16 @@ void Daemon::reload()
         for (const RuleSetIssue &issue : result.issues)
             lines.append(issue.toString());
         logIssue(EngineEvent::Level::Error, EngineEvent::Kind::RuleSetRejected,
-                 tr("reload of %1 refused, still running the previous rules: %2")
-                     .arg(m_options.configPath, lines.join(QStringLiteral("; "))));
+                 Message(Context, QT_TR_NOOP("reload of %1 refused, still running the previous rules: %2"))
+                     .arg(m_options.configPath)
+                     .arg(lines.join(QStringLiteral("; "))));
         return;
     }
     // Failures are logged by the engine as rule_failed events; the other rules keep running.
     m_engine.apply(result.ruleSet);
     logIssue(EngineEvent::Level::Info, EngineEvent::Kind::RuleSetLoaded,
-             tr("reloaded %1: %n rule(s)", nullptr, int(result.ruleSet.rules.size())).arg(m_options.configPath));
+             Message(Context, QT_TR_NOOP("reloaded %1: %n rule(s)"), int(result.ruleSet.rules.size()))
+                 .arg(m_options.configPath));
 }
 
 void Daemon::terminate()
@@ -81,12 +90,12 @@ void Daemon::checkDrained()
     m_drainTimer.stop();
     if (open > 0) {
         logIssue(EngineEvent::Level::Warning, EngineEvent::Kind::RuleStopped,
-                 tr("closing %n connection(s) still open after the grace period", nullptr, open));
+                 Message(Context, QT_TR_NOOP("closing %n connection(s) still open after the grace period"), open));
     }
     QCoreApplication::exit(0);
 }
 
-void Daemon::logIssue(EngineEvent::Level level, EngineEvent::Kind kind, const QString &message)
+void Daemon::logIssue(EngineEvent::Level level, EngineEvent::Kind kind, const Message &message)
 {
     EngineEvent event;
     event.time = QDateTime::currentDateTime();

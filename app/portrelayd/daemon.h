@@ -37,7 +37,7 @@ public:
 
 private:
     void log(const EngineEvent &event);
-    void logIssue(EngineEvent::Level level, EngineEvent::Kind kind, const QString &message);
+    void logIssue(EngineEvent::Level level, EngineEvent::Kind kind, const Message &message);
     void checkDrained();
 
     Options m_options;

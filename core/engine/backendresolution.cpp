@@ -7,6 +7,8 @@ namespace PortRelay {
 
 namespace {
 
+constexpr char Context[] = "PortRelay::BackendResolution";
+
 // A failing backend's name is looked up again at most this often.
 constexpr qint64 FailingLookupIntervalMs = 2000;
 constexpr int FirstRetryMs = 1000;
@@ -106,14 +108,15 @@ void BackendResolution::onResult(Name &name, const HostResolver::Result &result)
         name.failing = false;
         name.backoffMs = 0;
         name.retry.stop();
-        backend.setResolveError(QString());
+        backend.setResolveError(Message());
         const bool changed = current->addresses != result.addresses;
         if (changed)
             m_retire(backend.publishAddresses(AddressList::make(result.addresses)));
         if (changed || wasFailing)
             Q_EMIT addressesChanged(name.backend);
     } else {
-        const QString reason = tr("cannot resolve %1: %2").arg(name.host, result.error);
+        const Message reason =
+            Message(Context, QT_TR_NOOP("cannot resolve %1: %2")).arg(name.host).arg(result.error);
         backend.setResolveError(reason);
         // A lookup that failed for a while (a DNS server not answering) keeps the addresses the
         // name had; a name that does not exist (any more) has none.

@@ -48,7 +48,7 @@ Q_SIGNALS:
     // Every name has been looked up once.
     void settled();
     // The backend's name does not resolve: "cannot resolve db.test: Name or service not known".
-    void unresolvable(int backend, const QString &reason);
+    void unresolvable(int backend, const PortRelay::Message &reason);
     // The backend has new addresses, or resolves again after it did not.
     void addressesChanged(int backend);
 

@@ -20,6 +20,12 @@ namespace PortRelay {
 
 Q_LOGGING_CATEGORY(lcEngine, "portrelay.engine")
 
+namespace {
+
+constexpr char Context[] = "PortRelay::Engine";
+
+} // namespace
+
 Engine::Engine(QObject *parent)
     : Engine(Options(), parent)
 {}
@@ -154,16 +160,16 @@ bool Engine::replaceInPlace(Entry &entry, const Rule &rule)
     if (!entry.accepting)
         acceptWhenResolved(entry);
     emitEvent(EngineEvent::Level::Info, EngineEvent::Kind::RuleChanged, rule.name,
-              tr("settings changed; open connections finish on the old settings"));
+              Message(Context, QT_TR_NOOP("settings changed; open connections finish on the old settings")));
     return true;
 }
 
-bool Engine::startRule(const QString &name, QString *error)
+bool Engine::startRule(const QString &name, Message *error)
 {
     Entry *entry = find(name);
     if (!entry) {
         if (error)
-            *error = tr("no rule named \"%1\"").arg(name);
+            *error = Message(Context, QT_TR_NOOP("no rule named \"%1\"")).arg(name);
         return false;
     }
     if (entry->listenFd.isValid())
@@ -230,7 +236,7 @@ void Engine::attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime)
     auto checker = std::make_unique<HealthChecker>(runtime, *m_workers, *m_options.clock);
     connect(checker.get(), &HealthChecker::stateChanged, this,
             [this, weak = std::weak_ptr<RuleRuntime>(runtime)](int backend, BackendState from, BackendState to,
-                                                               const QString &reason) {
+                                                               const Message &reason) {
                 if (const std::shared_ptr<RuleRuntime> r = weak.lock())
                     onBackendStateChanged(r, backend, from, to, reason);
             });
@@ -276,7 +282,7 @@ void Engine::beginAccepting(Entry &entry)
 }
 
 void Engine::onBackendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
-                                 const QString &reason)
+                                 const Message &reason)
 {
     Entry *entry = find(rule);
     // The report may concern a runtime replaced since; its backends no longer matter.
@@ -286,7 +292,7 @@ void Engine::onBackendMarkedDown(const QString &rule, quint64 runtimeId, int bac
 }
 
 void Engine::onBackendStateChanged(const std::shared_ptr<RuleRuntime> &runtime, int backend, BackendState from,
-                                   BackendState to, const QString &reason)
+                                   BackendState to, const Message &reason)
 {
     const Rule &rule = runtime->rule();
     if (to == BackendState::Down) {
@@ -318,22 +324,26 @@ void Engine::checkBackendNow(const QString &rule, int backend)
 bool Engine::start(Entry &entry)
 {
     const Rule &rule = entry.rule;
-    QString error;
+    Message error;
     const std::optional<QHostAddress> host = rule.listen.literalAddress();
     UniqueFd fd;
     int errorCode = 0;
-    if (!host)
-        error = tr("listen host \"%1\" is not an address of this machine").arg(rule.listen.host);
-    else
-        fd = Sockets::listen(SocketAddress(*host, rule.listen.port), m_options.listenBacklog, &error, &errorCode);
+    if (!host) {
+        error = Message(Context, QT_TR_NOOP("listen host \"%1\" is not an address of this machine"))
+                    .arg(rule.listen.host);
+    } else {
+        fd = Sockets::listen(SocketAddress(*host, rule.listen.port), m_options.listenBacklog, &errorCode);
+        error = Sockets::errorMessage(errorCode);
+    }
     if (!fd.isValid()) {
-        const QString reason = tr("cannot listen on %1: %2").arg(rule.listen.toString(), error);
+        const Message reason =
+            Message(Context, QT_TR_NOOP("cannot listen on %1: %2")).arg(rule.listen.toString()).arg(error);
         if (errorCode == EADDRINUSE || errorCode == EADDRNOTAVAIL) {
-            waitForAddress(entry, reason);
+            waitForAddress(entry, reason, errorCode);
             return false;
         }
         cancelRetry(entry);
-        setStatus(entry, RuleState::Failed, reason);
+        setStatus(entry, RuleState::Failed, reason, errorCode);
         emitEvent(EngineEvent::Level::Error, EngineEvent::Kind::RuleFailed, rule.name, reason);
         return false;
     }
@@ -348,12 +358,13 @@ bool Engine::start(Entry &entry)
     const bool exposed = !rule.listen.isLoopback();
     emitEvent(exposed ? EngineEvent::Level::Warning : EngineEvent::Level::Info, EngineEvent::Kind::RuleStarted,
               rule.name,
-              exposed ? tr("listening on %1, reachable from other machines").arg(rule.listen.toString())
-                      : tr("listening on %1").arg(rule.listen.toString()));
+              (exposed ? Message(Context, QT_TR_NOOP("listening on %1, reachable from other machines"))
+                       : Message(Context, QT_TR_NOOP("listening on %1")))
+                  .arg(rule.listen.toString()));
     return true;
 }
 
-void Engine::waitForAddress(Entry &entry, const QString &reason)
+void Engine::waitForAddress(Entry &entry, const Message &reason, int error)
 {
     const bool first = entry.status.state != RuleState::Waiting;
     entry.retryDelayMs = first ? 1000 : qMin(entry.retryDelayMs * 2, 30000);
@@ -368,11 +379,11 @@ void Engine::waitForAddress(Entry &entry, const QString &reason)
         });
     }
     entry.retry->start(entry.retryDelayMs);
-    setStatus(entry, RuleState::Waiting, reason, QDateTime::currentMSecsSinceEpoch() + entry.retryDelayMs);
+    setStatus(entry, RuleState::Waiting, reason, error, QDateTime::currentMSecsSinceEpoch() + entry.retryDelayMs);
     // Once when it starts waiting, and RuleStarted when it is through: not once per attempt.
     if (first)
         emitEvent(EngineEvent::Level::Warning, EngineEvent::Kind::RuleWaiting, entry.rule.name,
-                  tr("%1; trying again until it is free").arg(reason));
+                  Message(Context, QT_TR_NOOP("%1; trying again until it is free")).arg(reason));
 }
 
 void Engine::cancelRetry(Entry &entry)
@@ -404,23 +415,25 @@ void Engine::stop(Entry &entry, StopMode mode)
     if (wasRunning || entry.status.state == RuleState::Failed || entry.status.state == RuleState::Waiting) {
         setStatus(entry, RuleState::Stopped);
         if (wasRunning)
-            emitEvent(EngineEvent::Level::Info, EngineEvent::Kind::RuleStopped, entry.rule.name, tr("stopped"));
+            emitEvent(EngineEvent::Level::Info, EngineEvent::Kind::RuleStopped, entry.rule.name,
+                      Message(Context, QT_TR_NOOP("stopped")));
     }
 }
 
-void Engine::setStatus(Entry &entry, RuleState state, const QString &reason, qint64 retryAtEpochMs)
+void Engine::setStatus(Entry &entry, RuleState state, const Message &reason, int error, qint64 retryAtEpochMs)
 {
     {
         QMutexLocker lock(&m_mutex);
         entry.status.name = entry.rule.name;
         entry.status.state = state;
         entry.status.reason = reason;
+        entry.status.error = error;
         entry.status.retryAtEpochMs = retryAtEpochMs;
     }
     Q_EMIT ruleStatusChanged(entry.status);
 }
 
-void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
+void Engine::emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const Message &message,
                        const QString &backend, std::optional<BackendState> from, std::optional<BackendState> to)
 {
     EngineEvent event;
@@ -441,8 +454,9 @@ void Engine::sweepThrottles()
     const auto sweep = [&](EventThrottle &throttle, const QString &rule) {
         throttle.takeHeld(now, [&](int kind, quint64 held) {
             emitEvent(EngineEvent::Level::Warning, EngineEvent::Kind(kind), rule,
-                      tr("%n more event(s) of this kind in the last second, not logged one by one", nullptr,
-                         int(qMin<quint64>(held, INT_MAX))));
+                      Message(Context,
+                              QT_TR_NOOP("%n more event(s) of this kind in the last second, not logged one by one"),
+                              int(qMin<quint64>(held, INT_MAX))));
         });
     };
     sweep(m_workers->throttle(), QString());
@@ -491,7 +505,7 @@ RuleStatus Engine::status(const QString &name) const
 {
     QMutexLocker lock(&m_mutex);
     const Entry *entry = find(name);
-    return entry ? entry->status : RuleStatus{name, RuleState::Stopped, tr("no such rule")};
+    return entry ? entry->status : RuleStatus{name, RuleState::Stopped, Message(Context, QT_TR_NOOP("no such rule"))};
 }
 
 EngineSnapshot Engine::snapshot() const

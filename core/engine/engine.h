@@ -71,7 +71,7 @@ public:
     QList<RuleStatus> apply(const RuleSet &ruleSet);
 
     // Starts one rule of the current set; false (with *error) when it cannot listen.
-    bool startRule(const QString &name, QString *error = nullptr);
+    bool startRule(const QString &name, Message *error = nullptr);
     void stopRule(const QString &name, StopMode mode = StopMode::Graceful);
     void stopAll(StopMode mode = StopMode::Graceful);
 
@@ -116,7 +116,7 @@ private:
     const Entry *find(const QString &name) const;
     bool start(Entry &entry);
     // Listening failed for a reason that may pass (the port is taken): try again later, with backoff.
-    void waitForAddress(Entry &entry, const QString &reason);
+    void waitForAddress(Entry &entry, const Message &reason, int error);
     void cancelRetry(Entry &entry);
     void stop(Entry &entry, StopMode mode);
     // Swaps in a changed rule on the running listener; false when that is not possible.
@@ -130,11 +130,12 @@ private:
     void acceptWhenResolved(Entry &entry);
     void beginAccepting(Entry &entry);
     void onBackendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
-                             const QString &reason);
+                             const PortRelay::Message &reason);
     void onBackendStateChanged(const std::shared_ptr<RuleRuntime> &runtime, int backend, BackendState from,
-                               BackendState to, const QString &reason);
-    void setStatus(Entry &entry, RuleState state, const QString &reason = QString(), qint64 retryAtEpochMs = 0);
-    void emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const QString &message,
+                               BackendState to, const Message &reason);
+    void setStatus(Entry &entry, RuleState state, const Message &reason = Message(), int error = 0,
+                   qint64 retryAtEpochMs = 0);
+    void emitEvent(EngineEvent::Level level, EngineEvent::Kind kind, const QString &rule, const Message &message,
                    const QString &backend = QString(), std::optional<BackendState> from = std::nullopt,
                    std::optional<BackendState> to = std::nullopt);
     void rebuildIndex();

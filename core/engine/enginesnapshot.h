@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/rulestatus.h"
+#include "core/i18n/message.h"
 #include "core/net/backendstate.h"
 #include "core/net/trafficcounters.h"
 
@@ -19,7 +20,7 @@ struct BackendSnapshot
     bool backup = false;
     qint64 lastCheckEpochMs = 0; // 0: not checked yet
     qint32 lastCheckMicros = -1;
-    QString lastFailure;           // the last failed check's reason
+    Message lastFailure;           // the last failed check's reason
     qint64 lastFailureEpochMs = 0; // when it failed
     qint64 stateSinceEpochMs = 0;  // when it entered its current state
 };

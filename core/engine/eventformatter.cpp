@@ -34,7 +34,7 @@ QByteArray formatJson(const EngineEvent &event)
         object.insert(QStringLiteral("to"), backendStateName(*event.to));
     }
     if (!event.message.isEmpty())
-        object.insert(QStringLiteral("reason"), event.message);
+        object.insert(QStringLiteral("reason"), event.message.english());
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -50,7 +50,7 @@ QByteArray formatText(const EngineEvent &event)
         line += QStringLiteral(" from=") + backendStateName(*event.from) + QStringLiteral(" to=") +
                 backendStateName(*event.to);
     if (!event.message.isEmpty())
-        line += QStringLiteral(": ") + event.message;
+        line += QStringLiteral(": ") + event.message.english();
     // A message never spans lines: one event, one line, whatever a name or reason contains.
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return line.toUtf8();

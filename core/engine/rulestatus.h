@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/i18n/message.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -17,7 +19,8 @@ struct RuleStatus
 {
     QString name;
     RuleState state = RuleState::Stopped;
-    QString reason;            // Failed, Waiting: "cannot listen on 127.0.0.1:5432: address already in use"
+    Message reason;            // Failed, Waiting: "cannot listen on 127.0.0.1:5432: address already in use"
+    int error = 0;             // Failed, Waiting: errno of the failed listen (EADDRINUSE: the port is taken)
     qint64 retryAtEpochMs = 0; // Waiting: when the next attempt is due (ms since the epoch)
 
     static QString stateName(RuleState state);

@@ -15,6 +15,8 @@ namespace PortRelay {
 
 namespace {
 
+constexpr char Context[] = "PortRelay::HealthChecker";
+
 QString printable(const QByteArray &bytes)
 {
     QString text = QString::fromUtf8(bytes.left(40)).trimmed();
@@ -127,27 +129,27 @@ void HealthChecker::checkNow(int backend)
         onProbe(backend, [](HealthProbe &probe) { probe.checkNow(); });
 }
 
-QString HealthChecker::describe(const HealthProbe::Outcome &outcome) const
+Message HealthChecker::describe(const HealthProbe::Outcome &outcome) const
 {
     const HealthCheck &check = m_runtime->rule().healthCheck;
     switch (outcome.kind) {
     case HealthProbe::Outcome::Kind::Connected:
-        return tr("connected");
+        return Message(Context, QT_TR_NOOP("connected"));
     case HealthProbe::Outcome::Kind::Sent:
-        return tr("connected and sent");
+        return Message(Context, QT_TR_NOOP("connected and sent"));
     case HealthProbe::Outcome::Kind::Answered:
-        return tr("answered as expected");
+        return Message(Context, QT_TR_NOOP("answered as expected"));
     case HealthProbe::Outcome::Kind::Closed:
-        return tr("closed by the backend");
+        return Message(Context, QT_TR_NOOP("closed by the backend"));
     case HealthProbe::Outcome::Kind::Unexpected:
-        return tr("expected \"%1\", got \"%2\"").arg(printable(check.expect), printable(outcome.received));
+        return Message(Context, QT_TR_NOOP("expected \"%1\", got \"%2\"")).arg(printable(check.expect)).arg(printable(outcome.received));
     case HealthProbe::Outcome::Kind::TimedOut:
-        return tr("timeout after %1 ms").arg(check.timeoutMs);
+        return Message(Context, QT_TR_NOOP("timeout after %1 ms")).arg(check.timeoutMs);
     case HealthProbe::Outcome::Kind::Failed:
     case HealthProbe::Outcome::Kind::LocalShortage:
         break;
     }
-    return Sockets::errorText(outcome.error);
+    return Sockets::errorMessage(outcome.error);
 }
 
 void HealthChecker::onOutcome(int backend, const HealthProbe::Outcome &outcome)
@@ -155,7 +157,7 @@ void HealthChecker::onOutcome(int backend, const HealthProbe::Outcome &outcome)
     // Out of descriptors here says nothing about the backend.
     if (outcome.kind == HealthProbe::Outcome::Kind::LocalShortage)
         return;
-    const QString reason = describe(outcome);
+    const Message reason = describe(outcome);
     const bool passed = outcome.passed();
     Verdict &verdict = m_verdicts[std::size_t(backend)];
     const HealthCheck &check = m_runtime->rule().healthCheck;
@@ -172,17 +174,17 @@ void HealthChecker::onOutcome(int backend, const HealthProbe::Outcome &outcome)
             transition(backend, current, BackendState::Up, reason);
         else if (current == BackendState::Down && verdict.successes >= check.rise)
             transition(backend, current, BackendState::Up,
-                       tr("%1 (%2/%3 checks)").arg(reason).arg(verdict.successes).arg(check.rise));
+                       Message(Context, QT_TR_NOOP("%1 (%2/%3 checks)")).arg(reason).arg(verdict.successes).arg(check.rise));
     } else {
         ++verdict.failures;
         verdict.successes = 0;
         if ((current == BackendState::Up || current == BackendState::Unknown) && verdict.failures >= check.fall)
             transition(backend, current, BackendState::Down,
-                       tr("%1 (%2/%3 checks)").arg(reason).arg(verdict.failures).arg(check.fall));
+                       Message(Context, QT_TR_NOOP("%1 (%2/%3 checks)")).arg(reason).arg(verdict.failures).arg(check.fall));
     }
 }
 
-void HealthChecker::transition(int backend, BackendState from, BackendState to, const QString &reason)
+void HealthChecker::transition(int backend, BackendState from, BackendState to, const Message &reason)
 {
     BackendRuntime &target = m_runtime->backend(backend);
     // A worker may have marked the backend down since we looked; its report is on its way and
@@ -205,13 +207,13 @@ void HealthChecker::startRevive(int backend)
         verdict.revive->setInterval(m_runtime->rule().failWindowMs);
         connect(verdict.revive.get(), &QTimer::timeout, this, [this, backend] {
             transition(backend, BackendState::Down, BackendState::Unknown,
-                       tr("fail window of %1 ms passed").arg(m_runtime->rule().failWindowMs));
+                       Message(Context, QT_TR_NOOP("fail window of %1 ms passed")).arg(m_runtime->rule().failWindowMs));
         });
     }
     verdict.revive->start();
 }
 
-void HealthChecker::onMarkedDown(int backend, BackendState previous, const QString &reason)
+void HealthChecker::onMarkedDown(int backend, BackendState previous, const Message &reason)
 {
     if (backend < 0 || backend >= int(m_verdicts.size()))
         return;
@@ -223,7 +225,7 @@ void HealthChecker::onMarkedDown(int backend, BackendState previous, const QStri
         startRevive(backend);
 }
 
-void HealthChecker::onUnresolvable(int backend, const QString &reason)
+void HealthChecker::onUnresolvable(int backend, const Message &reason)
 {
     if (backend < 0 || backend >= int(m_verdicts.size()))
         return;
@@ -245,7 +247,7 @@ void HealthChecker::onAddressesChanged(int backend)
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
         if (QTimer *revive = m_verdicts[std::size_t(backend)].revive.get())
             revive->stop();
-        transition(backend, BackendState::Down, BackendState::Unknown, tr("resolves again"));
+        transition(backend, BackendState::Down, BackendState::Unknown, Message(Context, QT_TR_NOOP("resolves again")));
     } else {
         checkNow(backend);
     }
@@ -261,7 +263,7 @@ void HealthChecker::setDraining(int backend, bool draining)
     const BackendState to = target.state();
     if (from != to) {
         target.markStateChanged();
-        Q_EMIT stateChanged(backend, from, to, draining ? tr("draining: no new connections") : tr("drain ended"));
+        Q_EMIT stateChanged(backend, from, to, draining ? Message(Context, QT_TR_NOOP("draining: no new connections")) : Message(Context, QT_TR_NOOP("drain ended")));
     }
 }
 

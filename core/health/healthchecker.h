@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/health/healthprobe.h"
+#include "core/i18n/message.h"
 #include "core/net/backendstate.h"
 
 #include <QObject>
@@ -39,17 +40,18 @@ public:
     void checkNow(int backend);
     // A worker marked the backend down after failed connects. Its success streak starts again;
     // with active checks off it returns to "unknown" once fail_window_ms has passed.
-    void onMarkedDown(int backend, BackendState previous, const QString &reason);
+    void onMarkedDown(int backend, BackendState previous, const Message &reason);
     void setDraining(int backend, bool draining);
     // The backend's name does not resolve (reason: "cannot resolve db.test: Name or service not
     // known"): it is down at once, whatever the checks say.
-    void onUnresolvable(int backend, const QString &reason);
+    void onUnresolvable(int backend, const PortRelay::Message &reason);
     // The backend's addresses changed (its name resolves again, or to other addresses): a backend
     // down is given its chance now, by a check, or with checks off by returning to "unknown".
     void onAddressesChanged(int backend);
 
 Q_SIGNALS:
-    void stateChanged(int backend, PortRelay::BackendState from, PortRelay::BackendState to, const QString &reason);
+    void stateChanged(int backend, PortRelay::BackendState from, PortRelay::BackendState to,
+                      const PortRelay::Message &reason);
 
 private:
     struct Verdict;
@@ -59,8 +61,8 @@ private:
     // Runs task with the backend's probe on the probe's worker (the probe made there at first use).
     void onProbe(int backend, std::function<void(HealthProbe &)> task);
     void onOutcome(int backend, const HealthProbe::Outcome &outcome);
-    QString describe(const HealthProbe::Outcome &outcome) const;
-    void transition(int backend, BackendState from, BackendState to, const QString &reason);
+    Message describe(const HealthProbe::Outcome &outcome) const;
+    void transition(int backend, BackendState from, BackendState to, const Message &reason);
     void startRevive(int backend);
 
     std::shared_ptr<RuleRuntime> m_runtime;

@@ -1,5 +1,7 @@
 #include "core/i18n/translations.h"
 
+#include "core/i18n/message.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
@@ -9,7 +11,11 @@ namespace PortRelay {
 Translations::Translations(const QLocale &locale, const QString &catalogueDir)
     : m_own(std::make_unique<QTranslator>())
     , m_qt(std::make_unique<QTranslator>())
+    , m_english(std::make_unique<QTranslator>())
 {
+    // Logs and the API are English whatever the locale: their plural forms come from here.
+    if (m_english->load(QStringLiteral("portrelay_en"), catalogueDir))
+        Message::setEnglishCatalogue(m_english.get());
     // English supplies the plural forms, so it stands in where the locale has no catalogue.
     m_ownLoaded = m_own->load(locale, QStringLiteral("portrelay"), QStringLiteral("_"), catalogueDir) ||
                   m_own->load(QStringLiteral("portrelay_en"), catalogueDir);
@@ -23,6 +29,7 @@ Translations::Translations(const QLocale &locale, const QString &catalogueDir)
 
 Translations::~Translations()
 {
+    Message::setEnglishCatalogue(nullptr);
     if (m_ownLoaded)
         QCoreApplication::removeTranslator(m_own.get());
     if (m_qtLoaded)

@@ -11,7 +11,8 @@ namespace PortRelay {
 
 // The program's catalogue (compiled in under :/i18n, English when the locale has none) and Qt's own
 // (qtbase_<locale>.qm from Qt's translations folder: standard buttons, file dialogs, --help), installed
-// for as long as this object lives.
+// for as long as this object lives; and the English catalogue for Message::english()'s plural forms.
+// One at a time.
 class Translations final
 {
 public:
@@ -27,6 +28,7 @@ public:
 private:
     std::unique_ptr<QTranslator> m_own;
     std::unique_ptr<QTranslator> m_qt;
+    std::unique_ptr<QTranslator> m_english;
     bool m_ownLoaded = false;
     bool m_qtLoaded = false;
 };

@@ -32,13 +32,13 @@ std::shared_ptr<const AddressList> BackendRuntime::publishAddresses(std::shared_
     return old;
 }
 
-void BackendRuntime::setResolveError(const QString &error)
+void BackendRuntime::setResolveError(const Message &error)
 {
     QMutexLocker lock(&m_failureMutex);
     m_resolveError = error;
 }
 
-QString BackendRuntime::resolveError() const
+Message BackendRuntime::resolveError() const
 {
     QMutexLocker lock(&m_failureMutex);
     return m_resolveError;
@@ -49,7 +49,7 @@ void BackendRuntime::markStateChanged()
     stateSinceEpochMs.store(QDateTime::currentMSecsSinceEpoch(), std::memory_order_relaxed);
 }
 
-void BackendRuntime::setLastFailure(const QString &reason)
+void BackendRuntime::setLastFailure(const Message &reason)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QMutexLocker lock(&m_failureMutex);
@@ -57,7 +57,7 @@ void BackendRuntime::setLastFailure(const QString &reason)
     m_lastFailureEpochMs = now;
 }
 
-QString BackendRuntime::lastFailure(qint64 *atEpochMs) const
+Message BackendRuntime::lastFailure(qint64 *atEpochMs) const
 {
     QMutexLocker lock(&m_failureMutex);
     if (atEpochMs)

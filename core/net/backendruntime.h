@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/i18n/message.h"
 #include "core/net/addresslist.h"
 #include "core/net/backendstate.h"
 #include "core/net/trafficcounters.h"
@@ -51,16 +52,16 @@ public:
     // whose first address is dead costs one failed connect, not one per connection.
     std::atomic<int> preferredAddress{0};
     // Why the name does not resolve now; empty when it does.
-    void setResolveError(const QString &error);
-    QString resolveError() const;
+    void setResolveError(const Message &error);
+    Message resolveError() const;
 
     // Records that state() changed now.
     void markStateChanged();
 
     // Also records when (ms since the epoch): a failure hours ago on a backend that is up now is
     // history, and the window says so.
-    void setLastFailure(const QString &reason);
-    QString lastFailure(qint64 *atEpochMs = nullptr) const;
+    void setLastFailure(const Message &reason);
+    Message lastFailure(qint64 *atEpochMs = nullptr) const;
 
     // The state as shown: draining overrides health.
     BackendState state() const;
@@ -87,8 +88,8 @@ private:
     std::shared_ptr<const AddressList> m_addressesOwner; // control thread only
     std::atomic<const AddressList *> m_addresses;
     mutable QMutex m_failureMutex; // never taken on the data path
-    QString m_lastFailure;
-    QString m_resolveError;
+    Message m_lastFailure;
+    Message m_resolveError;
     qint64 m_lastFailureEpochMs = 0;
 };
 

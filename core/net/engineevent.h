@@ -2,6 +2,8 @@
 
 #include "core/net/backendstate.h"
 
+#include "core/i18n/message.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -43,7 +45,7 @@ struct EngineEvent
     QString backend;
     std::optional<BackendState> from; // backend state changes
     std::optional<BackendState> to;
-    QString message; // the human reason: "connection refused (3/3 checks)"
+    Message message; // the human reason: "connection refused (3/3 checks)"
 
     // "rule_started", "backend_state_changed", ... as logged.
     static QString kindName(Kind kind);

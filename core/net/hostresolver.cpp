@@ -1,6 +1,6 @@
 #include "core/net/hostresolver.h"
 
-#include <QCoreApplication>
+#include "core/net/sockets.h"
 
 #include <cstring>
 
@@ -12,24 +12,26 @@ namespace PortRelay {
 
 namespace {
 
-// English by design (glibc's own texts follow the locale), in the words users see elsewhere.
-QString lookupErrorText(int code)
+constexpr char Context[] = "HostResolver";
+
+// Our words for the usual failures (glibc's own texts follow the locale, and are terse).
+Message lookupErrorText(int code)
 {
     switch (code) {
     case EAI_NONAME:
-        return QCoreApplication::translate("HostResolver", "Name or service not known");
+        return Message(Context, QT_TRANSLATE_NOOP("HostResolver", "Name or service not known"));
     case EAI_NODATA:
-        return QCoreApplication::translate("HostResolver", "No address associated with hostname");
+        return Message(Context, QT_TRANSLATE_NOOP("HostResolver", "No address associated with hostname"));
     case EAI_AGAIN:
-        return QCoreApplication::translate("HostResolver", "Temporary failure in name resolution");
+        return Message(Context, QT_TRANSLATE_NOOP("HostResolver", "Temporary failure in name resolution"));
     case EAI_FAIL:
-        return QCoreApplication::translate("HostResolver", "Non-recoverable failure in name resolution");
+        return Message(Context, QT_TRANSLATE_NOOP("HostResolver", "Non-recoverable failure in name resolution"));
     case EAI_MEMORY:
-        return QCoreApplication::translate("HostResolver", "Out of memory");
+        return Message(Context, QT_TRANSLATE_NOOP("HostResolver", "Out of memory"));
     case EAI_SYSTEM:
-        return QString::fromLocal8Bit(::strerror(errno));
+        return Sockets::systemErrorMessage(errno);
     default:
-        return QString::fromLocal8Bit(::gai_strerror(code));
+        return Message::verbatim(QString::fromLocal8Bit(::gai_strerror(code)));
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/i18n/message.h"
+
 #include "core/net/socketaddress.h"
 
 #include <QObject>
@@ -30,7 +32,7 @@ public:
     struct Result
     {
         std::vector<SocketAddress> addresses; // no duplicates, in the resolver's order
-        QString error;                        // empty on success: "Name or service not known"
+        Message error;                        // empty on success: "Name or service not known"
         bool nameUnknown = false;             // the name does not exist, as opposed to a lookup failing
     };
     using Callback = std::function<void(const Result &)>;

@@ -16,11 +16,10 @@ PortProbe::Result PortProbe::probe(const QHostAddress &address, quint16 port)
 {
     Result result;
     int code = 0;
-    QString error;
-    const UniqueFd fd = Sockets::listen(SocketAddress(address, port), 1, &error, &code);
+    const UniqueFd fd = Sockets::listen(SocketAddress(address, port), 1, &code);
     if (!fd.isValid()) {
         result.errorCode = code != 0 ? code : EINVAL;
-        result.error = error;
+        result.error = Sockets::errorMessage(result.errorCode);
     }
     return result;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QHostAddress>
+#include "core/i18n/message.h"
+
 #include <QString>
 
 #include <functional>
@@ -17,7 +19,7 @@ public:
     struct Result
     {
         int errorCode = 0; // errno of the failed bind or listen; 0 when the port is free
-        QString error;     // its sentence, "address already in use"
+        Message error;     // its words, "address already in use"
         bool isFree() const { return errorCode == 0; }
         bool inUse() const; // taken by another socket: another port may do
     };

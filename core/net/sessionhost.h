@@ -24,10 +24,10 @@ public:
 
     // Whether a report of kind about rule (null: none) may be sent now; how many were held back.
     virtual bool admitReport(RuleRuntime *rule, EngineEvent::Kind kind, quint64 *suppressed) = 0;
-    virtual void sendReport(EngineEvent::Level level, EngineEvent::Kind kind, RuleRuntime *rule, const QString &message,
+    virtual void sendReport(EngineEvent::Level level, EngineEvent::Kind kind, RuleRuntime *rule, const Message &message,
                             quint64 suppressed) = 0;
     // Real traffic's failures marked a backend down (passive check).
-    virtual void markedDown(RuleRuntime &rule, int backend, BackendState previous, const QString &reason) = 0;
+    virtual void markedDown(RuleRuntime &rule, int backend, BackendState previous, const Message &reason) = 0;
 
     // This process ran out of descriptors or memory: stop taking clients for a moment.
     virtual void localShortage() = 0;

@@ -1,11 +1,11 @@
 #include "core/net/sockets.h"
 
-#include <QCoreApplication>
-
 #include <cerrno>
+#include <clocale>
 #include <cstring>
 
 #include <fcntl.h>
+#include <locale.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sched.h>
@@ -16,6 +16,8 @@ namespace PortRelay::Sockets {
 
 namespace {
 
+constexpr char Context[] = "Sockets";
+
 void setIntOption(int fd, int level, int name, int value)
 {
     ::setsockopt(fd, level, name, &value, sizeof(value));
@@ -23,12 +25,10 @@ void setIntOption(int fd, int level, int name, int value)
 
 } // namespace
 
-UniqueFd listen(const SocketAddress &address, int backlog, QString *error, int *errorCode)
+UniqueFd listen(const SocketAddress &address, int backlog, int *errorCode)
 {
     const auto fail = [&](int code) {
-        *error = errorText(code);
-        if (errorCode)
-            *errorCode = code;
+        *errorCode = code;
         return UniqueFd();
     };
     UniqueFd fd(::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_TCP));
@@ -97,31 +97,39 @@ bool isLocalResourceError(int errorCode)
     return errorCode == EMFILE || errorCode == ENFILE || errorCode == ENOBUFS || errorCode == ENOMEM;
 }
 
-QString errorText(int errorCode)
+Message errorMessage(int errorCode)
 {
     switch (errorCode) {
     case EADDRINUSE:
-        return QCoreApplication::translate("Sockets", "address already in use");
+        return Message(Context, QT_TRANSLATE_NOOP("Sockets", "address already in use"));
     case EACCES:
-        return QCoreApplication::translate("Sockets", "permission denied (ports below 1024 need privileges)");
+        return Message(Context, QT_TRANSLATE_NOOP("Sockets", "permission denied (ports below 1024 need privileges)"));
     case EADDRNOTAVAIL:
-        return QCoreApplication::translate("Sockets", "address not available on this machine");
+        return Message(Context, QT_TRANSLATE_NOOP("Sockets", "address not available on this machine"));
     case ECONNREFUSED:
-        return QCoreApplication::translate("Sockets", "connection refused");
+        return Message(Context, QT_TRANSLATE_NOOP("Sockets", "connection refused"));
     case ETIMEDOUT:
-        return QCoreApplication::translate("Sockets", "connection timed out");
+        return Message(Context, QT_TRANSLATE_NOOP("Sockets", "connection timed out"));
     case ECONNRESET:
-        return QCoreApplication::translate("Sockets", "connection reset by peer");
+        return Message(Context, QT_TRANSLATE_NOOP("Sockets", "connection reset by peer"));
     case ENETUNREACH:
-        return QCoreApplication::translate("Sockets", "network unreachable");
+        return Message(Context, QT_TRANSLATE_NOOP("Sockets", "network unreachable"));
     case EHOSTUNREACH:
-        return QCoreApplication::translate("Sockets", "host unreachable");
+        return Message(Context, QT_TRANSLATE_NOOP("Sockets", "host unreachable"));
     case EMFILE:
     case ENFILE:
-        return QCoreApplication::translate("Sockets", "out of file descriptors");
+        return Message(Context, QT_TRANSLATE_NOOP("Sockets", "out of file descriptors"));
     default:
-        return QString::fromLocal8Bit(::strerror(errorCode));
+        return systemErrorMessage(errorCode);
     }
+}
+
+Message systemErrorMessage(int errorCode)
+{
+    // The C locale's text is English whatever LANG says; strerror() follows the user's locale.
+    static const locale_t c = ::newlocale(LC_ALL_MASK, "C", locale_t(nullptr));
+    const QString english = QString::fromLocal8Bit(c ? ::strerror_l(errorCode, c) : ::strerror(errorCode));
+    return Message::verbatim(english, QString::fromLocal8Bit(::strerror(errorCode)));
 }
 
 int usableCpuCount()

@@ -3,15 +3,15 @@
 #include "core/net/socketaddress.h"
 #include "core/net/uniquefd.h"
 
-#include <QString>
+#include "core/i18n/message.h"
 
 // Thin helpers over the BSD socket calls the data plane makes. Everything is non-blocking and
 // close-on-exec; errors come back as errno values or as sentences for the user.
 namespace PortRelay::Sockets {
 
-// A listening TCP socket bound to address. On failure returns an invalid fd and sets *error to a
-// sentence such as "address already in use" (and *errorCode, if given, to its errno).
-UniqueFd listen(const SocketAddress &address, int backlog, QString *error, int *errorCode = nullptr);
+// A listening TCP socket bound to address. On failure returns an invalid fd and sets *errorCode to
+// its errno (errorMessage() says it in words).
+UniqueFd listen(const SocketAddress &address, int backlog, int *errorCode);
 
 // Starts a non-blocking connect. Returns the socket, with *errorCode 0 (connected at once),
 // EINPROGRESS (wait for writability) or the errno of an immediate failure (socket invalid then).
@@ -30,8 +30,11 @@ void resetAndClose(int fd);
 // Errors that mean this process ran short (descriptors, buffers, memory), not that a peer failed.
 bool isLocalResourceError(int errorCode);
 
-// A user-facing sentence for an errno from bind/listen/connect ("connection refused").
-QString errorText(int errorCode);
+// An errno from bind/listen/connect/send/recv in words ("connection refused"), in English for
+// logs and translated for the window.
+Message errorMessage(int errorCode);
+// The system's own text for an errno: strerror() in English and in the user's locale.
+Message systemErrorMessage(int errorCode);
 
 // The CPUs this process may run on (sched_getaffinity), at least 1.
 int usableCpuCount();

@@ -14,6 +14,9 @@ namespace PortRelay {
 
 namespace {
 
+// The translation context of the worker's texts, which TcpSession shares (Q_DECLARE_TR_FUNCTIONS).
+constexpr char Context[] = "PortRelay::Worker";
+
 // How long a session out of descriptors waits before it tries again (the listeners pause as long).
 constexpr qint64 ShortagePauseMs = 100;
 
@@ -267,13 +270,15 @@ void TcpSession::failClient()
     report(m_host, EngineEvent::Level::Warning, EngineEvent::Kind::ConnectFailed, &rule, [&] {
         // Our own shortage is not the backends' doing: say so rather than "no backend".
         if (Sockets::isLocalResourceError(m_lastError))
-            return tr("client not served: %1").arg(Sockets::errorText(m_lastError));
-        return m_attempts == 0 ? tr("no backend available")
-               : m_lastError == ETIMEDOUT
-                   ? tr("no backend reachable after %n attempt(s): timeout after %1 ms", nullptr, m_attempts)
-                         .arg(rule.rule().connectTimeoutMs)
-                   : tr("no backend reachable after %n attempt(s): %1", nullptr, m_attempts)
-                         .arg(Sockets::errorText(m_lastError));
+            return Message(Context, QT_TR_NOOP("client not served: %1")).arg(Sockets::errorMessage(m_lastError));
+        if (m_attempts == 0)
+            return Message(Context, QT_TR_NOOP("no backend available"));
+        if (m_lastError == ETIMEDOUT)
+            return Message(Context, QT_TR_NOOP("no backend reachable after %n attempt(s): timeout after %1 ms"),
+                           m_attempts)
+                .arg(rule.rule().connectTimeoutMs);
+        return Message(Context, QT_TR_NOOP("no backend reachable after %n attempt(s): %1"), m_attempts)
+            .arg(Sockets::errorMessage(m_lastError));
     });
     finish(true);
 }
@@ -372,10 +377,10 @@ void TcpSession::chargeAbort(int error)
     BackendState previous = BackendState::Unknown;
     if (backend.recordFailure(m_loop.now(), rule.rule(), &previous)) {
         m_host.markedDown(rule, m_backend, previous,
-                          tr("%1 failures within %2 ms (last: %3 during a transfer)")
+                          Message(Context, QT_TR_NOOP("%1 failures within %2 ms (last: %3 during a transfer)"))
                               .arg(rule.rule().maxFails)
                               .arg(rule.rule().failWindowMs)
-                              .arg(Sockets::errorText(error)));
+                              .arg(Sockets::errorMessage(error)));
     }
 }
 
@@ -390,10 +395,12 @@ void TcpSession::chargeFailedAttempt(int error)
     m_lastError = error;
     BackendState previous = BackendState::Unknown;
     if (backend.recordFailure(m_loop.now(), rule.rule(), &previous)) {
-        const QString last = error == ETIMEDOUT ? tr("timeout after %1 ms").arg(rule.rule().connectTimeoutMs)
-                                                : Sockets::errorText(error);
+        const Message last =
+            error == ETIMEDOUT
+                ? Message(Context, QT_TR_NOOP("timeout after %1 ms")).arg(rule.rule().connectTimeoutMs)
+                : Sockets::errorMessage(error);
         m_host.markedDown(rule, m_backend, previous,
-                          tr("%1 failed connects within %2 ms (last: %3)")
+                          Message(Context, QT_TR_NOOP("%1 failed connects within %2 ms (last: %3)"))
                               .arg(rule.rule().maxFails)
                               .arg(rule.rule().failWindowMs)
                               .arg(last));

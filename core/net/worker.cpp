@@ -18,6 +18,7 @@ namespace PortRelay {
 
 namespace {
 
+constexpr char Context[] = "PortRelay::Worker";
 constexpr int AcceptPauseMs = 100;
 // Idle buffers and pipes are freed after this long without relaying.
 constexpr qint64 PoolTrimIdleMs = 2000;
@@ -191,7 +192,10 @@ void Worker::pauseAccepting()
         listener->unwatch(m_loop);
     m_resumeAccepting.start(m_loop, m_loop.now() + AcceptPauseMs);
     report(*this, EngineEvent::Level::Warning, EngineEvent::Kind::AcceptPaused, nullptr,
-           [] { return tr("out of file descriptors: accepting paused for %1 ms").arg(AcceptPauseMs); });
+           [] {
+               return Message(Context, QT_TR_NOOP("out of file descriptors: accepting paused for %1 ms"))
+                   .arg(AcceptPauseMs);
+           });
 }
 
 void Worker::resumeAccepting()
@@ -216,11 +220,14 @@ bool Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
     };
     if (!config.allow.isEmpty() &&
         !rule->admits(SocketAddress::fromNative(reinterpret_cast<const sockaddr *>(&peer), peerLength)))
-        return refuse([&] { return tr("client %1 is not in the allow list").arg(clientText()); });
+        return refuse(
+            [&] { return Message(Context, QT_TR_NOOP("client %1 is not in the allow list")).arg(clientText()); });
     if (config.maxConnections > 0 &&
         rule->counters().activeConnections.load(std::memory_order_relaxed) >= config.maxConnections) {
         return refuse([&] {
-            return tr("client %1 refused: max_connections (%2) reached").arg(clientText()).arg(config.maxConnections);
+            return Message(Context, QT_TR_NOOP("client %1 refused: max_connections (%2) reached"))
+                .arg(clientText())
+                .arg(config.maxConnections);
         });
     }
     TcpSession::Admission admission;
@@ -228,7 +235,7 @@ bool Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
         admission.clientKey = ClientTally::keyOf(peer);
         if (!rule->clientTally().tryAcquire(admission.clientKey, config.maxConnectionsPerClient)) {
             return refuse([&] {
-                return tr("client %1 refused: max_connections_per_client (%2) reached")
+                return Message(Context, QT_TR_NOOP("client %1 refused: max_connections_per_client (%2) reached"))
                     .arg(clientText())
                     .arg(config.maxConnectionsPerClient);
             });
@@ -290,7 +297,7 @@ bool Worker::admitReport(RuleRuntime *rule, EngineEvent::Kind kind, quint64 *sup
     return throttle.admit(int(kind), m_loop.now(), suppressed);
 }
 
-void Worker::sendReport(EngineEvent::Level level, EngineEvent::Kind kind, RuleRuntime *rule, const QString &message,
+void Worker::sendReport(EngineEvent::Level level, EngineEvent::Kind kind, RuleRuntime *rule, const Message &message,
                         quint64 suppressed)
 {
     EngineEvent event;
@@ -299,14 +306,14 @@ void Worker::sendReport(EngineEvent::Level level, EngineEvent::Kind kind, RuleRu
     event.kind = kind;
     if (rule)
         event.rule = rule->rule().name;
-    event.message = suppressed > 0 ? tr("%1 (and %n similar event(s) not logged one by one)", nullptr,
-                                        int(qMin<quint64>(suppressed, INT_MAX)))
+    event.message = suppressed > 0 ? Message(Context, QT_TR_NOOP("%1 (and %n similar event(s) not logged one by one)"),
+                                             int(qMin<quint64>(suppressed, INT_MAX)))
                                          .arg(message)
                                    : message;
     Q_EMIT eventReported(event);
 }
 
-void Worker::markedDown(RuleRuntime &rule, int backend, BackendState previous, const QString &reason)
+void Worker::markedDown(RuleRuntime &rule, int backend, BackendState previous, const Message &reason)
 {
     Q_EMIT backendMarkedDown(rule.rule().name, rule.id(), backend, int(previous), reason);
 }

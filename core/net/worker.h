@@ -79,7 +79,7 @@ Q_SIGNALS:
     // Failed connects from real traffic marked a backend down (passive check). runtime identifies
     // the RuleRuntime (RuleRuntime::id()), so a report about a rule replaced meanwhile is ignored.
     void backendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
-                           const QString &reason);
+                           const PortRelay::Message &reason);
 
 private:
     // SessionHost
@@ -87,9 +87,9 @@ private:
     ChunkPool &pool() override { return m_pool; }
     const UpstreamConnector &connectorFor(RuleRuntime &rule, int backend) override;
     bool admitReport(RuleRuntime *rule, EngineEvent::Kind kind, quint64 *suppressed) override;
-    void sendReport(EngineEvent::Level level, EngineEvent::Kind kind, RuleRuntime *rule, const QString &message,
+    void sendReport(EngineEvent::Level level, EngineEvent::Kind kind, RuleRuntime *rule, const Message &message,
                     quint64 suppressed) override;
-    void markedDown(RuleRuntime &rule, int backend, BackendState previous, const QString &reason) override;
+    void markedDown(RuleRuntime &rule, int backend, BackendState previous, const Message &reason) override;
     void localShortage() override { pauseAccepting(); }
     void relayed() override { m_lastRelayMs = m_loop.now(); }
     void wantsTurn(TcpSession &session) override;

@@ -29,7 +29,7 @@ WorkerPool::WorkerPool(int count, RelayMode mode, const Clock &clock, QObject *p
             Qt::DirectConnection);
         connect(
             worker.get(), &Worker::backendMarkedDown, this,
-            [this](const QString &rule, quint64 runtimeId, int backend, int previousState, const QString &reason) {
+            [this](const QString &rule, quint64 runtimeId, int backend, int previousState, const Message &reason) {
                 deliver([=] { Q_EMIT backendMarkedDown(rule, runtimeId, backend, previousState, reason); });
             },
             Qt::DirectConnection);

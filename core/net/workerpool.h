@@ -65,7 +65,7 @@ public:
 Q_SIGNALS:
     void eventReported(const PortRelay::EngineEvent &event);
     void backendMarkedDown(const QString &rule, quint64 runtimeId, int backend, int previousState,
-                           const QString &reason);
+                           const PortRelay::Message &reason);
 
 private:
     void drainDeliveries();

@@ -288,7 +288,8 @@ void tst_Engine::noReachableBackendResetsClient()
         return {};
     };
     QTRY_COMPARE(failureEvent().kind, EngineEvent::Kind::ConnectFailed);
-    QVERIFY2(failureEvent().message.contains(QStringLiteral("connection refused")), qPrintable(failureEvent().message));
+    QVERIFY2(failureEvent().message.english().contains(QStringLiteral("connection refused")),
+             qPrintable(failureEvent().message.english()));
 }
 
 void tst_Engine::slowReaderBoundsBuffering()
@@ -370,8 +371,8 @@ void tst_Engine::stoppingARuleLeavesOthersRunning()
     QVERIFY(echoRoundTrip(throughB.get(), QByteArrayLiteral("b2")));
     QVERIFY(echoRoundTrip(throughA.get(), QByteArrayLiteral("a2")));
 
-    QString error;
-    QVERIFY2(engine.startRule(QStringLiteral("a"), &error), qPrintable(error));
+    Message error;
+    QVERIFY2(engine.startRule(QStringLiteral("a"), &error), qPrintable(error.english()));
     UniqueFd again = connectToLoopback(portA);
     QVERIFY(echoRoundTrip(again.get(), QByteArrayLiteral("a3")));
 }
@@ -520,7 +521,7 @@ void tst_Engine::refusalsAreThrottledPerRuleAndTold()
     QTRY_COMPARE_WITH_TIMEOUT(refusals(QStringLiteral("limited")), 2, 2500);
     const auto told = events.last().at(0).value<EngineEvent>();
     QCOMPARE(told.rule, QStringLiteral("limited"));
-    QVERIFY2(told.message.contains(u'1'), qPrintable(told.message));
+    QVERIFY2(told.message.english().contains(u'1'), qPrintable(told.message.english()));
     QCOMPARE(refusals(QStringLiteral("guarded")), 1);
 }
 
@@ -566,7 +567,7 @@ void tst_Engine::listenFailureNamesTheReason()
     QCOMPARE(failures.size(), 1);
     QCOMPARE(failures[0].name, QStringLiteral("clash"));
     QCOMPARE(failures[0].state, RuleState::Waiting);
-    QCOMPARE(failures[0].reason,
+    QCOMPARE(failures[0].reason.english(),
              QStringLiteral("cannot listen on 127.0.0.1:%1: address already in use").arg(occupant.port()));
     QCOMPARE(engine.status(QStringLiteral("clash")).state, RuleState::Waiting);
 }
@@ -664,7 +665,7 @@ void tst_Engine::listenRefusedByTheSystem()
     QCOMPARE(failures.size(), 1);
     QCOMPARE(failures[0].name, u"refused"_s);
     QCOMPARE(failures[0].state, state);
-    QCOMPARE(failures[0].reason, reason);
+    QCOMPARE(failures[0].reason.english(), reason);
 }
 
 void tst_Engine::connectionsAreListedAndCanBeClosed()

@@ -19,7 +19,7 @@ EngineEvent sampleEvent()
     event.kind = EngineEvent::Kind::BackendStateChanged;
     event.rule = QStringLiteral("api");
     event.backend = QStringLiteral("127.0.0.1:8081");
-    event.message = QStringLiteral("connection refused\n(3/3 checks)");
+    event.message = Message::verbatim(QStringLiteral("connection refused\n(3/3 checks)"));
     return event;
 }
 

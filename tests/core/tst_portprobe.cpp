@@ -30,7 +30,7 @@ void tst_PortProbe::takenAndFree()
     const PortProbe::Result busy = PortProbe::probe(QHostAddress::LocalHost, taken);
     QVERIFY(!busy.isFree());
     QVERIFY(busy.inUse());
-    QCOMPARE(busy.error, QStringLiteral("address already in use"));
+    QCOMPARE(busy.error.english(), QStringLiteral("address already in use"));
 
     holder.close();
     QVERIFY(PortProbe::probe(QHostAddress::LocalHost, taken).isFree());

@@ -150,15 +150,15 @@ private:
     ChunkPool &pool() override { return m_pool; }
     const UpstreamConnector &connectorFor(RuleRuntime &, int) override { return m_connector; }
     bool admitReport(RuleRuntime *, EngineEvent::Kind, quint64 *) override { return true; }
-    void sendReport(EngineEvent::Level, EngineEvent::Kind, RuleRuntime *, const QString &message, quint64) override
+    void sendReport(EngineEvent::Level, EngineEvent::Kind, RuleRuntime *, const Message &message, quint64) override
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_reports.append(message);
+        m_reports.append(message.english());
     }
-    void markedDown(RuleRuntime &, int, BackendState, const QString &reason) override
+    void markedDown(RuleRuntime &, int, BackendState, const Message &reason) override
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_reports.append(reason);
+        m_reports.append(reason.english());
     }
     void localShortage() override {}
     void relayed() override {}

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void portInUseNamesTheRule();
     void sighupReloadKeepsUnchangedRules();
     void sigtermWaitsForOpenConnections();
+    void logsBackendStateChangesAsJson_data();
     void logsBackendStateChangesAsJson();
     void secondSigtermSkipsTheGracePeriod();
 
@@ -238,8 +239,18 @@ void tst_Portrelayd::sigtermWaitsForOpenConnections()
     QVERIFY2(daemon.log.contains("closing 1 connection"), daemon.log.constData());
 }
 
+void tst_Portrelayd::logsBackendStateChangesAsJson_data()
+{
+    // The log is for pipelines that match on it: English and the same under every LANG, while
+    // --help and the window follow the locale (the Chinese catalogue is compiled in).
+    QTest::addColumn<QString>("lang");
+    QTest::newRow("C") << QStringLiteral("C.UTF-8");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN.UTF-8");
+}
+
 void tst_Portrelayd::logsBackendStateChangesAsJson()
 {
+    QFETCH(QString, lang);
     LoopbackServer alive(echo);
     const quint16 deadPort = freeLoopbackPort();
     const QString path = m_dir.filePath(QStringLiteral("health.json"));
@@ -251,6 +262,11 @@ void tst_Portrelayd::logsBackendStateChangesAsJson()
                                 .arg(deadPort)
                                 .toUtf8()));
     DaemonProcess daemon;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LANG"), lang);
+    environment.insert(QStringLiteral("LC_ALL"), lang);
+    environment.remove(QStringLiteral("LANGUAGE"));
+    daemon.process.setProcessEnvironment(environment);
     daemon.start(QStringLiteral(PORTRELAYD_PATH),
                  {QStringLiteral("--config"), path, QStringLiteral("--log-format"), QStringLiteral("json")});
     QTRY_VERIFY_WITH_TIMEOUT(daemon.log.contains(R"("to":"down")"), 10000);
@@ -258,8 +274,10 @@ void tst_Portrelayd::logsBackendStateChangesAsJson()
 
     QJsonObject down;
     QJsonObject up;
+    QHash<QString, QString> reasons;
     for (const QByteArray &line : daemon.log.trimmed().split('\n')) {
         const QJsonObject object = QJsonDocument::fromJson(line).object();
+        reasons.insert(object.value(QLatin1String("event")).toString(), object.value(QLatin1String("reason")).toString());
         if (object.value(QLatin1String("event")) != QLatin1String("backend_state_changed"))
             continue;
         (object.value(QLatin1String("to")) == QLatin1String("down") ? down : up) = object;
@@ -272,6 +290,11 @@ void tst_Portrelayd::logsBackendStateChangesAsJson()
     QCOMPARE(up.value(QLatin1String("backend")).toString(), QStringLiteral("127.0.0.1:%1").arg(alive.port()));
     QCOMPARE(up.value(QLatin1String("from")).toString(), QStringLiteral("unknown"));
     QVERIFY(!up.value(QLatin1String("time")).toString().isEmpty());
+    // Plural forms from the English catalogue, not "rule(s)".
+    QVERIFY2(reasons.value(QStringLiteral("ruleset_loaded")).startsWith(path + QStringLiteral(": 1 rule, ")),
+             qPrintable(reasons.value(QStringLiteral("ruleset_loaded"))));
+    QVERIFY2(reasons.value(QStringLiteral("rule_started")).startsWith(QStringLiteral("listening on 127.0.0.1:")),
+             qPrintable(reasons.value(QStringLiteral("rule_started"))));
 
     daemon.signal(SIGTERM);
     QVERIFY(daemon.finished(10000));

@@ -33,7 +33,7 @@ Rule makeRule(const QString &name, const QList<int> &weights)
 EngineSnapshot runningSnapshot(const Rule &rule)
 {
     RuleSnapshot rs;
-    rs.status = RuleStatus{rule.name, RuleState::Running, QString()};
+    rs.status = RuleStatus{rule.name, RuleState::Running, Message()};
     rs.listen = rule.listen.toString();
     for (const Backend &backend : rule.backends) {
         BackendSnapshot b;

@@ -1,5 +1,6 @@
 // The window's item models, each under QAbstractItemModelTester, fed the way the window feeds them.
 
+#include "core/net/sockets.h"
 #include "ui/charts/traffichistory.h"
 #include "ui/models/backendstatusmodel.h"
 #include "ui/models/connectiontablemodel.h"
@@ -17,9 +18,17 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include <cerrno>
+
 using namespace PortRelay;
 
 namespace {
+
+// What the engine says when a rule cannot listen.
+Message listenFailure(const QString &address, int error)
+{
+    return Message("PortRelay::Engine", "cannot listen on %1: %2").arg(address).arg(Sockets::errorMessage(error));
+}
 
 Rule makeRule(const QString &name, quint16 port, int backends = 2)
 {
@@ -52,7 +61,7 @@ RuleSnapshot runningSnapshot(const Rule &rule, quint64 in, quint64 out, qint64 a
                              const QList<BackendState> &states = {})
 {
     RuleSnapshot rs;
-    rs.status = RuleStatus{rule.name, RuleState::Running, QString()};
+    rs.status = RuleStatus{rule.name, RuleState::Running, Message()};
     rs.listen = rule.listen.toString();
     rs.traffic.bytesIn = in;
     rs.traffic.bytesOut = out;
@@ -76,7 +85,7 @@ EngineEvent makeEvent(const QString &rule, EngineEvent::Level level, const QStri
     e.level = level;
     e.kind = EngineEvent::Kind::ConnectFailed;
     e.rule = rule;
-    e.message = message;
+    e.message = Message::verbatim(message);
     return e;
 }
 
@@ -202,7 +211,7 @@ void tst_Models::ruleFailureShowsReason()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setRuleSet(makeSet({QStringLiteral("db")}));
     model.setStatus(RuleStatus{QStringLiteral("db"), RuleState::Failed,
-                               QStringLiteral("cannot listen on 127.0.0.1:5432: address already in use")});
+                               listenFailure(QStringLiteral("127.0.0.1:5432"), EADDRINUSE), EADDRINUSE});
     const QModelIndex state = model.index(0, RuleTableModel::StateColumn);
     QCOMPARE(state.data().toString(), QStringLiteral("failed (address already in use)"));
     QVERIFY(state.data(Qt::ToolTipRole).toString().contains(QStringLiteral("address already in use")));
@@ -220,9 +229,9 @@ void tst_Models::ruleWaitingSaysWhatFor()
     set.rules[0].listen.port = 8080;
     model.setRuleSet(set);
     model.setStatus(RuleStatus{QStringLiteral("web"), RuleState::Waiting,
-                               QStringLiteral("cannot listen on 127.0.0.1:8080: address already in use"), now + 7400});
+                               listenFailure(QStringLiteral("127.0.0.1:8080"), EADDRINUSE), EADDRINUSE, now + 7400});
     const QModelIndex state = model.index(0, RuleTableModel::StateColumn);
-    QCOMPARE(state.data().toString(), QStringLiteral("waiting for port 8080: address already in use — retry in 8 s"));
+    QCOMPARE(state.data().toString(), QStringLiteral("port 8080 in use — retry in 8 s"));
     const QString tip = state.data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("cannot listen on 127.0.0.1:8080: address already in use")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("edit the rule")), qPrintable(tip));
@@ -237,9 +246,9 @@ void tst_Models::ruleWaitingSaysWhatFor()
     snapshot.rules.append(rs);
     model.applySnapshot(snapshot);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(state.data().toString(), QStringLiteral("waiting for port 8080: address already in use — retry in 3 s"));
+    QCOMPARE(state.data().toString(), QStringLiteral("port 8080 in use — retry in 3 s"));
     now += 5000;
-    QCOMPARE(state.data().toString(), QStringLiteral("waiting for port 8080: address already in use — retrying now"));
+    QCOMPARE(state.data().toString(), QStringLiteral("port 8080 in use — retrying now"));
 }
 
 void tst_Models::ruleExposureIsMarked_data()
@@ -351,10 +360,10 @@ void tst_Models::backendStatesFromSnapshots()
     EngineSnapshot snapshot;
     snapshot.rules = {runningSnapshot(
         rule, 0, 0, 0, {BackendState::Up, BackendState::Down, BackendState::Draining, BackendState::Disabled})};
-    snapshot.rules[0].backends[1].lastFailure = QStringLiteral("connection refused");
+    snapshot.rules[0].backends[1].lastFailure = Message::verbatim(QStringLiteral("connection refused"));
     // The first backend failed once and is up again: its failure is history, shown with its time.
     const QDateTime failedAt = QDateTime::currentDateTime().addSecs(-600);
-    snapshot.rules[0].backends[0].lastFailure = QStringLiteral("timeout after 1000 ms");
+    snapshot.rules[0].backends[0].lastFailure = Message::verbatim(QStringLiteral("timeout after 1000 ms"));
     snapshot.rules[0].backends[0].lastFailureEpochMs = failedAt.toMSecsSinceEpoch();
     model.applySnapshot(snapshot);
     QCOMPARE(changed.size(), 1);

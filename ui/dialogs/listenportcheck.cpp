@@ -27,7 +27,7 @@ std::optional<QString> ListenPortCheck::bindError(const Endpoint &listen, bool *
     case EACCES:
         return tr("this port needs administrator rights");
     default:
-        return probed.error;
+        return probed.error.translated();
     }
 }
 

@@ -90,10 +90,10 @@ QVariant BackendStatusModel::display(const Row &row, int column) const
         // A backend that is up again shows its last failure as history, with the time.
         if (row.live->state == BackendState::Up && row.live->lastFailureEpochMs > 0)
             return tr("%1 (at %2)")
-                .arg(row.live->lastFailure,
+                .arg(row.live->lastFailure.translated(),
                      QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.live->lastFailureEpochMs).time(),
                                         QStringLiteral("HH:mm:ss")));
-        return row.live->lastFailure;
+        return row.live->lastFailure.translated();
     }
     return QVariant();
 }
@@ -130,7 +130,7 @@ QVariant BackendStatusModel::raw(const Row &row, int column) const
     case LatencyColumn:
         return row.live ? row.live->lastCheckMicros : -1;
     case LastFailureColumn:
-        return row.live ? row.live->lastFailure : QString();
+        return row.live ? row.live->lastFailure.translated() : QString();
     }
     return QVariant();
 }
@@ -167,7 +167,7 @@ QVariant BackendStatusModel::data(const QModelIndex &index, int role) const
         if (index.column() == StateColumn && !state(row))
             return tr("The rule is not running");
         if (index.column() == LastFailureColumn && row.live && !row.live->lastFailure.isEmpty())
-            return row.live->lastFailure;
+            return row.live->lastFailure.translated();
         if (index.column() == LastCheckColumn && row.live && row.live->lastCheckEpochMs > 0)
             return QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.live->lastCheckEpochMs), QLocale::LongFormat);
         if (index.column() == StateSinceColumn && row.live && row.live->stateSinceEpochMs > 0)

@@ -61,11 +61,12 @@ QString EventLogModel::message(const EngineEvent &event) const
         const QString change = tr("%1: %2 → %3")
                                    .arg(event.backend, event.from ? StateIcons::text(*event.from) : QString(),
                                         event.to ? StateIcons::text(*event.to) : QString());
-        return event.message.isEmpty() ? change : tr("%1 (%2)").arg(change, event.message);
+        return event.message.isEmpty() ? change : tr("%1 (%2)").arg(change, event.message.translated());
     }
-    if (!event.backend.isEmpty() && !event.message.contains(event.backend))
-        return tr("%1: %2").arg(event.backend, event.message);
-    return event.message;
+    const QString text = event.message.translated();
+    if (!event.backend.isEmpty() && !text.contains(event.backend))
+        return tr("%1: %2").arg(event.backend, text);
+    return text;
 }
 
 QVariant EventLogModel::data(const QModelIndex &index, int role) const

@@ -1,5 +1,7 @@
 #include "ui/models/ruletablemodel.h"
 
+#include "core/net/sockets.h"
+
 #include "ui/humanformat.h"
 #include "ui/stateicons.h"
 
@@ -8,6 +10,8 @@
 #include <QLocale>
 #include <QSet>
 #include <QStringList>
+
+#include <cerrno>
 
 namespace PortRelay {
 
@@ -53,8 +57,9 @@ QVariant RuleTableModel::display(const Row &row, int column) const
         if (row.status.state == RuleState::Waiting)
             return waitingText(row);
         if (row.status.state == RuleState::Failed && !row.status.reason.isEmpty()) {
-            // "cannot listen on 127.0.0.1:5432: address already in use": the cause fits the column.
-            const QString cause = row.status.reason.section(QStringLiteral(": "), -1);
+            // The cause fits the column ("address already in use"); the tooltip has the sentence.
+            const QString cause = row.status.error != 0 ? Sockets::errorMessage(row.status.error).translated()
+                                                        : row.status.reason.translated();
             return tr("%1 (%2)").arg(StateIcons::text(row.status.state), cause);
         }
         return StateIcons::text(row.status.state);
@@ -138,9 +143,9 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == StateColumn) {
             if (row.status.state == RuleState::Failed)
-                return tr("Failed: %1").arg(row.status.reason);
+                return tr("Failed: %1").arg(row.status.reason.translated());
             if (row.status.state == RuleState::Waiting) {
-                QString tip = tr("Waiting: %1.").arg(row.status.reason);
+                QString tip = tr("Waiting: %1.").arg(row.status.reason.translated());
                 if (row.status.retryAtEpochMs > 0) {
                     tip += u'\n' +
                            tr("Tried again on its own, next at %1, until it can listen. To use another port "
@@ -175,12 +180,17 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
 
 QString RuleTableModel::waitingText(const Row &row) const
 {
-    // "cannot listen on 127.0.0.1:8080: address already in use": the cause is the last part.
-    const QString cause = row.status.reason.section(QStringLiteral(": "), -1);
-    const QString what = row.rule.listen.literalAddress() && !row.rule.listen.isLoopback()
-                             ? tr("waiting for %1").arg(row.rule.listen.toString())
-                             : tr("waiting for port %1").arg(row.rule.listen.port);
-    QString text = cause.isEmpty() ? what : tr("%1: %2").arg(what, cause);
+    // Short enough for the column: what it waits for, from the listen error; the tooltip has the
+    // engine's whole sentence.
+    const bool loopback = row.rule.listen.isLoopback();
+    QString text;
+    if (row.status.error == EADDRINUSE)
+        text = loopback ? tr("port %1 in use").arg(row.rule.listen.port)
+                        : tr("%1 in use").arg(row.rule.listen.toString());
+    else if (row.status.error == EADDRNOTAVAIL)
+        text = tr("waiting for %1 on this machine").arg(row.rule.listen.host);
+    else
+        text = tr("waiting: %1").arg(row.status.reason.translated());
     if (row.status.retryAtEpochMs > 0) {
         const qint64 left = row.status.retryAtEpochMs - m_nowEpochMs();
         const int seconds = int(qMax<qint64>(0, (left + 999) / 1000));

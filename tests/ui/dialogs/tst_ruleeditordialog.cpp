@@ -578,8 +578,8 @@ void TestRuleEditorDialog::waitingRuleOffersAFreePort()
     Editor editor(rule);
     QVERIFY(!editor.shown(u"portStatusLabel"_s)); // as if it held the port itself
     RuleStatus status{u"api"_s, RuleState::Waiting,
-                      u"cannot listen on 127.0.0.1:%1: address already in use"_s.arg(taken),
-                      QDateTime::currentMSecsSinceEpoch() + 8000};
+                      Message::verbatim(u"cannot listen on 127.0.0.1:%1: address already in use"_s.arg(taken)),
+                      EADDRINUSE, QDateTime::currentMSecsSinceEpoch() + 8000};
     editor.dialog.setRuleStatus(status);
 
     QVERIFY(editor.shown(u"portStatusLabel"_s));
@@ -606,7 +606,7 @@ void TestRuleEditorDialog::waitingRuleOffersAFreePort()
     editor.port()->setText(QString::number(taken));
     QVERIFY(editor.shown(u"portStatusLabel"_s));
     status.state = RuleState::Running;
-    status.reason.clear();
+    status.reason = Message();
     editor.dialog.setRuleStatus(status);
     QVERIFY(!editor.shown(u"portStatusLabel"_s));
 }
