@@ -115,6 +115,29 @@
     </message>
 </context>
 <context>
+    <name>HostResolver</name>
+    <message>
+        <source>Name or service not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No address associated with hostname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary failure in name resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-recoverable failure in name resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HumanFormat</name>
     <message>
         <source>%1/s</source>
@@ -206,6 +229,13 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::BackendResolution</name>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::BackendStatusModel</name>
     <message>
         <source>backup</source>
@@ -240,10 +270,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -257,6 +283,78 @@
     </message>
     <message>
         <source>%1 (at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the rule&apos;s %2 connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the backend has been in its current state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections open now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections relayed to this backend since the rule started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backend&apos;s part of the rule&apos;s relayed connections; compare with the weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect attempts to this backend that failed since the rule started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes from clients sent on to this backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes from this backend sent on to clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -476,10 +574,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot resolve %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>listen host &quot;%1&quot; is not an address of this machine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,6 +597,17 @@
         <source>no such rule</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1; trying again until it is free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more event(s) of this kind in the last second, not logged one by one</source>
+        <translation>
+            <numerusform>%n more event of this kind in the last second, not logged one by one</numerusform>
+            <numerusform>%n more events of this kind in the last second, not logged one by one</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::EventLogModel</name>
@@ -524,10 +629,6 @@
     </message>
     <message>
         <source>Backend state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backend unresolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -582,6 +683,10 @@
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rule waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::EventLogPane</name>
@@ -629,15 +734,7 @@
 <context>
     <name>PortRelay::HealthChecker</name>
     <message>
-        <source>connection refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>closed by the backend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>network error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -674,6 +771,10 @@
     </message>
     <message>
         <source>connected and sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolves again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -781,6 +882,46 @@
         <translation>
             <numerusform>Cannot import “%1”: %n problem in the file. Nothing was changed.</numerusform>
             <numerusform>Cannot import “%1”: %n problems in the file. Nothing was changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n Valid Rule(s)</source>
+        <translation>
+            <numerusform>Import %n Valid Rule</numerusform>
+            <numerusform>Import %n Valid Rules</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (rule %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not imported, %n rule(s) with problems:</source>
+        <translation>
+            <numerusform>Not imported, %n rule with problems:</numerusform>
+            <numerusform>Not imported, %n rules with problems:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n rule(s)</source>
+        <translation>
+            <numerusform>Imported %n rule</numerusform>
+            <numerusform>Imported %n rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, skipped %n</source>
+        <translation>
+            <numerusform>%1, skipped %n</numerusform>
+            <numerusform>%1, skipped %n</numerusform>
         </translation>
     </message>
 </context>
@@ -1278,6 +1419,41 @@
     </message>
     <message>
         <source>%1 — exposed on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the PortRelay documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit PortRelay?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) are forwarding. Quitting stops them and closes their connections.</source>
+        <translation>
+            <numerusform>%n rule is forwarding. Quitting stops it and closes its connections.</numerusform>
+            <numerusform>%n rules are forwarding. Quitting stops them and closes their connections.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PortRelay is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rules keep forwarding. PortRelay is in the system tray; choose Quit there to stop it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1787,6 +1963,38 @@
         <source>Max per c&amp;lient:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This rule is waiting: %1. It tries again on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule could not start: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard New Rule?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new rule has not been created. Discard it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes to this rule have not been saved. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::RuleTableModel</name>
@@ -1881,6 +2089,34 @@
         <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tried again on its own, next at %1, until it can listen. To use another port now, edit the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — retry in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — retrying now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::TrafficChart</name>
@@ -1924,6 +2160,23 @@
         <source>Throughput (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>In, busiest second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out, busiest second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%.0f min</source>
+        <extracomment>printf formats of the time axis&apos; labels, in seconds or minutes ago</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%.0f s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::TrafficPane</name>
@@ -1940,15 +2193,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last 2 minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last 5 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1960,6 +2217,25 @@
     </message>
     <message>
         <source>PortRelay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2343,6 +2619,10 @@
     </message>
     <message>
         <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -115,6 +115,29 @@
     </message>
 </context>
 <context>
+    <name>HostResolver</name>
+    <message>
+        <source>Name or service not known</source>
+        <translation>未知的名称或服务</translation>
+    </message>
+    <message>
+        <source>No address associated with hostname</source>
+        <translation>该主机名没有关联的地址</translation>
+    </message>
+    <message>
+        <source>Temporary failure in name resolution</source>
+        <translation>名称解析暂时失败</translation>
+    </message>
+    <message>
+        <source>Non-recoverable failure in name resolution</source>
+        <translation>名称解析出现不可恢复的错误</translation>
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+</context>
+<context>
     <name>HumanFormat</name>
     <message>
         <source>%1/s</source>
@@ -205,6 +228,13 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::BackendResolution</name>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation>无法解析 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::BackendStatusModel</name>
     <message>
         <source>backup</source>
@@ -239,10 +269,6 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Connections</source>
-        <translation>连接数</translation>
-    </message>
-    <message>
         <source>Last check</source>
         <translation>上次检查</translation>
     </message>
@@ -257,6 +283,78 @@
     <message>
         <source>%1 (at %2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>%1 of the rule&apos;s %2 connections</source>
+        <translation>占规则 %2 个连接中的 %1 个</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 字节</translation>
+    </message>
+    <message>
+        <source>How long the backend has been in its current state</source>
+        <translation>后端处于当前状态的时长</translation>
+    </message>
+    <message>
+        <source>Connections open now</source>
+        <translation>当前打开的连接数</translation>
+    </message>
+    <message>
+        <source>Connections relayed to this backend since the rule started</source>
+        <translation>规则启动以来转发到此后端的连接数</translation>
+    </message>
+    <message>
+        <source>This backend&apos;s part of the rule&apos;s relayed connections; compare with the weights</source>
+        <translation>此后端在规则所转发连接中的占比；可与权重对照</translation>
+    </message>
+    <message>
+        <source>Connect attempts to this backend that failed since the rule started</source>
+        <translation>规则启动以来连接此后端失败的次数</translation>
+    </message>
+    <message>
+        <source>Bytes from clients sent on to this backend</source>
+        <translation>从客户端转发到此后端的字节数</translation>
+    </message>
+    <message>
+        <source>Bytes from this backend sent on to clients</source>
+        <translation>从此后端转发到客户端的字节数</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>持续时间</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>当前连接</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>入</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>出</translation>
     </message>
 </context>
 <context>
@@ -470,10 +568,6 @@
         <translation>没有名为 &quot;%1&quot; 的规则</translation>
     </message>
     <message>
-        <source>cannot resolve %1: %2</source>
-        <translation>无法解析 %1：%2</translation>
-    </message>
-    <message>
         <source>listen host &quot;%1&quot; is not an address of this machine</source>
         <translation>监听主机 &quot;%1&quot; 不是本机的地址</translation>
     </message>
@@ -497,6 +591,16 @@
         <source>no such rule</source>
         <translation>没有此规则</translation>
     </message>
+    <message>
+        <source>%1; trying again until it is free</source>
+        <translation>%1；将持续重试，直到端口空闲</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more event(s) of this kind in the last second, not logged one by one</source>
+        <translation>
+            <numerusform>过去一秒内另有 %n 个同类事件，未逐条记录</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::EventLogModel</name>
@@ -519,10 +623,6 @@
     <message>
         <source>Backend state</source>
         <translation>后端状态</translation>
-    </message>
-    <message>
-        <source>Backend unresolved</source>
-        <translation>后端无法解析</translation>
     </message>
     <message>
         <source>Connect failed</source>
@@ -576,6 +676,10 @@
         <source>Message</source>
         <translation>消息</translation>
     </message>
+    <message>
+        <source>Rule waiting</source>
+        <translation>规则等待中</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::EventLogPane</name>
@@ -623,16 +727,8 @@
 <context>
     <name>PortRelay::HealthChecker</name>
     <message>
-        <source>connection refused</source>
-        <translation>连接被拒绝</translation>
-    </message>
-    <message>
         <source>closed by the backend</source>
         <translation>被后端关闭</translation>
-    </message>
-    <message>
-        <source>network error</source>
-        <translation>网络错误</translation>
     </message>
     <message>
         <source>timeout after %1 ms</source>
@@ -669,6 +765,10 @@
     <message>
         <source>connected and sent</source>
         <translation>已连接并已发送</translation>
+    </message>
+    <message>
+        <source>resolves again</source>
+        <translation>重新解析成功</translation>
     </message>
 </context>
 <context>
@@ -767,6 +867,42 @@
         <source>Cannot import “%1”: %n problem(s) in the file. Nothing was changed.</source>
         <translation>
             <numerusform>无法导入“%1”：文件中有 %n 个问题。未做任何更改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n Valid Rule(s)</source>
+        <translation>
+            <numerusform>导入 %n 条有效规则</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>第 %1 条规则</translation>
+    </message>
+    <message>
+        <source>“%1” (rule %2)</source>
+        <translation>“%1”（第 %2 条规则）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not imported, %n rule(s) with problems:</source>
+        <translation>
+            <numerusform>未导入 %n 条有问题的规则：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n rule(s)</source>
+        <translation>
+            <numerusform>已导入 %n 条规则</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, skipped %n</source>
+        <translation>
+            <numerusform>%1，跳过 %n 条</numerusform>
         </translation>
     </message>
 </context>
@@ -1256,6 +1392,40 @@
     <message>
         <source>%1 — exposed on %2</source>
         <translation>%1 — 已暴露在 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the PortRelay documentation</source>
+        <translation>打开 PortRelay 文档</translation>
+    </message>
+    <message>
+        <source>%1: %2 down</source>
+        <translation>%1：%2 宕机</translation>
+    </message>
+    <message>
+        <source>Quit PortRelay?</source>
+        <translation>退出 PortRelay？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) are forwarding. Quitting stops them and closes their connections.</source>
+        <translation>
+            <numerusform>%n 条规则正在转发。退出会停止这些规则并关闭其连接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>不再询问</translation>
+    </message>
+    <message>
+        <source>PortRelay is still running</source>
+        <translation>PortRelay 仍在运行</translation>
+    </message>
+    <message>
+        <source>Your rules keep forwarding. PortRelay is in the system tray; choose Quit there to stop it.</source>
+        <translation>规则仍在转发。PortRelay 位于系统托盘中；要停止它，请在托盘菜单中选择“退出”。</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1935,38 @@
         <source>Max per c&amp;lient:</source>
         <translation>每客户端上限(&amp;L)：</translation>
     </message>
+    <message>
+        <source>This rule is waiting: %1. It tries again on its own.</source>
+        <translation>此规则正在等待：%1。它会自动重试。</translation>
+    </message>
+    <message>
+        <source>This rule could not start: %1.</source>
+        <translation>此规则无法启动：%1。</translation>
+    </message>
+    <message>
+        <source>Port %1 is free.</source>
+        <translation>端口 %1 空闲。</translation>
+    </message>
+    <message>
+        <source>Discard New Rule?</source>
+        <translation>丢弃新规则？</translation>
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation>丢弃更改？</translation>
+    </message>
+    <message>
+        <source>The new rule has not been created. Discard it?</source>
+        <translation>新规则尚未创建。要丢弃它吗？</translation>
+    </message>
+    <message>
+        <source>Your changes to this rule have not been saved. Discard them?</source>
+        <translation>对此规则的更改尚未保存。要丢弃这些更改吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::RuleTableModel</name>
@@ -1858,6 +2060,34 @@
         <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
         <translation>网络中的其他机器可以访问。监听 127.0.0.1 可让此规则只在本机使用。</translation>
     </message>
+    <message>
+        <source>Waiting: %1.</source>
+        <translation>等待中：%1。</translation>
+    </message>
+    <message>
+        <source>Tried again on its own, next at %1, until it can listen. To use another port now, edit the rule.</source>
+        <translation>会自动重试（下次在 %1），直到能够监听为止。如需立即改用其他端口，请编辑规则。</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>等待 %1</translation>
+    </message>
+    <message>
+        <source>waiting for port %1</source>
+        <translation>等待端口 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — retry in %2 s</source>
+        <translation>%1 — %2 秒后重试</translation>
+    </message>
+    <message>
+        <source>%1 — retrying now</source>
+        <translation>%1 — 正在重试</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::TrafficChart</name>
@@ -1901,6 +2131,23 @@
         <source>Throughput (%1)</source>
         <translation>吞吐量（%1）</translation>
     </message>
+    <message>
+        <source>In, busiest second</source>
+        <translation>入（最忙的一秒）</translation>
+    </message>
+    <message>
+        <source>Out, busiest second</source>
+        <translation>出（最忙的一秒）</translation>
+    </message>
+    <message>
+        <source>%.0f min</source>
+        <extracomment>printf formats of the time axis&apos; labels, in seconds or minutes ago</extracomment>
+        <translation>%.0f 分钟</translation>
+    </message>
+    <message>
+        <source>%.0f s</source>
+        <translation>%.0f 秒</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::TrafficPane</name>
@@ -1917,16 +2164,20 @@
         <translation>最近 1 分钟</translation>
     </message>
     <message>
-        <source>Last 2 minutes</source>
-        <translation>最近 2 分钟</translation>
-    </message>
-    <message>
         <source>Last 5 minutes</source>
         <translation>最近 5 分钟</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +2189,24 @@
     <message>
         <source>PortRelay: %1</source>
         <translation>PortRelay：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation>停止 %1</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>启动 %1</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2587,10 @@
     <message>
         <source>error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
     </message>
 </context>
 <context>
