@@ -526,17 +526,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n rule(s)</source>
-        <translation>
-            <numerusform>%1: %n rule</numerusform>
-            <numerusform>%1: %n rules</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n worker thread(s)</source>
         <translation>
             <numerusform>%n worker thread</numerusform>
             <numerusform>%n worker threads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rule(s), %2</source>
+        <translation>
+            <numerusform>%1: %n rule, %2</numerusform>
+            <numerusform>%1: %n rules, %2</numerusform>
         </translation>
     </message>
 </context>
@@ -2098,23 +2098,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>waiting for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting for port %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — retry in %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 — retrying now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for %1 on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

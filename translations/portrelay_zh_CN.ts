@@ -522,15 +522,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n rule(s)</source>
-        <translation>
-            <numerusform>%1：%n 条规则</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n worker thread(s)</source>
         <translation>
             <numerusform>%n 个工作线程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rule(s), %2</source>
+        <translation>
+            <numerusform>%1：%n 条规则，%2</numerusform>
         </translation>
     </message>
 </context>
@@ -2069,24 +2069,28 @@
         <translation>会自动重试（下次在 %1），直到能够监听为止。如需立即改用其他端口，请编辑规则。</translation>
     </message>
     <message>
-        <source>waiting for %1</source>
-        <translation>等待 %1</translation>
-    </message>
-    <message>
-        <source>waiting for port %1</source>
-        <translation>等待端口 %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>%1 — retry in %2 s</source>
         <translation>%1 — %2 秒后重试</translation>
     </message>
     <message>
         <source>%1 — retrying now</source>
         <translation>%1 — 正在重试</translation>
+    </message>
+    <message>
+        <source>port %1 in use</source>
+        <translation>端口 %1 被占用</translation>
+    </message>
+    <message>
+        <source>%1 in use</source>
+        <translation>%1 被占用</translation>
+    </message>
+    <message>
+        <source>waiting for %1 on this machine</source>
+        <translation>等待本机出现 %1</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>等待中：%1</translation>
     </message>
 </context>
 <context>

@@ -35,14 +35,15 @@ bool Daemon::start()
     const QList<RuleStatus> failures = m_engine.apply(result.ruleSet);
     if (!failures.isEmpty()) {
         for (const RuleStatus &failure : failures)
-            std::fprintf(stderr, "portrelayd: rule \"%s\": %s\n", qPrintable(failure.name), qPrintable(failure.reason.english()));
+            std::fprintf(stderr, "portrelayd: rule \"%s\": %s\n", qPrintable(failure.name),
+                         qPrintable(failure.reason.english()));
         m_engine.stopAll(Engine::StopMode::Abort);
         return false;
     }
     logIssue(EngineEvent::Level::Info, EngineEvent::Kind::RuleSetLoaded,
-             Message(Context, QT_TR_NOOP("%1: %n rule(s), %2"), int(result.ruleSet.rules.size()))
+             Message(Context, QT_TR_N_NOOP("%1: %n rule(s), %2"), int(result.ruleSet.rules.size()))
                  .arg(m_options.configPath)
-                 .arg(Message(Context, QT_TR_NOOP("%n worker thread(s)"), m_engine.workerCount())));
+                 .arg(Message(Context, QT_TR_N_NOOP("%n worker thread(s)"), m_engine.workerCount())));
     return true;
 }
 
@@ -64,7 +65,7 @@ void Daemon::reload()
     // Failures are logged by the engine as rule_failed events; the other rules keep running.
     m_engine.apply(result.ruleSet);
     logIssue(EngineEvent::Level::Info, EngineEvent::Kind::RuleSetLoaded,
-             Message(Context, QT_TR_NOOP("reloaded %1: %n rule(s)"), int(result.ruleSet.rules.size()))
+             Message(Context, QT_TR_N_NOOP("reloaded %1: %n rule(s)"), int(result.ruleSet.rules.size()))
                  .arg(m_options.configPath));
 }
 
@@ -90,7 +91,7 @@ void Daemon::checkDrained()
     m_drainTimer.stop();
     if (open > 0) {
         logIssue(EngineEvent::Level::Warning, EngineEvent::Kind::RuleStopped,
-                 Message(Context, QT_TR_NOOP("closing %n connection(s) still open after the grace period"), open));
+                 Message(Context, QT_TR_N_NOOP("closing %n connection(s) still open after the grace period"), open));
     }
     QCoreApplication::exit(0);
 }

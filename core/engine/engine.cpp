@@ -329,8 +329,8 @@ bool Engine::start(Entry &entry)
     UniqueFd fd;
     int errorCode = 0;
     if (!host) {
-        error = Message(Context, QT_TR_NOOP("listen host \"%1\" is not an address of this machine"))
-                    .arg(rule.listen.host);
+        error =
+            Message(Context, QT_TR_NOOP("listen host \"%1\" is not an address of this machine")).arg(rule.listen.host);
     } else {
         fd = Sockets::listen(SocketAddress(*host, rule.listen.port), m_options.listenBacklog, &errorCode);
         error = Sockets::errorMessage(errorCode);
@@ -455,7 +455,7 @@ void Engine::sweepThrottles()
         throttle.takeHeld(now, [&](int kind, quint64 held) {
             emitEvent(EngineEvent::Level::Warning, EngineEvent::Kind(kind), rule,
                       Message(Context,
-                              QT_TR_NOOP("%n more event(s) of this kind in the last second, not logged one by one"),
+                              QT_TR_N_NOOP("%n more event(s) of this kind in the last second, not logged one by one"),
                               int(qMin<quint64>(held, INT_MAX))));
         });
     };

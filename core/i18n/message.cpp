@@ -106,9 +106,8 @@ void Message::setEnglishCatalogue(const QTranslator *catalogue)
 
 bool operator==(const Message &a, const Message &b)
 {
-    const bool sameSource = a.m_source == b.m_source ||
-                            (a.m_source && b.m_source && std::strcmp(a.m_source, b.m_source) == 0 &&
-                             std::strcmp(a.m_context, b.m_context) == 0);
+    const auto same = [](const char *x, const char *y) { return x == y || (x && y && std::strcmp(x, y) == 0); };
+    const bool sameSource = same(a.m_source, b.m_source) && same(a.m_context, b.m_context);
     return sameSource && a.m_n == b.m_n && a.m_english == b.m_english && a.m_localized == b.m_localized &&
            a.m_args == b.m_args;
 }

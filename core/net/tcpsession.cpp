@@ -274,10 +274,10 @@ void TcpSession::failClient()
         if (m_attempts == 0)
             return Message(Context, QT_TR_NOOP("no backend available"));
         if (m_lastError == ETIMEDOUT)
-            return Message(Context, QT_TR_NOOP("no backend reachable after %n attempt(s): timeout after %1 ms"),
+            return Message(Context, QT_TR_N_NOOP("no backend reachable after %n attempt(s): timeout after %1 ms"),
                            m_attempts)
                 .arg(rule.rule().connectTimeoutMs);
-        return Message(Context, QT_TR_NOOP("no backend reachable after %n attempt(s): %1"), m_attempts)
+        return Message(Context, QT_TR_N_NOOP("no backend reachable after %n attempt(s): %1"), m_attempts)
             .arg(Sockets::errorMessage(m_lastError));
     });
     finish(true);
@@ -395,10 +395,9 @@ void TcpSession::chargeFailedAttempt(int error)
     m_lastError = error;
     BackendState previous = BackendState::Unknown;
     if (backend.recordFailure(m_loop.now(), rule.rule(), &previous)) {
-        const Message last =
-            error == ETIMEDOUT
-                ? Message(Context, QT_TR_NOOP("timeout after %1 ms")).arg(rule.rule().connectTimeoutMs)
-                : Sockets::errorMessage(error);
+        const Message last = error == ETIMEDOUT
+                                 ? Message(Context, QT_TR_NOOP("timeout after %1 ms")).arg(rule.rule().connectTimeoutMs)
+                                 : Sockets::errorMessage(error);
         m_host.markedDown(rule, m_backend, previous,
                           Message(Context, QT_TR_NOOP("%1 failed connects within %2 ms (last: %3)"))
                               .arg(rule.rule().maxFails)

@@ -191,11 +191,9 @@ void Worker::pauseAccepting()
     for (auto &listener : m_listeners)
         listener->unwatch(m_loop);
     m_resumeAccepting.start(m_loop, m_loop.now() + AcceptPauseMs);
-    report(*this, EngineEvent::Level::Warning, EngineEvent::Kind::AcceptPaused, nullptr,
-           [] {
-               return Message(Context, QT_TR_NOOP("out of file descriptors: accepting paused for %1 ms"))
-                   .arg(AcceptPauseMs);
-           });
+    report(*this, EngineEvent::Level::Warning, EngineEvent::Kind::AcceptPaused, nullptr, [] {
+        return Message(Context, QT_TR_NOOP("out of file descriptors: accepting paused for %1 ms")).arg(AcceptPauseMs);
+    });
 }
 
 void Worker::resumeAccepting()
@@ -306,10 +304,11 @@ void Worker::sendReport(EngineEvent::Level level, EngineEvent::Kind kind, RuleRu
     event.kind = kind;
     if (rule)
         event.rule = rule->rule().name;
-    event.message = suppressed > 0 ? Message(Context, QT_TR_NOOP("%1 (and %n similar event(s) not logged one by one)"),
-                                             int(qMin<quint64>(suppressed, INT_MAX)))
-                                         .arg(message)
-                                   : message;
+    event.message = suppressed > 0
+                        ? Message(Context, QT_TR_N_NOOP("%1 (and %n similar event(s) not logged one by one)"),
+                                  int(qMin<quint64>(suppressed, INT_MAX)))
+                              .arg(message)
+                        : message;
     Q_EMIT eventReported(event);
 }
 

@@ -293,15 +293,18 @@ void tst_TcpSession::bulkBothWays()
     if (clientTransport)
         tests.push_back(clientTransport);
     QCOMPARE(int(tests.size()), int(clientTest) + int(backendTest));
+    // Which of the two a run takes depends on how the kernel schedules both ends (on a loaded
+    // machine the input may be read before the write comes back); one of them always happens.
     quint64 held = 0;
+    quint64 waited = 0;
     for (const TestTransport *t : tests) {
         QCOMPARE(t->counts().handshakeWaits.load(), 2);
         held += t->counts().readByWrites.load();
+        waited += t->counts().writesWantingRead.load();
     }
     if (!tests.empty())
-        QVERIFY(held > 0);
-    qInfo("read ahead by writes: %llu bytes; writes that waited for a read: %llu", held,
-          tests.empty() ? 0ULL : tests.front()->counts().writesWantingRead.load());
+        QVERIFY(held + waited > 0);
+    qInfo("read ahead by writes: %llu bytes; writes that waited for a read: %llu", held, waited);
 }
 
 void tst_TcpSession::requestsAndRepliesWithInputHeldByTheTransport()
