@@ -26,27 +26,24 @@ QString printable(const QByteArray &bytes)
 
 } // namespace
 
-// The hysteresis of one backend. Control thread only.
-struct HealthChecker::Verdict
+// What the probes' side needs, shared with their workers; it may outlive the checker.
+struct HealthChecker::Shared
 {
-    int successes = 0;
-    int failures = 0;
-    std::unique_ptr<QTimer> revive; // with checks off: the end of the fail window
+    std::shared_ptr<RuleRuntime> runtime;
+    WorkerPool *workers = nullptr;
+    const Clock *clock = nullptr;
+    HealthChecker *checker = nullptr; // control thread only; null once the checker is gone
 };
 
-// One backend's probe. The probe lives on its worker's thread only: made there by the first task
-// that needs it, and freed there by the last (or with its worker).
+// One backend's probe and its rise/fall count, on its worker's thread only: the probe is made
+// there by the first task that needs it, and freed there by the last (or with its worker).
 struct HealthChecker::ProbeSlot
 {
     int worker = 0;
     std::function<std::unique_ptr<HealthProbe>(EventLoop &)> make; // set before the first post
     std::unique_ptr<HealthProbe> probe;
-};
-
-// Where the probes' outcomes land on the control thread; the checker may be gone by then.
-struct HealthChecker::Outcomes
-{
-    HealthChecker *checker = nullptr; // control thread only
+    int successes = 0;
+    int failures = 0;
 };
 
 HealthChecker::HealthChecker(std::shared_ptr<RuleRuntime> runtime, WorkerPool &workers, const Clock &clock,
@@ -54,28 +51,24 @@ HealthChecker::HealthChecker(std::shared_ptr<RuleRuntime> runtime, WorkerPool &w
     : QObject(parent)
     , m_runtime(std::move(runtime))
     , m_workers(workers)
-    , m_clock(clock)
-    , m_verdicts(std::size_t(m_runtime->backendCount()))
-    , m_outcomes(std::make_shared<Outcomes>())
+    , m_revive(std::size_t(m_runtime->backendCount()))
+    , m_shared(std::make_shared<Shared>())
 {
-    m_outcomes->checker = this;
+    m_shared->runtime = m_runtime;
+    m_shared->workers = &m_workers;
+    m_shared->clock = &clock;
+    m_shared->checker = this;
     const Connectors &connectors = m_workers.connectors();
     for (int i = 0; i < m_runtime->backendCount(); ++i) {
         auto slot = std::make_shared<ProbeSlot>();
         // Spread the rules' backends over the workers, not all first backends on the first.
         slot->worker = int((m_runtime->id() + quint64(i)) % quint64(qMax(1, m_workers.size())));
         const UpstreamConnector &connector = connectors.forBackend(*m_runtime, i);
-        slot->make = [runtime = m_runtime, i, &connector, workers = &m_workers,
-                      outcomes = m_outcomes](EventLoop &loop) {
-            return std::make_unique<HealthProbe>(runtime, i, connector, loop,
-                                                 [workers, outcomes, i](const HealthProbe::Outcome &outcome) {
-                                                     // One hand-over per check, batched with the workers' other
-                                                     // deliveries.
-                                                     workers->deliver([outcomes, i, outcome] {
-                                                         if (outcomes->checker)
-                                                             outcomes->checker->onOutcome(i, outcome);
-                                                     });
-                                                 });
+        ProbeSlot *raw = slot.get(); // the probe lives in the slot: it cannot outlive it
+        slot->make = [shared = m_shared, raw, i, &connector](EventLoop &loop) {
+            return std::make_unique<HealthProbe>(
+                shared->runtime, i, connector, loop,
+                [shared, raw, i](const HealthProbe::Outcome &outcome) { judge(shared, *raw, i, outcome); });
         };
         m_probes.push_back(std::move(slot));
     }
@@ -83,7 +76,7 @@ HealthChecker::HealthChecker(std::shared_ptr<RuleRuntime> runtime, WorkerPool &w
 
 HealthChecker::~HealthChecker()
 {
-    m_outcomes->checker = nullptr;
+    m_shared->checker = nullptr;
     // After whatever was posted to it before: tasks to one worker run in order.
     for (std::shared_ptr<ProbeSlot> &slot : m_probes) {
         const int worker = slot->worker;
@@ -91,47 +84,46 @@ HealthChecker::~HealthChecker()
     }
 }
 
-void HealthChecker::onProbe(int backend, std::function<void(HealthProbe &)> task)
+void HealthChecker::onProbe(int backend, std::function<void(ProbeSlot &)> task)
 {
     const std::shared_ptr<ProbeSlot> &slot = m_probes[std::size_t(backend)];
     m_workers.postTo(slot->worker, [slot, task = std::move(task)](EventLoop &loop) {
         if (!slot->probe)
             slot->probe = slot->make(loop);
-        task(*slot->probe);
+        task(*slot);
     });
 }
 
 void HealthChecker::start()
 {
+    const int count = m_runtime->backendCount();
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
         // A backend still down from before a reload gets its fail window like any other.
-        for (int i = 0; i < int(m_verdicts.size()); ++i) {
+        for (int i = 0; i < count; ++i) {
             if (m_runtime->backend(i).health.load() == BackendState::Down && m_runtime->backend(i).hasAddresses())
                 startRevive(i);
         }
         return;
     }
     // Spread the backends' checks over the interval instead of firing them all at once.
-    const int count = int(m_verdicts.size());
     const int interval = m_runtime->rule().healthCheck.intervalMs;
-    const qint64 now = m_clock.nowMs();
+    const qint64 now = m_shared->clock->nowMs();
     for (int i = 0; i < count; ++i) {
         if (m_runtime->backend(i).health.load() == BackendState::Disabled)
             continue;
         const qint64 first = now + qint64(interval) * i / count;
-        onProbe(i, [first](HealthProbe &probe) { probe.schedule(first); });
+        onProbe(i, [first](ProbeSlot &slot) { slot.probe->schedule(first); });
     }
 }
 
 void HealthChecker::checkNow(int backend)
 {
-    if (backend >= 0 && backend < int(m_verdicts.size()))
-        onProbe(backend, [](HealthProbe &probe) { probe.checkNow(); });
+    if (backend >= 0 && backend < int(m_probes.size()))
+        onProbe(backend, [](ProbeSlot &slot) { slot.probe->checkNow(); });
 }
 
-Message HealthChecker::describe(const HealthProbe::Outcome &outcome) const
+Message HealthChecker::describe(const HealthCheck &check, const HealthProbe::Outcome &outcome)
 {
-    const HealthCheck &check = m_runtime->rule().healthCheck;
     switch (outcome.kind) {
     case HealthProbe::Outcome::Kind::Connected:
         return Message(Context, QT_TR_NOOP("connected"));
@@ -142,7 +134,9 @@ Message HealthChecker::describe(const HealthProbe::Outcome &outcome) const
     case HealthProbe::Outcome::Kind::Closed:
         return Message(Context, QT_TR_NOOP("closed by the backend"));
     case HealthProbe::Outcome::Kind::Unexpected:
-        return Message(Context, QT_TR_NOOP("expected \"%1\", got \"%2\"")).arg(printable(check.expect)).arg(printable(outcome.received));
+        return Message(Context, QT_TR_NOOP("expected \"%1\", got \"%2\""))
+            .arg(printable(check.expect))
+            .arg(printable(outcome.received));
     case HealthProbe::Outcome::Kind::TimedOut:
         return Message(Context, QT_TR_NOOP("timeout after %1 ms")).arg(check.timeoutMs);
     case HealthProbe::Outcome::Kind::Failed:
@@ -152,36 +146,55 @@ Message HealthChecker::describe(const HealthProbe::Outcome &outcome) const
     return Sockets::errorMessage(outcome.error);
 }
 
-void HealthChecker::onOutcome(int backend, const HealthProbe::Outcome &outcome)
+void HealthChecker::judge(const std::shared_ptr<Shared> &sharedPtr, ProbeSlot &slot, int backend,
+                          const HealthProbe::Outcome &outcome)
 {
+    Shared &shared = *sharedPtr;
     // Out of descriptors here says nothing about the backend.
     if (outcome.kind == HealthProbe::Outcome::Kind::LocalShortage)
         return;
-    const Message reason = describe(outcome);
-    const bool passed = outcome.passed();
-    Verdict &verdict = m_verdicts[std::size_t(backend)];
-    const HealthCheck &check = m_runtime->rule().healthCheck;
-    BackendRuntime &target = m_runtime->backend(backend);
+    const HealthCheck &check = shared.runtime->rule().healthCheck;
+    BackendRuntime &target = shared.runtime->backend(backend);
     target.lastCheckEpochMs.store(QDateTime::currentMSecsSinceEpoch());
     target.lastCheckMicros.store(qint32(qMin<qint64>(outcome.micros, INT_MAX)));
+    const bool passed = outcome.passed();
     if (!passed)
-        target.setLastFailure(reason);
+        target.setLastFailure(describe(check, outcome));
     const BackendState current = target.health.load();
+    BackendState to = current;
+    Message reason;
     if (passed) {
-        ++verdict.successes;
-        verdict.failures = 0;
-        if (current == BackendState::Unknown)
-            transition(backend, current, BackendState::Up, reason);
-        else if (current == BackendState::Down && verdict.successes >= check.rise)
-            transition(backend, current, BackendState::Up,
-                       Message(Context, QT_TR_NOOP("%1 (%2/%3 checks)")).arg(reason).arg(verdict.successes).arg(check.rise));
+        ++slot.successes;
+        slot.failures = 0;
+        if (current == BackendState::Unknown) {
+            to = BackendState::Up;
+            reason = describe(check, outcome);
+        } else if (current == BackendState::Down && slot.successes >= check.rise) {
+            to = BackendState::Up;
+            reason = Message(Context, QT_TR_NOOP("%1 (%2/%3 checks)"))
+                         .arg(describe(check, outcome))
+                         .arg(slot.successes)
+                         .arg(check.rise);
+        }
     } else {
-        ++verdict.failures;
-        verdict.successes = 0;
-        if ((current == BackendState::Up || current == BackendState::Unknown) && verdict.failures >= check.fall)
-            transition(backend, current, BackendState::Down,
-                       Message(Context, QT_TR_NOOP("%1 (%2/%3 checks)")).arg(reason).arg(verdict.failures).arg(check.fall));
+        ++slot.failures;
+        slot.successes = 0;
+        if ((current == BackendState::Up || current == BackendState::Unknown) && slot.failures >= check.fall) {
+            to = BackendState::Down;
+            reason = Message(Context, QT_TR_NOOP("%1 (%2/%3 checks)"))
+                         .arg(describe(check, outcome))
+                         .arg(slot.failures)
+                         .arg(check.fall);
+        }
     }
+    if (to == current)
+        return;
+    // A change of state is rare: that, and only that, goes to the control thread, which moves the
+    // state and tells of it in one step (so whoever sees the new state has the event too).
+    shared.workers->deliver([sharedPtr, backend, current, to, reason] {
+        if (HealthChecker *checker = sharedPtr->checker)
+            checker->transition(backend, current, to, reason);
+    });
 }
 
 void HealthChecker::transition(int backend, BackendState from, BackendState to, const Message &reason)
@@ -194,32 +207,34 @@ void HealthChecker::transition(int backend, BackendState from, BackendState to, 
     target.markStateChanged();
     // Back from down (verified by checks, or given another chance with checks off): ramp up.
     if (from == BackendState::Down && (to == BackendState::Up || to == BackendState::Unknown))
-        target.upSinceMs.store(m_clock.nowMs());
+        target.upSinceMs.store(m_shared->clock->nowMs());
     Q_EMIT stateChanged(backend, from, to, reason);
 }
 
 void HealthChecker::startRevive(int backend)
 {
-    Verdict &verdict = m_verdicts[std::size_t(backend)];
-    if (!verdict.revive) {
-        verdict.revive = std::make_unique<QTimer>();
-        verdict.revive->setSingleShot(true);
-        verdict.revive->setInterval(m_runtime->rule().failWindowMs);
-        connect(verdict.revive.get(), &QTimer::timeout, this, [this, backend] {
+    std::unique_ptr<QTimer> &revive = m_revive[std::size_t(backend)];
+    if (!revive) {
+        revive = std::make_unique<QTimer>();
+        revive->setSingleShot(true);
+        revive->setInterval(m_runtime->rule().failWindowMs);
+        connect(revive.get(), &QTimer::timeout, this, [this, backend] {
             transition(backend, BackendState::Down, BackendState::Unknown,
                        Message(Context, QT_TR_NOOP("fail window of %1 ms passed")).arg(m_runtime->rule().failWindowMs));
         });
     }
-    verdict.revive->start();
+    revive->start();
 }
 
 void HealthChecker::onMarkedDown(int backend, BackendState previous, const Message &reason)
 {
-    if (backend < 0 || backend >= int(m_verdicts.size()))
+    if (backend < 0 || backend >= int(m_probes.size()))
         return;
-    Verdict &verdict = m_verdicts[std::size_t(backend)];
-    verdict.successes = 0;
-    verdict.failures = 0;
+    // Its streak starts again: the checks count from the mark.
+    onProbe(backend, [](ProbeSlot &slot) {
+        slot.successes = 0;
+        slot.failures = 0;
+    });
     Q_EMIT stateChanged(backend, previous, BackendState::Down, reason);
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None)
         startRevive(backend);
@@ -227,11 +242,11 @@ void HealthChecker::onMarkedDown(int backend, BackendState previous, const Messa
 
 void HealthChecker::onUnresolvable(int backend, const Message &reason)
 {
-    if (backend < 0 || backend >= int(m_verdicts.size()))
+    if (backend < 0 || backend >= int(m_probes.size()))
         return;
     BackendRuntime &target = m_runtime->backend(backend);
     target.setLastFailure(reason);
-    m_verdicts[std::size_t(backend)].successes = 0;
+    onProbe(backend, [](ProbeSlot &slot) { slot.successes = 0; });
     for (BackendState from : {BackendState::Unknown, BackendState::Up}) {
         if (target.health.load() == from)
             transition(backend, from, BackendState::Down, reason);
@@ -240,12 +255,12 @@ void HealthChecker::onUnresolvable(int backend, const Message &reason)
 
 void HealthChecker::onAddressesChanged(int backend)
 {
-    if (backend < 0 || backend >= int(m_verdicts.size()))
+    if (backend < 0 || backend >= int(m_probes.size()))
         return;
     if (m_runtime->backend(backend).health.load() != BackendState::Down)
         return;
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
-        if (QTimer *revive = m_verdicts[std::size_t(backend)].revive.get())
+        if (QTimer *revive = m_revive[std::size_t(backend)].get())
             revive->stop();
         transition(backend, BackendState::Down, BackendState::Unknown, Message(Context, QT_TR_NOOP("resolves again")));
     } else {
@@ -255,7 +270,7 @@ void HealthChecker::onAddressesChanged(int backend)
 
 void HealthChecker::setDraining(int backend, bool draining)
 {
-    if (backend < 0 || backend >= int(m_verdicts.size()))
+    if (backend < 0 || backend >= int(m_probes.size()))
         return;
     BackendRuntime &target = m_runtime->backend(backend);
     const BackendState from = target.state();
@@ -263,7 +278,9 @@ void HealthChecker::setDraining(int backend, bool draining)
     const BackendState to = target.state();
     if (from != to) {
         target.markStateChanged();
-        Q_EMIT stateChanged(backend, from, to, draining ? Message(Context, QT_TR_NOOP("draining: no new connections")) : Message(Context, QT_TR_NOOP("drain ended")));
+        Q_EMIT stateChanged(backend, from, to,
+                            draining ? Message(Context, QT_TR_NOOP("draining: no new connections"))
+                                     : Message(Context, QT_TR_NOOP("drain ended")));
     }
 }
 

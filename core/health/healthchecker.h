@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+class QTimer;
+
 #include <functional>
 #include <memory>
 #include <vector>
@@ -13,16 +15,20 @@
 namespace PortRelay {
 
 class Clock;
+struct HealthCheck;
 class HealthProbe;
 class RuleRuntime;
 class WorkerPool;
 
 // Decides the health of one running rule's backends: active checks on a timer (a connect through
 // the backend's connector, then optional send/expect), spread evenly over the interval, with
-// rise/fall hysteresis; and the follow-up of passive marks from the workers. The checks
-// themselves are HealthProbes on the workers' event loops (the backends spread over them); their
-// outcomes come back here, on the engine's control thread (never the GUI thread), which decides
-// and writes the state to the backends' atomics, where the workers read it on every pick.
+// rise/fall hysteresis; and the follow-up of passive marks from the workers. Each backend's checks
+// run as a HealthProbe on one of the workers' event loops (the backends spread over them), and
+// its rise/fall count is kept there too: a check costs the control thread nothing, and only a
+// verdict that changes the state is handed over. The control thread (the engine's, never the GUI
+// thread) moves the state in the backends' atomics, where the workers read it on every pick, and
+// emits stateChanged() in the same step; it also decides draining, names that stop resolving and
+// the fail window with checks off.
 class HealthChecker final : public QObject
 {
     Q_OBJECT
@@ -54,23 +60,23 @@ Q_SIGNALS:
                       const PortRelay::Message &reason);
 
 private:
-    struct Verdict;
     struct ProbeSlot;
-    struct Outcomes;
+    struct Shared;
 
-    // Runs task with the backend's probe on the probe's worker (the probe made there at first use).
-    void onProbe(int backend, std::function<void(HealthProbe &)> task);
-    void onOutcome(int backend, const HealthProbe::Outcome &outcome);
-    Message describe(const HealthProbe::Outcome &outcome) const;
+    // Runs task with the backend's slot on its worker (the probe made there at first use).
+    void onProbe(int backend, std::function<void(ProbeSlot &)> task);
+    // On the probe's worker: counts the outcome towards rise or fall and moves the state.
+    static void judge(const std::shared_ptr<Shared> &shared, ProbeSlot &slot, int backend,
+                      const HealthProbe::Outcome &outcome);
+    static Message describe(const HealthCheck &check, const HealthProbe::Outcome &outcome);
     void transition(int backend, BackendState from, BackendState to, const Message &reason);
     void startRevive(int backend);
 
     std::shared_ptr<RuleRuntime> m_runtime;
     WorkerPool &m_workers;
-    const Clock &m_clock;
-    std::vector<Verdict> m_verdicts;
+    std::vector<std::unique_ptr<QTimer>> m_revive; // with checks off: the end of each fail window
     std::vector<std::shared_ptr<ProbeSlot>> m_probes;
-    std::shared_ptr<Outcomes> m_outcomes; // where the probes' reports land; outlives us
+    std::shared_ptr<Shared> m_shared; // what the probes' side needs; may outlive us
 };
 
 } // namespace PortRelay
