@@ -7,7 +7,7 @@ forwarders run one after another, interleaved, run after run; each is given --wa
 start and settle, then its CPU time (user + system, every thread) is read over --seconds.
 
     python3 bench/healthchecks.py --portrelayd build/release/app/portrelayd/portrelayd \\
-        [--old-portrelayd PATH] [--sizes 1000,5000,10000] [--seconds 30] [--runs 2]
+        [--old-portrelayd PATH] [--sizes 1000,5000,9000] [--seconds 30] [--runs 2]
 
 Prints % of one core and microseconds per check; raw figures go to bench/results/ as JSON.
 Loopback only. See docs/performance.md, "Health checks at scale".
@@ -50,7 +50,7 @@ def haproxy_config(path, size):
     lines = [
         "global",
         "    nbthread 1",
-        "    maxconn 4096",
+        "    maxconn 100",
         "defaults",
         "    mode tcp",
         "    timeout connect 1s",
@@ -104,7 +104,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--portrelayd", required=True)
     parser.add_argument("--old-portrelayd", help="an earlier build, measured beside the current one")
-    parser.add_argument("--sizes", default="1000,5000,10000")
+    parser.add_argument("--sizes", default="1000,5000,9000")
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--warmup", type=float, default=10)
     parser.add_argument("--runs", type=int, default=2)
