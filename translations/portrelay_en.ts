@@ -1995,6 +1995,10 @@
         <source>&amp;Keep Editing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::RuleTableModel</name>

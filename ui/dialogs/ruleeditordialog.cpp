@@ -990,7 +990,7 @@ void RuleEditorDialog::revalidate()
             invalidInputs[input].append(issue.message);
         const auto field = m_fields.constFind(key);
         const QString where = field == m_fields.constEnd() ? issue.path : field->label;
-        loud.append(where.isEmpty() ? issue.message : where + u": "_s + message);
+        loud.append(where.isEmpty() ? issue.message : tr("%1: %2").arg(where, message));
         if (field != m_fields.constEnd())
             loudTabs.insert(field->tab);
     }
