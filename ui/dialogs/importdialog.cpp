@@ -260,9 +260,12 @@ void ImportDialog::onPlanChanged(bool reopenEditors)
     m_problems->setVisible(!problems.isEmpty());
     m_problems->setText(tr("Cannot import until this is resolved:") + u"\n• "_s + shown.join(u"\n• "_s));
 
+    // The rules that will be imported: the user may have left some of the valid ones out too.
+    int included = 0;
+    for (const RuleSetImport::Entry &entry : m_plan.entries())
+        included += entry.included ? 1 : 0;
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
-    ok->setText(m_rejected.isEmpty() ? tr("Import")
-                                     : tr("Import %n Valid Rule(s)", nullptr, int(m_plan.entries().size())));
+    ok->setText(m_rejected.isEmpty() ? tr("Import") : tr("Import %n Valid Rule(s)", nullptr, included));
     ok->setEnabled(m_plan.isValid());
     Q_EMIT planChanged();
 }

@@ -500,6 +500,9 @@ void TestImportDialog::dialogImportsTheValidRules()
     clashing.setClashResolution(Resolution::Skip);
     QCOMPARE(clashing.outcomeText(), u"Imported 1 rule(s), skipped 1"_s);
     QCOMPARE(okButton(clashing)->text(), u"Import"_s);
+    // With rejected rules as well, the button counts what will go in, not what was read.
+    clashing.setRejectedRules(rejected);
+    QCOMPARE(okButton(clashing)->text(), u"Import 1 Valid Rule(s)"_s);
 
     // A valid rule that would take a current rule's port: nothing can be imported until resolved.
     ImportDialog conflicting(current(), makeSet({makeRule(u"g"_s, 1001)}));
