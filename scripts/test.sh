@@ -16,8 +16,8 @@ ctest --preset asan -j2
 
 # The engine's threaded tests under ThreadSanitizer (suppressions: tests/tsan.supp).
 cmake --preset tsan
-cmake --build --preset tsan --target tst_balancer tst_engine tst_faults tst_failover tst_resolution tst_tcpsession
-ctest --preset tsan -j2 -R '^tst_(balancer|engine|faults|failover|resolution|tcpsession)$'
+cmake --build --preset tsan --target tst_balancer tst_engine tst_faults tst_failover tst_healthprobe tst_resolution tst_tcpsession
+ctest --preset tsan -j2 -R '^tst_(balancer|engine|faults|failover|healthprobe|resolution|tcpsession)$'
 
 # The rules-file parser under libFuzzer (clang, ASan + UBSan) for a bounded time.
 bash scripts/fuzz.sh "${PORTRELAY_FUZZ_SECONDS:-60}"
