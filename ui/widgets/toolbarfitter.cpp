@@ -8,6 +8,7 @@ namespace PortRelay {
 ToolBarFitter::ToolBarFitter(QToolBar *toolBar)
     : QObject(toolBar)
     , m_toolBar(toolBar)
+    , m_watched(toolBar)
 {
     toolBar->installEventFilter(this);
     measure();
@@ -16,12 +17,14 @@ ToolBarFitter::ToolBarFitter(QToolBar *toolBar)
 
 bool ToolBarFitter::isCompact() const
 {
-    return m_toolBar && m_toolBar->toolButtonStyle() == Qt::ToolButtonIconOnly;
+    return m_toolBar->toolButtonStyle() == Qt::ToolButtonIconOnly;
 }
 
 bool ToolBarFitter::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_toolBar && !m_measuring) {
+    // While the tool bar is being destroyed (its widgets released from ~QWidget) it is no tool bar
+    // any more: the cast fails there, and nothing is measured on it.
+    if (watched == m_watched && !m_measuring && qobject_cast<QToolBar *>(watched)) {
         switch (event->type()) {
         case QEvent::Resize:
         case QEvent::Show:

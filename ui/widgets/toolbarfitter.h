@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QObject>
-#include <QPointer>
 
 class QToolBar;
 
@@ -28,7 +27,8 @@ private:
     void measure();
     void fit();
 
-    QPointer<QToolBar> m_toolBar;
+    QToolBar *const m_toolBar;      // our parent: it outlives us
+    const QObject *const m_watched; // the same, compared as an object without a cast
     int m_widthWithTexts = 0;
     bool m_measuring = false;
 };
