@@ -127,7 +127,8 @@ void tst_HealthProbe::outcomes()
 
     QByteArray sentToServer;
     std::mutex mutex;
-    LoopbackServer server([&](int fd) {
+    // The handler runs on the server's threads: it gets copies of what it reads.
+    LoopbackServer server([&, reply, closes](int fd) {
         if (closes) {
             char request[256];
             [[maybe_unused]] const ssize_t got = ::recv(fd, request, sizeof(request), 0);
