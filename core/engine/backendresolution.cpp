@@ -115,8 +115,7 @@ void BackendResolution::onResult(Name &name, const HostResolver::Result &result)
         if (changed || wasFailing)
             Q_EMIT addressesChanged(name.backend);
     } else {
-        const Message reason =
-            Message(Context, QT_TR_NOOP("cannot resolve %1: %2")).arg(name.host).arg(result.error);
+        const Message reason = Message(Context, QT_TR_NOOP("cannot resolve %1: %2")).arg(name.host).arg(result.error);
         backend.setResolveError(reason);
         // A lookup that failed for a while (a DNS server not answering) keeps the addresses the
         // name had; a name that does not exist (any more) has none.

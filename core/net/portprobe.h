@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QHostAddress>
 #include "core/i18n/message.h"
+#include <QHostAddress>
 
 #include <QString>
 

@@ -277,7 +277,8 @@ void tst_Portrelayd::logsBackendStateChangesAsJson()
     QHash<QString, QString> reasons;
     for (const QByteArray &line : daemon.log.trimmed().split('\n')) {
         const QJsonObject object = QJsonDocument::fromJson(line).object();
-        reasons.insert(object.value(QLatin1String("event")).toString(), object.value(QLatin1String("reason")).toString());
+        reasons.insert(object.value(QLatin1String("event")).toString(),
+                       object.value(QLatin1String("reason")).toString());
         if (object.value(QLatin1String("event")) != QLatin1String("backend_state_changed"))
             continue;
         (object.value(QLatin1String("to")) == QLatin1String("down") ? down : up) = object;

@@ -29,7 +29,8 @@ Rule makeRule(const QString &name, quint16 port)
 RuleSnapshot snapshotOf(const Rule &rule, RuleState state, const QList<BackendState> &backends = {})
 {
     RuleSnapshot rs;
-    rs.status = RuleStatus{rule.name, state, state == RuleState::Failed ? Message::verbatim(QStringLiteral("in use")) : Message()};
+    rs.status = RuleStatus{rule.name, state,
+                           state == RuleState::Failed ? Message::verbatim(QStringLiteral("in use")) : Message()};
     rs.listen = rule.listen.toString();
     if (state == RuleState::Running) {
         for (int i = 0; i < rule.backends.size(); ++i) {

@@ -1093,9 +1093,10 @@ void RuleEditorDialog::updatePortCheck(const Built &built)
     if (result.takenByRule && !result.suggestion)
         m_portStatusLabel->setText(tr("No free port found near %1.").arg(listen.port));
     if (sameAddress && notListening && !result.takenByRule) {
-        const QString now = m_status->state == RuleState::Waiting
-                                ? tr("This rule is waiting: %1. It tries again on its own.").arg(m_status->reason.translated())
-                                : tr("This rule could not start: %1.").arg(m_status->reason.translated());
+        const QString now =
+            m_status->state == RuleState::Waiting
+                ? tr("This rule is waiting: %1. It tries again on its own.").arg(m_status->reason.translated())
+                : tr("This rule could not start: %1.").arg(m_status->reason.translated());
         m_portStatusLabel->setText(result.suggestion ? now + u' ' + tr("Port %1 is free.").arg(*result.suggestion)
                                                      : now);
     }

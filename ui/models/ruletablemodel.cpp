@@ -185,8 +185,8 @@ QString RuleTableModel::waitingText(const Row &row) const
     const bool loopback = row.rule.listen.isLoopback();
     QString text;
     if (row.status.error == EADDRINUSE)
-        text = loopback ? tr("port %1 in use").arg(row.rule.listen.port)
-                        : tr("%1 in use").arg(row.rule.listen.toString());
+        text =
+            loopback ? tr("port %1 in use").arg(row.rule.listen.port) : tr("%1 in use").arg(row.rule.listen.toString());
     else if (row.status.error == EADDRNOTAVAIL)
         text = tr("waiting for %1 on this machine").arg(row.rule.listen.host);
     else

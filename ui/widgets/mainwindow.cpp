@@ -605,8 +605,8 @@ void MainWindow::onRuleStatusChanged(const RuleStatus &status)
     const RuleState previous = m_ruleModel->stateAt(row);
     m_ruleModel->setStatus(status);
     if ((status.state == RuleState::Failed || status.state == RuleState::Waiting) && previous != status.state)
-        notify(QStringLiteral("rule\n") + status.name, tr("Rule %1 failed to start").arg(status.name), status.reason.translated(),
-               true);
+        notify(QStringLiteral("rule\n") + status.name, tr("Rule %1 failed to start").arg(status.name),
+               status.reason.translated(), true);
     updateActions();
     updateTrayRules();
     updateStatusBar();
@@ -620,8 +620,8 @@ void MainWindow::onEvent(const EngineEvent &event)
     // One throttle key per backend: a flapping backend is limited on its own, not at its neighbours' cost.
     const QString key = QStringLiteral("backend\n") + event.rule + u'\n' + event.backend;
     if (event.to == BackendState::Down) {
-        notify(key, tr("Backend down"), tr("%1 of rule %2 is down: %3").arg(event.backend, event.rule, event.message.translated()),
-               true);
+        notify(key, tr("Backend down"),
+               tr("%1 of rule %2 is down: %3").arg(event.backend, event.rule, event.message.translated()), true);
     } else if (event.to == BackendState::Up && event.from == BackendState::Down) {
         notify(key, tr("Backend up"), tr("%1 of rule %2 is back up").arg(event.backend, event.rule), false);
     }
