@@ -58,17 +58,18 @@ bool runUntil(EventLoop &loop, Done done, int limitMs = 5000)
 }
 
 // A server that answers each connection with the given pieces, a pause between them, and then
-// holds the connection open until the client goes (or five seconds pass).
-LoopbackServer::Handler replying(QList<QByteArray> pieces, int pauseMs = 30)
+// closes, or holds the connection open until the client goes (or five seconds pass).
+LoopbackServer::Handler replying(QList<QByteArray> pieces, bool hold)
 {
-    return [pieces, pauseMs](int fd) {
+    return [pieces, hold](int fd) {
         char request[256];
         [[maybe_unused]] const ssize_t got = ::recv(fd, request, sizeof(request), 0);
         for (const QByteArray &piece : pieces) {
             ::send(fd, piece.constData(), std::size_t(piece.size()), MSG_NOSIGNAL);
-            QThread::msleep(std::uint32_t(pauseMs));
+            QThread::msleep(30);
         }
-        readAll(fd, 5000);
+        if (hold)
+            readAll(fd, 5000);
     };
 }
 
@@ -129,22 +130,13 @@ void tst_HealthProbe::outcomes()
     std::mutex mutex;
     // The handler runs on the server's threads: it gets copies of what it reads.
     LoopbackServer server([&, reply, closes](int fd) {
-        if (closes) {
-            char request[256];
-            [[maybe_unused]] const ssize_t got = ::recv(fd, request, sizeof(request), 0);
-            for (const QByteArray &piece : reply) {
-                ::send(fd, piece.constData(), std::size_t(piece.size()), MSG_NOSIGNAL);
-                QThread::msleep(30);
-            }
-            return;
-        }
-        if (reply.isEmpty()) {
+        if (reply.isEmpty() && !closes) {
             const QByteArray got = readAll(fd, 5000);
             std::lock_guard<std::mutex> lock(mutex);
             sentToServer = got;
             return;
         }
-        replying(reply)(fd);
+        replying(reply, !closes)(fd);
     });
     auto runtime = runtimeFor({{loopback(server.port())}}, send, expect);
     EventLoop loop(Clock::system());
