@@ -3,6 +3,7 @@
 
 #include "core/net/portprobe.h"
 
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTest>
 
@@ -45,16 +46,18 @@ void tst_PortProbe::takenAndFree()
 
 void tst_PortProbe::nextFreeSkipsTakenPorts()
 {
-    // Three ports in a row held, from an ephemeral one up (found anew if a neighbour is busy).
+    // Three ports in a row held, below the ephemeral range (32768 up), where the connections of
+    // tests running beside this one take no ports; found anew if one of them is busy.
     std::vector<std::unique_ptr<QTcpServer>> held;
     quint16 first = 0;
-    for (int attempt = 0; attempt < 20 && held.size() < 3; ++attempt) {
+    for (int attempt = 0; attempt < 50 && held.size() < 3; ++attempt) {
         held.clear();
+        first = quint16(20000 + QRandomGenerator::global()->bounded(10000));
         auto server = std::make_unique<QTcpServer>();
-        QVERIFY(server->listen(QHostAddress::LocalHost, 0));
-        first = server->serverPort();
+        if (!server->listen(QHostAddress::LocalHost, first))
+            continue;
         held.push_back(std::move(server));
-        for (quint16 port = first + 1; port < first + 3 && port > first; ++port) {
+        for (quint16 port = first + 1; port < first + 3; ++port) {
             auto next = std::make_unique<QTcpServer>();
             if (!next->listen(QHostAddress::LocalHost, port))
                 break;
