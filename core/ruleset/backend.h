@@ -17,11 +17,8 @@ struct Backend
     bool enabled = true;
     QJsonObject extensions; // the user's own "x-" keys, kept verbatim
 
-    friend bool operator==(const Backend &a, const Backend &b)
-    {
-        return a.address == b.address && a.weight == b.weight && a.backup == b.backup && a.enabled == b.enabled &&
-               a.extensions == b.extensions;
-    }
+    // Key by key, by the schema table (RuleSchema::equal).
+    friend bool operator==(const Backend &a, const Backend &b);
     friend bool operator!=(const Backend &a, const Backend &b) { return !(a == b); }
 };
 

@@ -1,24 +1,20 @@
 #include "core/ruleset/endpoint.h"
 
+#include "core/i18n/quoting.h"
+
 namespace PortRelay {
 
 namespace {
 
+using Quoting::quoted;
+using Quoting::shortened;
+
 constexpr int MaxHostNameLength = 253;
 constexpr int MaxLabelLength = 63;
-constexpr int MaxShownLength = 64;
 
-// Hostile input can be megabytes long; messages show only its start.
-QString shortened(QStringView text)
+Message message(const char *source)
 {
-    if (text.size() <= MaxShownLength)
-        return text.toString();
-    return text.left(MaxShownLength).toString() + QStringLiteral("...");
-}
-
-QString quoted(QStringView text)
-{
-    return u'"' + shortened(text) + u'"';
+    return Message("PortRelay::Endpoint", source);
 }
 
 bool isAsciiDigits(QStringView text)
@@ -67,16 +63,17 @@ std::optional<QHostAddress> parseIPv6(QStringView host)
 
 } // namespace
 
-std::optional<Endpoint> Endpoint::parse(QStringView text, QString *error)
+std::optional<Endpoint> Endpoint::parse(QStringView text, Message *error)
 {
-    const auto fail = [error](const QString &message) -> std::optional<Endpoint> {
+    const auto fail = [error](const Message &reason) -> std::optional<Endpoint> {
         if (error)
-            *error = message;
+            *error = reason;
         return std::nullopt;
     };
 
     if (text.isEmpty())
-        return fail(tr("empty address: expected host:port, e.g. \"127.0.0.1:8080\""));
+        return fail(message(
+            QT_TRANSLATE_NOOP("PortRelay::Endpoint", "empty address: expected host:port, e.g. \"127.0.0.1:8080\"")));
 
     QStringView hostText;
     QStringView portText;
@@ -84,63 +81,92 @@ std::optional<Endpoint> Endpoint::parse(QStringView text, QString *error)
     if (text.front() == u'[') {
         const qsizetype close = text.indexOf(u']');
         if (close < 0)
-            return fail(tr("missing \"]\" after the IPv6 address in %1").arg(quoted(text)));
+            return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "missing \"]\" after the IPv6 address in %1"))
+                            .arg(quoted(text)));
         hostText = text.mid(1, close - 1);
         const QStringView rest = text.mid(close + 1);
         if (rest.isEmpty() || rest == u":")
-            return fail(tr("missing port: expected [address]:port, e.g. \"[::1]:8080\""));
+            return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint",
+                                                  "missing port: expected [address]:port, e.g. \"[::1]:8080\"")));
         if (rest.front() != u':')
-            return fail(tr("unexpected %1 after \"]\": expected \":port\"").arg(quoted(rest)));
+            return fail(
+                message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "unexpected %1 after \"]\": expected \":port\""))
+                    .arg(quoted(rest)));
         portText = rest.mid(1);
         bracketed = true;
     } else {
         const qsizetype colon = text.lastIndexOf(u':');
         if (colon < 0)
-            return fail(tr("missing port in %1: expected host:port, e.g. \"127.0.0.1:8080\"").arg(quoted(text)));
+            return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint",
+                                                  "missing port in %1: expected host:port, e.g. \"127.0.0.1:8080\""))
+                            .arg(quoted(text)));
         hostText = text.left(colon);
         portText = text.mid(colon + 1);
         if (hostText.contains(u':'))
-            return fail(tr("an IPv6 address must be in brackets, e.g. \"[::1]:8080\""));
+            return fail(message(
+                QT_TRANSLATE_NOOP("PortRelay::Endpoint", "an IPv6 address must be in brackets, e.g. \"[::1]:8080\"")));
         if (portText.isEmpty())
-            return fail(tr("missing port: expected host:port, e.g. \"127.0.0.1:8080\""));
+            return fail(message(
+                QT_TRANSLATE_NOOP("PortRelay::Endpoint", "missing port: expected host:port, e.g. \"127.0.0.1:8080\"")));
     }
 
     if (hostText.isEmpty())
-        return fail(tr("missing host before \":%1\"").arg(shortened(portText)));
+        return fail(
+            message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "missing host before \":%1\"")).arg(shortened(portText)));
 
-    if (!isAsciiDigits(portText))
-        return fail(tr("port %1 is not a number").arg(quoted(portText)));
-    qsizetype firstNonZero = 0;
-    while (firstNonZero < portText.size() - 1 && portText[firstNonZero] == u'0')
-        ++firstNonZero;
-    const QStringView significant = portText.mid(firstNonZero);
-    const int port = significant.size() > 5 ? 65536 : significant.toInt();
-    if (port == 0)
-        return fail(tr("port 0 is not allowed: choose a port 1-65535"));
-    if (port > 65535)
-        return fail(tr("port %1 out of range 1-65535").arg(shortened(portText)));
+    const std::optional<quint16> port = parsePort(portText, error);
+    if (!port)
+        return std::nullopt;
 
     Endpoint endpoint;
-    endpoint.port = static_cast<quint16>(port);
+    endpoint.port = *port;
     if (bracketed) {
         const auto address = parseIPv6(hostText);
         if (!address)
-            return fail(tr("%1 is not an IPv6 address: brackets are only for IPv6 addresses").arg(quoted(hostText)));
+            return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint",
+                                                  "%1 is not an IPv6 address: brackets are only for IPv6 addresses"))
+                            .arg(quoted(hostText)));
         endpoint.host = address->toString();
     } else if (hostText == u"*") {
         endpoint.host = QStringLiteral("0.0.0.0");
     } else if (looksLikeIPv4(hostText)) {
         const auto address = parseIPv4(hostText);
         if (!address)
-            return fail(tr("invalid IPv4 address %1").arg(quoted(hostText)));
+            return fail(
+                message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "invalid IPv4 address %1")).arg(quoted(hostText)));
         endpoint.host = address->toString();
     } else {
-        QString hostError;
+        Message hostError;
         if (!isValidHostName(hostText, &hostError))
             return fail(hostError);
         endpoint.host = hostText.toString();
     }
     return endpoint;
+}
+
+std::optional<quint16> Endpoint::parsePort(QStringView portText, Message *error)
+{
+    const auto fail = [error](const Message &reason) -> std::optional<quint16> {
+        if (error)
+            *error = reason;
+        return std::nullopt;
+    };
+    if (portText.isEmpty())
+        return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "no port: choose a port 1-65535")));
+    if (!isAsciiDigits(portText))
+        return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "port %1 is not a number")).arg(quoted(portText)));
+    qsizetype firstNonZero = 0;
+    while (firstNonZero < portText.size() - 1 && portText[firstNonZero] == u'0')
+        ++firstNonZero;
+    const QStringView significant = portText.mid(firstNonZero);
+    const int number = significant.size() > 5 ? 65536 : significant.toInt();
+    if (number == 0)
+        return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "port 0 is not allowed: choose a port 1-65535")));
+    if (number > 65535)
+        return fail(
+            message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "port %1 out of range 1-65535")).arg(shortened(portText)));
+
+    return static_cast<quint16>(number);
 }
 
 QString Endpoint::toString() const
@@ -183,29 +209,34 @@ bool Endpoint::isLoopback() const
     return address && address->isLoopback();
 }
 
-bool Endpoint::isValidHostName(QStringView name, QString *error)
+bool Endpoint::isValidHostName(QStringView name, Message *error)
 {
-    const auto fail = [&](const QString &reason) {
+    const auto fail = [&](const Message &reason) {
         if (error)
-            *error = tr("invalid host name %1: %2").arg(quoted(name), reason);
+            *error = message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "invalid host name %1: %2"))
+                         .arg(quoted(name))
+                         .arg(reason);
         return false;
     };
     if (name.isEmpty())
-        return fail(tr("it is empty"));
+        return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "it is empty")));
     if (name.size() > MaxHostNameLength)
-        return fail(tr("longer than %1 characters").arg(MaxHostNameLength));
+        return fail(
+            message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "longer than %1 characters")).arg(MaxHostNameLength));
     for (QStringView label : name.split(u'.')) {
         if (label.isEmpty())
-            return fail(tr("empty label"));
+            return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "empty label")));
         if (label.size() > MaxLabelLength)
-            return fail(tr("a label is longer than %1 characters").arg(MaxLabelLength));
+            return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "a label is longer than %1 characters"))
+                            .arg(MaxLabelLength));
         if (label.front() == u'-' || label.back() == u'-')
-            return fail(tr("a label starts or ends with \"-\""));
+            return fail(message(QT_TRANSLATE_NOOP("PortRelay::Endpoint", "a label starts or ends with \"-\"")));
         for (QChar c : label) {
             const bool ok =
                 (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-';
             if (!ok)
-                return fail(tr("only letters, digits, \"-\" and \".\" are allowed"));
+                return fail(message(
+                    QT_TRANSLATE_NOOP("PortRelay::Endpoint", "only letters, digits, \"-\" and \".\" are allowed")));
         }
     }
     return true;

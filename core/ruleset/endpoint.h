@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QCoreApplication>
+#include "core/i18n/message.h"
+
 #include <QHostAddress>
 #include <QString>
 
@@ -18,7 +19,9 @@ struct Endpoint
 
     // Parses "host:port"; IPv6 literals must be bracketed. On failure returns nullopt and sets
     // *error to a sentence naming the offending part, e.g. "port 70000 out of range 1-65535".
-    static std::optional<Endpoint> parse(QStringView text, QString *error = nullptr);
+    static std::optional<Endpoint> parse(QStringView text, Message *error = nullptr);
+    // The port part alone ("8080"), with parse()'s checks and messages.
+    static std::optional<quint16> parsePort(QStringView text, Message *error = nullptr);
 
     // The canonical text form, parse(toString()) == *this.
     QString toString() const;
@@ -35,13 +38,10 @@ struct Endpoint
 
     // RFC 1123 host name syntax: dot-separated labels of letters, digits and "-" (not at either
     // end of a label), 1-63 characters each, 253 in all. On failure *error says what is wrong.
-    static bool isValidHostName(QStringView name, QString *error = nullptr);
+    static bool isValidHostName(QStringView name, Message *error = nullptr);
 
     friend bool operator==(const Endpoint &a, const Endpoint &b) { return a.host == b.host && a.port == b.port; }
     friend bool operator!=(const Endpoint &a, const Endpoint &b) { return !(a == b); }
-
-    // Last, because the macro leaves the access at private.
-    Q_DECLARE_TR_FUNCTIONS(Endpoint)
 };
 
 } // namespace PortRelay

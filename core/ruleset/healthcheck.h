@@ -22,11 +22,8 @@ struct HealthCheck
     QByteArray send;   // written after connecting, e.g. "PING\r\n"; empty: nothing
     QByteArray expect; // must arrive within timeoutMs, e.g. "+PONG"; empty: connecting is enough
 
-    friend bool operator==(const HealthCheck &a, const HealthCheck &b)
-    {
-        return a.type == b.type && a.intervalMs == b.intervalMs && a.timeoutMs == b.timeoutMs && a.rise == b.rise &&
-               a.fall == b.fall && a.send == b.send && a.expect == b.expect;
-    }
+    // Key by key, by the schema table (RuleSchema::equal).
+    friend bool operator==(const HealthCheck &a, const HealthCheck &b);
     friend bool operator!=(const HealthCheck &a, const HealthCheck &b) { return !(a == b); }
 };
 

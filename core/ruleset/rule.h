@@ -9,8 +9,6 @@
 #include <QList>
 #include <QString>
 
-#include <optional>
-
 namespace PortRelay {
 
 enum class Protocol
@@ -41,7 +39,8 @@ struct Rule
     static constexpr int MaxAllowEntries = 1024; // checked per connection, one by one
 
     QString name;
-    QString group; // optional, for starting and stopping related rules together
+    QString description; // the user's note, up to 500 characters: the rule's tooltip
+    QString group;       // optional, for starting and stopping related rules together
     bool enabled = true;
     Protocol protocol = Protocol::Tcp;
     Endpoint listen{QStringLiteral("127.0.0.1"), 0};
@@ -62,31 +61,9 @@ struct Rule
     QList<Subnet> allow;          // empty: any client
     QJsonObject extensions;       // the user's own "x-" keys, kept verbatim
 
-    friend bool operator==(const Rule &a, const Rule &b)
-    {
-        return a.name == b.name && a.group == b.group && a.enabled == b.enabled && a.protocol == b.protocol &&
-               a.listen == b.listen && a.balance == b.balance && a.backends == b.backends &&
-               a.healthCheck == b.healthCheck && a.connectTimeoutMs == b.connectTimeoutMs &&
-               a.idleTimeoutMs == b.idleTimeoutMs && a.retries == b.retries && a.maxConnections == b.maxConnections &&
-               a.maxConnectionsPerClient == b.maxConnectionsPerClient && a.onDown == b.onDown &&
-               a.maxFails == b.maxFails && a.failWindowMs == b.failWindowMs && a.retryBackoffMs == b.retryBackoffMs &&
-               a.slowStartMs == b.slowStartMs && a.adaptiveWeights == b.adaptiveWeights && a.allow == b.allow &&
-               a.extensions == b.extensions;
-    }
+    // Key by key, by the schema table (RuleSchema::equal).
+    friend bool operator==(const Rule &a, const Rule &b);
     friend bool operator!=(const Rule &a, const Rule &b) { return !(a == b); }
 };
-
-// The names used in rule files: "round_robin", "least_connections", "source_hash", "random".
-QString balanceStrategyName(BalanceStrategy strategy);
-std::optional<BalanceStrategy> balanceStrategyFromName(QStringView name);
-// "tcp", the only protocol so far.
-QString protocolName(Protocol protocol);
-std::optional<Protocol> protocolFromName(QStringView name);
-// "tcp" and "none".
-QString healthCheckTypeName(HealthCheck::Type type);
-std::optional<HealthCheck::Type> healthCheckTypeFromName(QStringView name);
-// "keep" and "close".
-QString onDownName(OnDown onDown);
-std::optional<OnDown> onDownFromName(QStringView name);
 
 } // namespace PortRelay

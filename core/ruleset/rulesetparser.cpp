@@ -1,7 +1,8 @@
 #include "core/ruleset/rulesetparser.h"
 
-#include "core/ruleset/rulesetkeys.h"
-
+#include "core/i18n/quoting.h"
+#include "core/ruleset/jsontext.h"
+#include "core/ruleset/ruleschema.h"
 #include "core/ruleset/rulevalidator.h"
 
 #include <QFile>
@@ -10,146 +11,28 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
-#include <QLocale>
 #include <QMap>
-#include <QRegularExpression>
-#include <QSet>
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 namespace PortRelay {
 
 namespace {
 
+using Quoting::quoted;
 using Range = RuleValidator::Range;
+using JsonText::describe;
+using JsonText::formatNumber;
 
-constexpr int MaxShownLength = 64;
-// Longer keys are hostile or garbage; comparing them with every known key would only cost time.
-constexpr int MaxSuggestedKeyLength = 64;
-const QString NoPath;
+constexpr const char *Context = "PortRelay::RuleSetParser";
 
-const auto &TopKeys = RuleSetKeys::Top;
-const auto &RuleKeys = RuleSetKeys::Rule;
-const auto &BackendKeys = RuleSetKeys::Backend;
-const auto &HealthKeys = RuleSetKeys::HealthCheck;
-constexpr std::array<QStringView, 4> BalanceNames{u"round_robin", u"least_connections", u"source_hash", u"random"};
-
-// Quotes text the way JSON would, shortened: messages must stay readable for hostile input.
-QString quoted(QStringView text)
+Message message(const char *source)
 {
-    QString out(1, u'"');
-    for (QChar c : text.left(MaxShownLength)) {
-        if (c == u'"' || c == u'\\')
-            out += u'\\' + QString(c);
-        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    if (text.size() > MaxShownLength)
-        out += QStringLiteral("...");
-    return out + u'"';
-}
-
-QString formatNumber(double value)
-{
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
-
-QString describe(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return RuleSetParser::tr("null");
-    case QJsonValue::Bool:
-        return value.toBool() ? RuleSetParser::tr("boolean true") : RuleSetParser::tr("boolean false");
-    case QJsonValue::Double:
-        return RuleSetParser::tr("number %1").arg(formatNumber(value.toDouble()));
-    case QJsonValue::String:
-        return RuleSetParser::tr("string %1").arg(quoted(value.toString()));
-    case QJsonValue::Array:
-        return RuleSetParser::tr("an array");
-    case QJsonValue::Object:
-        return RuleSetParser::tr("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return RuleSetParser::tr("nothing");
-}
-
-QString join(const QString &prefix, QStringView key)
-{
-    const QStringView shown = key.size() > MaxShownLength ? key.left(MaxShownLength) : key;
-    return prefix.isEmpty() ? shown.toString() : prefix + u'.' + shown;
-}
-
-QString indexed(const QString &prefix, qsizetype index)
-{
-    return prefix + u'[' + QString::number(index) + u']';
-}
-
-// Compares keys loosely: "connectTimeoutMs" should find "connect_timeout_ms".
-QString looseKey(QStringView key)
-{
-    QString out;
-    out.reserve(key.size());
-    for (QChar c : key) {
-        if (c != u'_' && c != u'-' && c != u' ')
-            out += c.toLower();
-    }
-    return out;
-}
-
-// Edit distance counting a swap of neighbours as one edit ("weigth" is one away from "weight").
-int editDistance(QStringView a, QStringView b)
-{
-    const std::size_t width = std::size_t(b.size()) + 1;
-    std::vector<int> beforePrevious(width), previous(width), current(width);
-    for (std::size_t j = 0; j < width; ++j)
-        previous[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        current[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const std::size_t k = std::size_t(j);
-            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            current[k] = std::min({previous[k] + 1, current[k - 1] + 1, previous[k - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                current[k] = std::min(current[k], beforePrevious[k - 2] + 1);
-        }
-        std::swap(beforePrevious, previous);
-        std::swap(previous, current);
-    }
-    return previous.back();
-}
-
-// The known name closest to text, if it is close enough to be a likely typo; else empty.
-template<std::size_t N>
-QString suggestion(QStringView text, const std::array<QStringView, N> &known)
-{
-    if (text.size() > MaxSuggestedKeyLength)
-        return {};
-    const QString loose = looseKey(text);
-    QString best;
-    int bestDistance = std::numeric_limits<int>::max();
-    for (QStringView candidate : known) {
-        const int distance = editDistance(loose, looseKey(candidate));
-        if (distance < bestDistance) {
-            bestDistance = distance;
-            best = candidate.toString();
-        }
-    }
-    const int allowed = loose.size() <= 3 ? 1 : loose.size() <= 8 ? 2 : 3;
-    return bestDistance <= allowed ? best : QString();
-}
-
-template<std::size_t N>
-bool isOneOf(QStringView key, const std::array<QStringView, N> &known)
-{
-    return std::find(known.begin(), known.end(), key) != known.end();
+    return Message(Context, source);
 }
 
 bool isExtensionKey(QStringView key)
@@ -157,430 +40,323 @@ bool isExtensionKey(QStringView key)
     return key.startsWith(u"x-");
 }
 
-// Offset of the first byte that is not well-formed UTF-8 (RFC 3629), or -1.
-qsizetype invalidUtf8Offset(const QByteArray &data)
+template<typename Object>
+std::vector<QStringView> keysOf(SchemaFields<Object> fields)
 {
-    const auto *bytes = reinterpret_cast<const unsigned char *>(data.constData());
-    const qsizetype size = data.size();
-    qsizetype i = 0;
-    while (i < size) {
-        const unsigned char lead = bytes[i];
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        int length = 0;
-        unsigned char low = 0x80;
-        unsigned char high = 0xbf;
-        if (lead >= 0xc2 && lead <= 0xdf) {
-            length = 2;
-        } else if (lead >= 0xe0 && lead <= 0xef) {
-            length = 3;
-            if (lead == 0xe0)
-                low = 0xa0; // overlong
-            else if (lead == 0xed)
-                high = 0x9f; // surrogates
-        } else if (lead >= 0xf0 && lead <= 0xf4) {
-            length = 4;
-            if (lead == 0xf0)
-                low = 0x90; // overlong
-            else if (lead == 0xf4)
-                high = 0x8f; // beyond U+10FFFF
-        } else {
-            return i;
-        }
-        if (i + length > size)
-            return i;
-        for (int k = 1; k < length; ++k) {
-            const unsigned char next = bytes[i + k];
-            if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xbf))
-                return i;
-        }
-        i += length;
-    }
-    return -1;
+    std::vector<QStringView> keys;
+    keys.reserve(fields.size());
+    for (const SchemaField<Object> &field : fields)
+        keys.push_back(field.key);
+    return keys;
 }
 
-// Index of the first surrogate without its partner, or -1. JSON's "\ud800" escapes can make one,
-// and UTF-8 has no form for it: stored as bytes, it would not read back as what was written.
-qsizetype unpairedSurrogateIndex(QStringView text)
+std::vector<QStringView> topKeys()
 {
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
-            ++i;
-        else if (c.isSurrogate())
-            return i;
-    }
-    return -1;
+    const auto &top = RuleSchema::top();
+    return {top.begin(), top.end()};
 }
 
-// 1-based line and column (in characters) of a byte offset, as an editor shows them.
-std::pair<qsizetype, qsizetype> lineAndColumn(const QByteArray &data, qsizetype offset)
-{
-    offset = std::clamp<qsizetype>(offset, 0, data.size());
-    qsizetype line = 1;
-    qsizetype column = 1;
-    for (qsizetype i = 0; i < offset; ++i) {
-        const auto byte = static_cast<unsigned char>(data.at(i));
-        if (byte == '\n') {
-            ++line;
-            column = 1;
-        } else if ((byte & 0xc0) != 0x80) {
-            ++column;
-        }
-    }
-    return {line, column};
-}
-
-// Issues of one part of the document, and the paths whose values could not be read: the
+// Issues of one part of the document, and the locations whose values could not be read: the
 // validator sees defaults there, and what it would say about them is noise.
 class Sink
 {
 public:
     // One past the limit is enough for the caller to see that it was reached.
-    void add(const QString &path, const QString &message)
+    void add(const RuleSetLocation &where, const Message &what)
     {
         if (m_issues.size() <= RuleSetParser::MaxIssues)
-            m_issues.append({path, message});
+            m_issues.append({where, what});
     }
-    void unreadable(const QString &path, const QString &message)
+    void unreadable(const RuleSetLocation &where, const Message &what)
     {
-        add(path, message);
-        m_unreadable.insert(path);
+        add(where, what);
+        m_unreadable.append(where);
     }
-    void missing(const QString &parentPath, QStringView key)
+    void missing(const RuleSetLocation &parent, QStringView key)
     {
-        add(parentPath, RuleSetParser::tr("missing required key \"%1\"").arg(key));
-        m_unreadable.insert(join(parentPath, key));
+        add(parent,
+            message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "missing required key \"%1\"")).arg(key.toString()));
+        m_unreadable.append(parent.child(key));
     }
-    void unknownKey(const QString &path, const QString &suggested)
+    void unknownKey(const RuleSetLocation &where, const QString &suggested)
     {
         if (suggested.isEmpty())
-            add(path, RuleSetParser::tr("unknown key"));
+            add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "unknown key")));
         else
-            add(path, RuleSetParser::tr("unknown key (did you mean \"%1\"?)").arg(suggested));
+            add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "unknown key (did you mean \"%1\"?)"))
+                           .arg(suggested));
     }
 
     // Adds the validator's issues, except those about values that could not be read.
     void addChecked(const RuleSetIssues &checked)
     {
         for (const RuleSetIssue &issue : checked) {
-            if (!isUnderUnreadable(issue.path))
-                add(issue.path, issue.message);
+            if (!isUnderUnreadable(issue) && m_issues.size() <= RuleSetParser::MaxIssues)
+                m_issues.append(issue);
         }
     }
 
     RuleSetIssues &issues() { return m_issues; }
 
 private:
-    bool isUnderUnreadable(const QString &path) const
+    bool isUnderUnreadable(const RuleSetLocation &where) const
     {
-        if (m_unreadable.isEmpty())
-            return false;
-        QStringView rest(path);
-        while (!rest.isEmpty()) {
-            if (m_unreadable.contains(rest.toString()))
+        for (const RuleSetLocation &unreadable : m_unreadable) {
+            if (where.isWithin(unreadable))
                 return true;
-            const qsizetype cut = std::max(rest.lastIndexOf(u'.'), rest.lastIndexOf(u'['));
-            rest = cut < 0 ? QStringView() : rest.left(cut);
         }
         return false;
     }
 
     RuleSetIssues m_issues;
-    QSet<QString> m_unreadable;
+    QList<RuleSetLocation> m_unreadable;
 };
 
-bool readString(Sink &sink, const QJsonValue &value, const QString &path, QString *out)
+bool readString(Sink &sink, const QJsonValue &value, const RuleSetLocation &where, QString *out)
 {
     if (!value.isString()) {
-        sink.unreadable(path, RuleSetParser::tr("expected a string, got %1").arg(describe(value)));
+        sink.unreadable(
+            where,
+            message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "expected a string, got %1")).arg(describe(value)));
         return false;
     }
     *out = value.toString();
     return true;
 }
 
-void readBool(Sink &sink, const QJsonValue &value, const QString &path, bool *out)
-{
-    if (!value.isBool()) {
-        sink.unreadable(path, RuleSetParser::tr("expected a boolean (true or false), got %1").arg(describe(value)));
-        return;
-    }
-    *out = value.toBool();
-}
-
-// Reads an integer; one beyond int cannot be stored, so the range message comes from here.
-void readInt(Sink &sink, const QJsonValue &value, const QString &path, Range range, int *out)
-{
-    const double number = value.toDouble();
-    if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number)) {
-        sink.unreadable(path, RuleSetParser::tr("expected an integer, got %1").arg(describe(value)));
-        return;
-    }
-    if (number < double(std::numeric_limits<int>::min()) || number > double(std::numeric_limits<int>::max())) {
-        sink.unreadable(path, RuleValidator::outOfRangeMessage(formatNumber(number), range));
-        return;
-    }
-    *out = int(number);
-}
-
-bool readObject(Sink &sink, const QJsonValue &value, const QString &path, QJsonObject *out)
+bool readObject(Sink &sink, const QJsonValue &value, const RuleSetLocation &where, QJsonObject *out)
 {
     if (!value.isObject()) {
-        sink.unreadable(path, RuleSetParser::tr("expected an object, got %1").arg(describe(value)));
+        sink.unreadable(
+            where,
+            message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "expected an object, got %1")).arg(describe(value)));
         return false;
     }
     *out = value.toObject();
     return true;
 }
 
-bool readArray(Sink &sink, const QJsonValue &value, const QString &path, QJsonArray *out)
+bool readArray(Sink &sink, const QJsonValue &value, const RuleSetLocation &where, QJsonArray *out)
 {
     if (!value.isArray()) {
-        sink.unreadable(path, RuleSetParser::tr("expected an array, got %1").arg(describe(value)));
+        sink.unreadable(
+            where,
+            message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "expected an array, got %1")).arg(describe(value)));
         return false;
     }
     *out = value.toArray();
     return true;
 }
 
-void readEndpoint(Sink &sink, const QJsonValue &value, const QString &path, Endpoint *out)
-{
-    QString text;
-    if (!readString(sink, value, path, &text))
-        return;
-    QString error;
-    if (const auto endpoint = Endpoint::parse(text, &error))
-        *out = *endpoint;
-    else
-        sink.unreadable(path, error);
-}
-
 // Reports unknown keys of object and keeps its "x-" keys in *extensions (when that level has them).
-template<std::size_t N>
-void readOtherKeys(Sink &sink, const QJsonObject &object, const QString &path, const std::array<QStringView, N> &known,
-                   QJsonObject *extensions)
+void readOtherKeys(Sink &sink, const QJsonObject &object, const RuleSetLocation &where,
+                   const std::vector<QStringView> &known, QJsonObject *extensions)
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString key = it.key();
-        if (isOneOf(key, known))
+        if (std::find(known.begin(), known.end(), key) != known.end())
             continue;
+        const RuleSetLocation at = where.child(Quoting::shortened(key));
         if (isExtensionKey(key)) {
             if (extensions)
                 extensions->insert(key, it.value());
             else
-                sink.add(join(path, key),
-                         RuleSetParser::tr("\"x-\" keys are kept only at the top level, in rules and in backends"));
+                sink.add(at, message(QT_TRANSLATE_NOOP(
+                                 "PortRelay::RuleSetParser",
+                                 "\"x-\" keys are kept only at the top level, in rules and in backends")));
             continue;
         }
-        sink.unknownKey(join(path, key), suggestion(key, known));
+        sink.unknownKey(at, JsonText::suggestion(key, known));
     }
 }
 
-void readBackend(Sink &sink, const QJsonValue &value, const QString &path, Backend *backend)
+// Reading one value of the type a table entry holds; each overload says what it expects.
+class ValueReader
+{
+public:
+    ValueReader(Sink &sink, const QJsonValue &value, const RuleSetLocation &where, Range range)
+        : m_sink(sink)
+        , m_value(value)
+        , m_where(where)
+        , m_range(range)
+    {}
+
+    void read(QString *out) { readString(m_sink, m_value, m_where, out); }
+
+    void read(bool *out)
+    {
+        if (!m_value.isBool()) {
+            fail(message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "expected a boolean (true or false), got %1"))
+                     .arg(describe(m_value)));
+            return;
+        }
+        *out = m_value.toBool();
+    }
+
+    // An integer beyond int cannot be stored, so its range message comes from here.
+    void read(int *out)
+    {
+        const double number = m_value.toDouble();
+        if (!m_value.isDouble() || !std::isfinite(number) || number != std::floor(number)) {
+            fail(message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "expected an integer, got %1"))
+                     .arg(describe(m_value)));
+            return;
+        }
+        if (number < double(std::numeric_limits<int>::min()) || number > double(std::numeric_limits<int>::max())) {
+            fail(RuleValidator::outOfRangeMessage(formatNumber(number), m_range));
+            return;
+        }
+        *out = int(number);
+    }
+
+    void read(Endpoint *out)
+    {
+        QString text;
+        if (!readString(m_sink, m_value, m_where, &text))
+            return;
+        Message error;
+        if (const auto endpoint = Endpoint::parse(text, &error))
+            *out = *endpoint;
+        else
+            fail(error);
+    }
+
+    // Text on the wire, stored as the UTF-8 bytes a check sends and looks for.
+    void read(QByteArray *out)
+    {
+        QString text;
+        if (!readString(m_sink, m_value, m_where, &text))
+            return;
+        if (const qsizetype bad = JsonText::unpairedSurrogateIndex(text); bad >= 0) {
+            const QString code = QStringLiteral("%1").arg(text.at(bad).unicode(), 4, 16, QLatin1Char('0')).toUpper();
+            fail(message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "contains an unpaired surrogate (U+%1)"))
+                     .arg(code));
+            return;
+        }
+        *out = text.toUtf8();
+    }
+
+    template<typename Enum, typename = std::enable_if_t<std::is_enum_v<Enum>>>
+    void read(Enum *out)
+    {
+        using Names = EnumSchema<Enum>;
+        QString name;
+        if (!readString(m_sink, m_value, m_where, &name))
+            return;
+        if (const auto value = RuleSchema::fromName<Enum>(name)) {
+            *out = *value;
+            return;
+        }
+        const QString supported = RuleSchema::names<Enum>();
+        if constexpr (Names::notYet != nullptr) {
+            if (std::find(Names::planned.begin(), Names::planned.end(), name) != Names::planned.end()) {
+                fail(message(Names::notYet).arg(quoted(name)).arg(supported));
+                return;
+            }
+        }
+        if constexpr (Names::suggested != nullptr) {
+            std::vector<QStringView> known;
+            for (const auto &entry : Names::names)
+                known.push_back(entry.second);
+            if (const QString close = JsonText::suggestion(name, known); !close.isEmpty()) {
+                fail(message(Names::suggested).arg(quoted(name)).arg(close));
+                return;
+            }
+        }
+        fail(message(Names::unknown).arg(quoted(name)).arg(supported));
+    }
+
+    void read(HealthCheck *out);
+    void read(QList<Backend> *out);
+    void read(QList<Subnet> *out);
+
+private:
+    void fail(const Message &what) { m_sink.unreadable(m_where, what); }
+
+    Sink &m_sink;
+    const QJsonValue &m_value;
+    const RuleSetLocation m_where;
+    const Range m_range;
+};
+
+// Reads every key of object that the table has, then reports the others.
+template<typename Object>
+void readFields(Sink &sink, const QJsonObject &object, const RuleSetLocation &where, SchemaFields<Object> fields,
+                Object *out, QJsonObject *extensions)
+{
+    for (const SchemaField<Object> &field : fields) {
+        const QJsonValue value = object.value(field.key);
+        if (value.isUndefined()) {
+            if (field.presence == SchemaPresence::Required)
+                sink.missing(where, field.key);
+            continue;
+        }
+        ValueReader reader(sink, value, where.child(field.key), field.range);
+        std::visit([&reader, out](auto member) { reader.read(&(out->*member)); }, field.member);
+    }
+    readOtherKeys(sink, object, where, keysOf(fields), extensions);
+}
+
+void ValueReader::read(HealthCheck *out)
 {
     QJsonObject object;
-    if (!readObject(sink, value, path, &object))
-        return;
-    if (const QJsonValue address = object.value(u"address"); address.isUndefined())
-        sink.missing(path, u"address");
-    else
-        readEndpoint(sink, address, join(path, u"address"), &backend->address);
-    if (const QJsonValue weight = object.value(u"weight"); !weight.isUndefined())
-        readInt(sink, weight, join(path, u"weight"), RuleValidator::WeightRange, &backend->weight);
-    if (const QJsonValue backup = object.value(u"backup"); !backup.isUndefined())
-        readBool(sink, backup, join(path, u"backup"), &backend->backup);
-    if (const QJsonValue enabled = object.value(u"enabled"); !enabled.isUndefined())
-        readBool(sink, enabled, join(path, u"enabled"), &backend->enabled);
-    readOtherKeys(sink, object, path, BackendKeys, &backend->extensions);
+    if (readObject(m_sink, m_value, m_where, &object))
+        readFields(m_sink, object, m_where, RuleSchema::healthCheck(), out, nullptr);
 }
 
 // Longer lists than a rule may have are refused unread: a hostile file must not cost time per element.
-void readBackends(Sink &sink, const QJsonValue &value, const QString &path, QList<Backend> *out)
+void ValueReader::read(QList<Backend> *out)
 {
     QJsonArray backends;
-    if (!readArray(sink, value, path, &backends))
+    if (!readArray(m_sink, m_value, m_where, &backends))
         return;
     if (backends.size() > Rule::MaxBackends) {
-        sink.unreadable(path, RuleValidator::tooManyBackends(backends.size()));
+        fail(RuleValidator::tooManyBackends(backends.size()));
         return;
     }
     out->reserve(backends.size());
     for (qsizetype i = 0; i < backends.size(); ++i) {
         Backend backend;
-        readBackend(sink, backends.at(i), indexed(path, i), &backend);
+        const RuleSetLocation at = m_where.element(int(i));
+        QJsonObject object;
+        if (readObject(m_sink, backends.at(i), at, &object))
+            readFields(m_sink, object, at, RuleSchema::backend(), &backend, &backend.extensions);
         out->append(backend); // even when unreadable, so that indexes match the file's
     }
 }
 
-void readAllow(Sink &sink, const QJsonValue &value, const QString &path, QList<Subnet> *out)
+void ValueReader::read(QList<Subnet> *out)
 {
     QJsonArray allow;
-    if (!readArray(sink, value, path, &allow))
+    if (!readArray(m_sink, m_value, m_where, &allow))
         return;
     if (allow.isEmpty()) {
-        sink.add(path, RuleSetParser::tr("an empty list would refuse every client: omit the key to allow any client"));
+        m_sink.add(m_where, message(QT_TRANSLATE_NOOP(
+                                "PortRelay::RuleSetParser",
+                                "an empty list would refuse every client: omit the key to allow any client")));
         return;
     }
     if (allow.size() > Rule::MaxAllowEntries) {
-        sink.unreadable(path, RuleValidator::tooManyAllowEntries(allow.size()));
+        fail(RuleValidator::tooManyAllowEntries(allow.size()));
         return;
     }
     out->reserve(allow.size());
     for (qsizetype i = 0; i < allow.size(); ++i) {
         QString text;
-        QString error;
-        const QString entryPath = indexed(path, i);
+        Message error;
+        const RuleSetLocation at = m_where.element(int(i));
         std::optional<Subnet> subnet;
-        if (readString(sink, allow.at(i), entryPath, &text) && !(subnet = Subnet::parse(text, &error)))
-            sink.unreadable(entryPath, error);
+        if (readString(m_sink, allow.at(i), at, &text) && !(subnet = Subnet::parse(text, &error)))
+            m_sink.unreadable(at, error);
         out->append(subnet.value_or(Subnet())); // even when unreadable, so that indexes match the file's
     }
 }
 
-void readHealthCheck(Sink &sink, const QJsonValue &value, const QString &path, HealthCheck *check)
+void readRule(Sink &sink, const QJsonValue &value, const RuleSetLocation &where, Rule *rule)
 {
     QJsonObject object;
-    if (!readObject(sink, value, path, &object))
-        return;
-    if (const QJsonValue typeValue = object.value(u"type"); !typeValue.isUndefined()) {
-        QString name;
-        const QString typePath = join(path, u"type");
-        if (readString(sink, typeValue, typePath, &name)) {
-            if (const auto type = healthCheckTypeFromName(name))
-                check->type = *type;
-            else
-                sink.unreadable(
-                    typePath,
-                    RuleSetParser::tr("unknown health check type %1 (supported: tcp, none)").arg(quoted(name)));
-        }
-    }
-    const auto readField = [&](QStringView key, Range range, int *out) {
-        if (const QJsonValue field = object.value(key); !field.isUndefined())
-            readInt(sink, field, join(path, key), range, out);
-    };
-    readField(u"interval_ms", RuleValidator::IntervalRange, &check->intervalMs);
-    readField(u"timeout_ms", RuleValidator::CheckTimeoutRange, &check->timeoutMs);
-    readField(u"rise", RuleValidator::RiseFallRange, &check->rise);
-    readField(u"fall", RuleValidator::RiseFallRange, &check->fall);
-    // Text on the wire, stored as the UTF-8 bytes the check sends and looks for.
-    const auto readData = [&](QStringView key, QByteArray *out) {
-        const QJsonValue field = object.value(key);
-        if (field.isUndefined())
-            return;
-        const QString fieldPath = join(path, key);
-        QString text;
-        if (!readString(sink, field, fieldPath, &text))
-            return;
-        if (const qsizetype bad = unpairedSurrogateIndex(text); bad >= 0) {
-            const QString code = QStringLiteral("%1").arg(text.at(bad).unicode(), 4, 16, QLatin1Char('0')).toUpper();
-            sink.unreadable(fieldPath, RuleSetParser::tr("contains an unpaired surrogate (U+%1)").arg(code));
-            return;
-        }
-        *out = text.toUtf8();
-    };
-    readData(u"send", &check->send);
-    readData(u"expect", &check->expect);
-    readOtherKeys(sink, object, path, HealthKeys, nullptr);
-}
-
-void readRule(Sink &sink, const QJsonValue &value, const QString &path, Rule *rule)
-{
-    QJsonObject object;
-    if (!readObject(sink, value, path, &object))
-        return;
-
-    if (const QJsonValue name = object.value(u"name"); name.isUndefined())
-        sink.missing(path, u"name");
-    else
-        readString(sink, name, join(path, u"name"), &rule->name);
-    if (const QJsonValue group = object.value(u"group"); !group.isUndefined())
-        readString(sink, group, join(path, u"group"), &rule->group);
-    if (const QJsonValue enabled = object.value(u"enabled"); !enabled.isUndefined())
-        readBool(sink, enabled, join(path, u"enabled"), &rule->enabled);
-
-    if (const QJsonValue protocolValue = object.value(u"protocol"); !protocolValue.isUndefined()) {
-        QString name;
-        const QString protocolPath = join(path, u"protocol");
-        if (readString(sink, protocolValue, protocolPath, &name)) {
-            if (const auto protocol = protocolFromName(name))
-                rule->protocol = *protocol;
-            else if (name == u"udp")
-                sink.unreadable(protocolPath,
-                                RuleSetParser::tr("protocol \"udp\" is not supported yet (supported: tcp)"));
-            else
-                sink.unreadable(protocolPath,
-                                RuleSetParser::tr("unknown protocol %1 (supported: tcp)").arg(quoted(name)));
-        }
-    }
-
-    if (const QJsonValue listen = object.value(u"listen"); listen.isUndefined())
-        sink.missing(path, u"listen");
-    else
-        readEndpoint(sink, listen, join(path, u"listen"), &rule->listen);
-
-    if (const QJsonValue balanceValue = object.value(u"balance"); !balanceValue.isUndefined()) {
-        QString name;
-        const QString balancePath = join(path, u"balance");
-        if (readString(sink, balanceValue, balancePath, &name)) {
-            if (const auto balance = balanceStrategyFromName(name)) {
-                rule->balance = *balance;
-            } else if (const QString close = suggestion(name, BalanceNames); !close.isEmpty()) {
-                sink.unreadable(
-                    balancePath,
-                    RuleSetParser::tr("unknown balance strategy %1 (did you mean \"%2\"?)").arg(quoted(name), close));
-            } else {
-                sink.unreadable(balancePath, RuleSetParser::tr("unknown balance strategy %1 (supported: round_robin, "
-                                                               "least_connections, source_hash, random)")
-                                                 .arg(quoted(name)));
-            }
-        }
-    }
-
-    if (const QJsonValue backends = object.value(u"backends"); backends.isUndefined())
-        sink.missing(path, u"backends");
-    else
-        readBackends(sink, backends, join(path, u"backends"), &rule->backends);
-
-    if (const QJsonValue check = object.value(u"health_check"); !check.isUndefined())
-        readHealthCheck(sink, check, join(path, u"health_check"), &rule->healthCheck);
-
-    const auto readField = [&](QStringView key, Range range, int *out) {
-        if (const QJsonValue field = object.value(key); !field.isUndefined())
-            readInt(sink, field, join(path, key), range, out);
-    };
-    readField(u"connect_timeout_ms", RuleValidator::ConnectTimeoutRange, &rule->connectTimeoutMs);
-    readField(u"idle_timeout_ms", RuleValidator::IdleTimeoutRange, &rule->idleTimeoutMs);
-    readField(u"retries", RuleValidator::RetriesRange, &rule->retries);
-    readField(u"retry_backoff_ms", RuleValidator::RetryBackoffRange, &rule->retryBackoffMs);
-    readField(u"max_connections", RuleValidator::MaxConnectionsRange, &rule->maxConnections);
-    readField(u"max_connections_per_client", RuleValidator::MaxConnectionsRange, &rule->maxConnectionsPerClient);
-    readField(u"max_fails", RuleValidator::MaxFailsRange, &rule->maxFails);
-    readField(u"fail_window_ms", RuleValidator::FailWindowRange, &rule->failWindowMs);
-
-    if (const QJsonValue onDownValue = object.value(u"on_down"); !onDownValue.isUndefined()) {
-        QString name;
-        const QString onDownPath = join(path, u"on_down");
-        if (readString(sink, onDownValue, onDownPath, &name)) {
-            if (const auto onDown = onDownFromName(name))
-                rule->onDown = *onDown;
-            else
-                sink.unreadable(
-                    onDownPath,
-                    RuleSetParser::tr("unknown on_down value %1 (supported: keep, close)").arg(quoted(name)));
-        }
-    }
-
-    readField(u"slow_start_ms", RuleValidator::SlowStartRange, &rule->slowStartMs);
-    if (const QJsonValue adaptive = object.value(u"adaptive_weights"); !adaptive.isUndefined())
-        readBool(sink, adaptive, join(path, u"adaptive_weights"), &rule->adaptiveWeights);
-
-    if (const QJsonValue allow = object.value(u"allow"); !allow.isUndefined())
-        readAllow(sink, allow, join(path, u"allow"), &rule->allow);
-
-    readOtherKeys(sink, object, path, RuleKeys, &rule->extensions);
+    if (readObject(sink, value, where, &object))
+        readFields(sink, object, where, RuleSchema::rule(), rule, &rule->extensions);
 }
 
 // Brings a document written in an older format version up to RuleSet::CurrentVersion, one
@@ -603,70 +379,82 @@ public:
     RuleSetParser::Result read(const QByteArray &json)
     {
         if (json.size() > RuleSetParser::MaxFileSize) {
-            m_result.issues.append({NoPath, tooLarge(json.size())});
+            fail(tooLarge(json.size()));
             return std::move(m_result);
         }
         QByteArray data = json;
         if (data.startsWith("\xef\xbb\xbf"))
             data.remove(0, 3); // a byte order mark some editors write; harmless
 
-        if (const qsizetype bad = invalidUtf8Offset(data); bad >= 0) {
-            const auto [line, column] = lineAndColumn(data, bad);
-            m_result.issues.append(
-                {NoPath,
-                 RuleSetParser::tr("not valid UTF-8 at line %1, column %2 (byte %3)").arg(line).arg(column).arg(bad)});
+        if (const qsizetype bad = JsonText::invalidUtf8Offset(data); bad >= 0) {
+            const auto [line, column] = JsonText::lineAndColumn(data, bad);
+            fail(message(
+                     QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "not valid UTF-8 at line %1, column %2 (byte %3)"))
+                     .arg(line)
+                     .arg(column)
+                     .arg(bad));
             return std::move(m_result);
         }
 
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(data, &error);
         if (error.error != QJsonParseError::NoError) {
-            const auto [line, column] = lineAndColumn(data, error.offset);
-            m_result.issues.append({NoPath, RuleSetParser::tr("invalid JSON at line %1, column %2 (byte %3): %4")
-                                                .arg(line)
-                                                .arg(column)
-                                                .arg(error.offset)
-                                                .arg(error.errorString())});
+            const auto [line, column] = JsonText::lineAndColumn(data, error.offset);
+            // Qt's own text, which has no translation of ours: the same in every language.
+            fail(message(
+                     QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "invalid JSON at line %1, column %2 (byte %3): %4"))
+                     .arg(line)
+                     .arg(column)
+                     .arg(error.offset)
+                     .arg(error.errorString()));
             return std::move(m_result);
         }
         if (!document.isObject()) {
             const QJsonValue top = document.isArray() ? QJsonValue(document.array()) : QJsonValue();
-            m_result.issues.append(
-                {NoPath, RuleSetParser::tr("expected an object at the top level, got %1").arg(describe(top))});
+            fail(message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "expected an object at the top level, got %1"))
+                     .arg(describe(top)));
             return std::move(m_result);
         }
         readDocument(document.object());
         return std::move(m_result);
     }
 
-    static QString tooLarge(qint64 size)
+    static Message tooLarge(qint64 size)
     {
-        return RuleSetParser::tr("%1 bytes is too large: a rules file may have at most %2 bytes (16 MiB)")
+        return message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser",
+                                         "%1 bytes is too large: a rules file may have at most %2 bytes (16 MiB)"))
             .arg(size)
             .arg(RuleSetParser::MaxFileSize);
     }
 
 private:
+    void fail(const Message &what) { m_result.issues.append({RuleSetLocation(), what}); }
+
     void readDocument(QJsonObject object)
     {
         Sink top;
         RuleSet &ruleSet = m_result.ruleSet;
+        const RuleSetLocation document;
+        const RuleSetLocation versionAt = document.child(u"version");
         const QJsonValue versionValue = object.value(u"version");
         if (versionValue.isUndefined()) {
-            top.missing(NoPath, u"version");
+            top.missing(document, u"version");
         } else {
             const double version = versionValue.toDouble();
             if (!versionValue.isDouble() || version != std::floor(version)) {
-                top.add(QStringLiteral("version"),
-                        RuleSetParser::tr("expected an integer, got %1").arg(describe(versionValue)));
+                top.add(versionAt, message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "expected an integer, got %1"))
+                                       .arg(describe(versionValue)));
             } else if (version > RuleSet::CurrentVersion || version < 1) {
                 const QString text = formatNumber(version);
-                top.add(QStringLiteral("version"),
+                top.add(versionAt,
                         version > RuleSet::CurrentVersion
-                            ? RuleSetParser::tr("unsupported version %1 (this PortRelay reads version %2)")
+                            ? message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser",
+                                                        "unsupported version %1 (this PortRelay reads version %2)"))
                                   .arg(text)
                                   .arg(RuleSet::CurrentVersion)
-                            : RuleSetParser::tr("unsupported version %1 (versions start at 1)").arg(text));
+                            : message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser",
+                                                        "unsupported version %1 (versions start at 1)"))
+                                  .arg(text));
                 // Keys of another version would only yield a flood of misleading issues.
                 append(top.issues());
                 return;
@@ -674,26 +462,24 @@ private:
                 migrate(object, int(version), top);
             }
         }
-        readOtherKeys(top, object, NoPath, TopKeys, &ruleSet.extensions);
+        readOtherKeys(top, object, document, topKeys(), &ruleSet.extensions);
 
         const QJsonValue rulesValue = object.value(u"rules");
         QJsonArray rules;
         if (rulesValue.isUndefined())
-            top.missing(NoPath, u"rules");
+            top.missing(document, u"rules");
         else
-            readArray(top, rulesValue, QStringLiteral("rules"), &rules);
+            readArray(top, rulesValue, document.child(u"rules"), &rules);
         if (!append(top.issues()))
             return;
 
-        const QString rulesPath = QStringLiteral("rules");
         RuleValidator::ConflictChecker conflicts;
         ruleSet.rules.reserve(rules.size());
         for (qsizetype i = 0; i < rules.size(); ++i) {
             Sink sink;
-            const QString path = indexed(rulesPath, i);
             Rule rule;
-            readRule(sink, rules.at(i), path, &rule);
-            sink.addChecked(RuleValidator::validate(rule, path));
+            readRule(sink, rules.at(i), RuleSetLocation::ofRule(int(i)), &rule);
+            sink.addChecked(RuleValidator::validate(rule, int(i)));
             sink.addChecked(conflicts.add(rule, int(i)));
             RuleValidator::sortInDocumentOrder(sink.issues());
             ruleSet.rules.append(std::move(rule));
@@ -710,8 +496,8 @@ private:
         if (all.size() < RuleSetParser::MaxIssues)
             return true;
         all.resize(RuleSetParser::MaxIssues);
-        all.append(
-            {NoPath, RuleSetParser::tr("too many issues: stopped after the first %1").arg(RuleSetParser::MaxIssues)});
+        fail(message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "too many issues: stopped after the first %1"))
+                 .arg(RuleSetParser::MaxIssues));
         return false;
     }
 
@@ -727,25 +513,27 @@ RuleSetParser::Result RuleSetParser::parse(const QByteArray &json)
 
 std::optional<QByteArray> RuleSetParser::readFile(const QString &path, RuleSetIssues *issues)
 {
+    const auto fail = [issues](const Message &what) {
+        issues->append({RuleSetLocation(), what});
+        return std::nullopt;
+    };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        issues->append({NoPath, tr("cannot open %1: %2").arg(path, file.errorString())});
-        return std::nullopt;
+        return fail(message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "cannot open %1: %2"))
+                        .arg(path)
+                        .arg(file.errorString()));
     }
     // Refuse by size before reading; read at most one byte past the limit for files of unknown size.
-    if (file.size() > MaxFileSize) {
-        issues->append({NoPath, DocumentReader::tooLarge(file.size())});
-        return std::nullopt;
-    }
+    if (file.size() > MaxFileSize)
+        return fail(DocumentReader::tooLarge(file.size()));
     QByteArray data = file.read(MaxFileSize + 1);
     if (file.error() != QFileDevice::NoError) {
-        issues->append({NoPath, tr("cannot read %1: %2").arg(path, file.errorString())});
-        return std::nullopt;
+        return fail(message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "cannot read %1: %2"))
+                        .arg(path)
+                        .arg(file.errorString()));
     }
-    if (data.size() > MaxFileSize) {
-        issues->append({NoPath, DocumentReader::tooLarge(data.size())});
-        return std::nullopt;
-    }
+    if (data.size() > MaxFileSize)
+        return fail(DocumentReader::tooLarge(data.size()));
     return data;
 }
 
@@ -766,16 +554,13 @@ RuleSetParser::PartialResult RuleSetParser::parseValidRules(const QByteArray &js
         return partial;
     }
 
-    // Each issue belongs to one rule ("rules[3].listen", "rules[3]") or to the document.
-    static const QRegularExpression rulePath(QStringLiteral("^rules\\[(\\d+)\\](?:\\.|$)"));
+    // Each issue belongs to one rule or to the document.
     QMap<int, RuleSetIssues> byRule;
     for (const RuleSetIssue &issue : std::as_const(whole.issues)) {
-        const QRegularExpressionMatch match = rulePath.match(issue.path);
-        if (!match.hasMatch()) {
+        if (issue.rule < 0)
             partial.documentIssues.append(issue);
-            continue;
-        }
-        byRule[match.captured(1).toInt()].append({issue.path.mid(match.capturedLength()), issue.message});
+        else
+            byRule[issue.rule].append(issue);
     }
     if (!partial.documentIssues.isEmpty())
         return partial;

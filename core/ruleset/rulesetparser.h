@@ -4,7 +4,6 @@
 #include "core/ruleset/rulesetissue.h"
 
 #include <QByteArray>
-#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -17,8 +16,6 @@ namespace PortRelay {
 // as part of parse().
 class RuleSetParser
 {
-    Q_DECLARE_TR_FUNCTIONS(RuleSetParser)
-
 public:
     static constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
     // A hostile file could otherwise yield millions of issues; past this many, parsing stops.
@@ -31,7 +28,7 @@ public:
         bool ok() const { return issues.isEmpty(); }
     };
 
-    // A rule of a file that is not taken, with its issues (paths relative to the rule).
+    // A rule of a file that is not taken, with its issues (located in the file's rules[index]).
     struct RejectedRule
     {
         int index = -1; // in the file's "rules"

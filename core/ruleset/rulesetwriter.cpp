@@ -1,8 +1,12 @@
 #include "core/ruleset/rulesetwriter.h"
 
+#include "core/ruleset/ruleschema.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+
+#include <type_traits>
 
 namespace PortRelay {
 
@@ -17,72 +21,90 @@ void insertExtensions(QJsonObject &object, const QJsonObject &extensions)
     }
 }
 
-QJsonObject toJson(const Backend &backend)
+template<typename Object>
+QJsonObject toObject(SchemaFields<Object> fields, const Object &object);
+
+// The JSON form of one value of each type a table entry holds.
+QJsonValue toValue(int value)
 {
-    QJsonObject object{
-        {QStringLiteral("address"), backend.address.toString()},
-        {QStringLiteral("weight"), backend.weight},
-        {QStringLiteral("backup"), backend.backup},
-        {QStringLiteral("enabled"), backend.enabled},
-    };
-    insertExtensions(object, backend.extensions);
-    return object;
+    return value;
+}
+QJsonValue toValue(bool value)
+{
+    return value;
+}
+QJsonValue toValue(const QString &value)
+{
+    return value;
+}
+QJsonValue toValue(const Endpoint &value)
+{
+    return value.toString();
+}
+QJsonValue toValue(const QByteArray &value)
+{
+    return QString::fromUtf8(value);
+}
+template<typename Enum, typename = std::enable_if_t<std::is_enum_v<Enum>>>
+QJsonValue toValue(Enum value)
+{
+    return RuleSchema::name(value);
+}
+QJsonValue toValue(const HealthCheck &value)
+{
+    return toObject(RuleSchema::healthCheck(), value);
+}
+QJsonValue toValue(const QList<Backend> &backends)
+{
+    QJsonArray array;
+    for (const Backend &backend : backends) {
+        QJsonObject object = toObject(RuleSchema::backend(), backend);
+        insertExtensions(object, backend.extensions);
+        array.append(object);
+    }
+    return array;
+}
+QJsonValue toValue(const QList<Subnet> &subnets)
+{
+    QJsonArray array;
+    for (const Subnet &subnet : subnets)
+        array.append(subnet.toString());
+    return array;
 }
 
-QJsonObject toJson(const HealthCheck &check)
+template<typename T>
+bool isEmptyValue(const T &value)
 {
-    QJsonObject object{
-        {QStringLiteral("type"), healthCheckTypeName(check.type)},
-        {QStringLiteral("interval_ms"), check.intervalMs},
-        {QStringLiteral("timeout_ms"), check.timeoutMs},
-        {QStringLiteral("rise"), check.rise},
-        {QStringLiteral("fall"), check.fall},
-    };
-    // Absent and empty mean the same: nothing is sent, connecting is enough.
-    if (!check.send.isEmpty())
-        object.insert(QStringLiteral("send"), QString::fromUtf8(check.send));
-    if (!check.expect.isEmpty())
-        object.insert(QStringLiteral("expect"), QString::fromUtf8(check.expect));
-    return object;
+    if constexpr (std::is_same_v<T, QString> || std::is_same_v<T, QByteArray> || std::is_same_v<T, QList<Subnet>> ||
+                  std::is_same_v<T, QList<Backend>>)
+        return value.isEmpty();
+    else
+        return false;
+}
+
+// Every key of the table, but those whose emptiness and absence mean the same when empty.
+template<typename Object>
+QJsonObject toObject(SchemaFields<Object> fields, const Object &object)
+{
+    QJsonObject json;
+    for (const SchemaField<Object> &field : fields) {
+        std::visit(
+            [&](auto member) {
+                const auto &value = object.*member;
+                if (field.presence == SchemaPresence::OmittedWhenEmpty && isEmptyValue(value))
+                    return;
+                json.insert(field.key.toString(), toValue(value));
+            },
+            field.member);
+    }
+    return json;
 }
 
 } // namespace
 
 QJsonObject RuleSetWriter::toJson(const Rule &rule)
 {
-    QJsonArray backends;
-    for (const Backend &backend : rule.backends)
-        backends.append(PortRelay::toJson(backend));
-
-    QJsonObject object{
-        {QStringLiteral("name"), rule.name},
-        {QStringLiteral("enabled"), rule.enabled},
-        {QStringLiteral("protocol"), protocolName(rule.protocol)},
-        {QStringLiteral("listen"), rule.listen.toString()},
-        {QStringLiteral("balance"), balanceStrategyName(rule.balance)},
-        {QStringLiteral("backends"), backends},
-        {QStringLiteral("health_check"), PortRelay::toJson(rule.healthCheck)},
-        {QStringLiteral("connect_timeout_ms"), rule.connectTimeoutMs},
-        {QStringLiteral("idle_timeout_ms"), rule.idleTimeoutMs},
-        {QStringLiteral("retries"), rule.retries},
-        {QStringLiteral("max_connections"), rule.maxConnections},
-        {QStringLiteral("max_connections_per_client"), rule.maxConnectionsPerClient},
-        {QStringLiteral("retry_backoff_ms"), rule.retryBackoffMs},
-        {QStringLiteral("max_fails"), rule.maxFails},
-        {QStringLiteral("fail_window_ms"), rule.failWindowMs},
-        {QStringLiteral("on_down"), onDownName(rule.onDown)},
-        {QStringLiteral("slow_start_ms"), rule.slowStartMs},
-        {QStringLiteral("adaptive_weights"), rule.adaptiveWeights},
-    };
-    // The two keys whose absence means something: no group, and any client.
-    if (!rule.group.isEmpty())
-        object.insert(QStringLiteral("group"), rule.group);
-    if (!rule.allow.isEmpty()) {
-        QJsonArray allow;
-        for (const Subnet &subnet : rule.allow)
-            allow.append(subnet.toString());
-        object.insert(QStringLiteral("allow"), allow);
-    }
+    QJsonObject object = toObject(RuleSchema::rule(), rule);
     insertExtensions(object, rule.extensions);
     return object;
 }

@@ -1,9 +1,9 @@
 #include "core/ruleset/rulevalidator.h"
 
-#include "core/ruleset/rulesetkeys.h"
+#include "core/i18n/quoting.h"
+#include "core/ruleset/ruleschema.h"
 
 #include <algorithm>
-#include <array>
 #include <tuple>
 #include <vector>
 
@@ -11,23 +11,13 @@ namespace PortRelay {
 
 namespace {
 
-constexpr int MaxShownLength = 64;
+using Quoting::quoted;
 
-QString quoted(QStringView text)
-{
-    if (text.size() <= MaxShownLength)
-        return u'"' + text.toString() + u'"';
-    return u'"' + text.left(MaxShownLength).toString() + QStringLiteral("...\"");
-}
+constexpr const char *Context = "PortRelay::RuleValidator";
 
-QString join(const QString &prefix, QStringView key)
+Message message(const char *source)
 {
-    return prefix.isEmpty() ? key.toString() : prefix + u'.' + key;
-}
-
-QString indexed(const QString &prefix, qsizetype index)
-{
-    return prefix + u'[' + QString::number(index) + u']';
+    return Message(Context, source);
 }
 
 class IssueList
@@ -36,240 +26,239 @@ public:
     explicit IssueList(RuleSetIssues &issues)
         : m_issues(issues)
     {}
-    void add(const QString &path, const QString &message) { m_issues.append({path, message}); }
-    void checkRange(const QString &path, int value, RuleValidator::Range range)
+    void add(const RuleSetLocation &where, const Message &what) { m_issues.append({where, what}); }
+    void checkRange(const RuleSetLocation &where, int value, RuleValidator::Range range)
     {
         if (!range.contains(value))
-            add(path, RuleValidator::outOfRangeMessage(QString::number(value), range));
+            add(where, RuleValidator::outOfRangeMessage(QString::number(value), range));
     }
 
 private:
     RuleSetIssues &m_issues;
 };
 
-// Names and groups show up in menus and logs: no control characters there.
-void checkLabel(IssueList &issues, const QString &path, const QString &text, bool required)
+QString codePoint(QChar c)
+{
+    return QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
+}
+
+// Labels show up in menus and logs: one line, no control characters. Prose may break lines.
+void checkText(IssueList &issues, const RuleSetLocation &where, const QString &text, SchemaPresence presence,
+               SchemaText kind, int maxLength)
 {
     if (text.isEmpty()) {
-        if (required)
-            issues.add(path, RuleValidator::tr("must not be empty"));
+        if (presence == SchemaPresence::Required)
+            issues.add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "must not be empty")));
         return;
     }
-    if (text.size() > RuleValidator::MaxNameLength) {
-        issues.add(path, RuleValidator::tr("%1 characters long; at most %2 are allowed")
-                             .arg(text.size())
-                             .arg(RuleValidator::MaxNameLength));
+    if (maxLength > 0 && text.size() > maxLength) {
+        issues.add(where,
+                   message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "%1 characters long; at most %2 are allowed"))
+                       .arg(text.size())
+                       .arg(maxLength));
     }
     for (QChar c : text) {
-        if (c.category() == QChar::Other_Control) {
-            const QString code = QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
-            issues.add(path, RuleValidator::tr("contains a control character (U+%1)").arg(code));
+        const bool allowedBreak = kind == SchemaText::Prose && (c == u'\n' || c == u'\t');
+        if (c.category() == QChar::Other_Control && !allowedBreak) {
+            issues.add(where,
+                       message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "contains a control character (U+%1)"))
+                           .arg(codePoint(c)));
             break;
         }
     }
 }
 
-void checkExtensions(IssueList &issues, const QString &prefix, const QJsonObject &extensions)
+// The checks every entry of a table says for itself: ranges and texts.
+template<typename Object>
+void checkFields(IssueList &issues, const RuleSetLocation &where, SchemaFields<Object> fields, const Object &object)
+{
+    for (const SchemaField<Object> &field : fields) {
+        const RuleSetLocation at = where.child(field.key);
+        if (const int *value = field.template get<int>(object)) {
+            if (*value == 0 && field.zeroMessage && !field.range.contains(0))
+                issues.add(at, message(field.zeroMessage));
+            else
+                issues.checkRange(at, *value, field.range);
+        } else if (const QString *text = field.template get<QString>(object)) {
+            checkText(issues, at, *text, field.presence, field.text, field.maxLength);
+        }
+    }
+}
+
+void checkExtensions(IssueList &issues, const RuleSetLocation &where, const QJsonObject &extensions)
 {
     for (auto it = extensions.begin(); it != extensions.end(); ++it) {
         if (!it.key().startsWith(u"x-"))
-            issues.add(join(prefix, it.key()), RuleValidator::tr("own keys must start with \"x-\""));
+            issues.add(where.child(it.key()),
+                       message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "own keys must start with \"x-\"")));
     }
 }
 
-void checkListen(IssueList &issues, const QString &path, const Endpoint &listen)
+void checkListen(IssueList &issues, const RuleSetLocation &where, const Endpoint &listen)
 {
     if (listen.host.isEmpty()) {
-        issues.add(path, RuleValidator::tr("no host: use \"127.0.0.1\" for this machine only"));
+        issues.add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                                    "no host: use \"127.0.0.1\" for this machine only")));
     } else if (!listen.literalAddress()) {
-        issues.add(path, RuleValidator::tr("listen host must be an IP address, \"localhost\" or \"*\", got %1")
-                             .arg(quoted(listen.host)));
+        issues.add(where,
+                   message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                             "listen host must be an IP address, \"localhost\" or \"*\", got %1"))
+                       .arg(quoted(listen.host)));
     }
     if (listen.port == 0)
-        issues.add(path, RuleValidator::tr("port 0 is not allowed: choose a port 1-65535"));
+        issues.add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                                    "port 0 is not allowed: choose a port 1-65535")));
 }
 
-void checkBackend(IssueList &issues, const QString &prefix, const Backend &backend)
+void checkBackend(IssueList &issues, const RuleSetLocation &where, const Backend &backend)
 {
-    const QString addressPath = join(prefix, u"address");
+    const RuleSetLocation at = where.child(u"address");
     const Endpoint &address = backend.address;
     if (address.host.isEmpty()) {
-        issues.add(addressPath, RuleValidator::tr("no host: name the host to connect to"));
+        issues.add(at, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "no host: name the host to connect to")));
     } else if (address.literalAddress()) {
         if (address.isWildcard()) {
-            issues.add(
-                addressPath,
-                RuleValidator::tr("%1 is not an address to connect to: name the backend's host").arg(address.host));
+            issues.add(at, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                                     "%1 is not an address to connect to: name the backend's host"))
+                               .arg(address.host));
         }
     } else {
-        QString error;
+        Message error;
         if (!Endpoint::isValidHostName(address.host, &error))
-            issues.add(addressPath, error);
+            issues.add(at, error);
     }
     if (address.port == 0)
-        issues.add(addressPath, RuleValidator::tr("port 0 is not allowed: choose a port 1-65535"));
-
-    if (backend.weight == 0) {
-        issues.add(join(prefix, u"weight"),
-                   RuleValidator::tr("weight 0 is not allowed: set \"enabled\": false to take a backend out of use"));
-    } else {
-        issues.checkRange(join(prefix, u"weight"), backend.weight, RuleValidator::WeightRange);
-    }
-    checkExtensions(issues, prefix, backend.extensions);
+        issues.add(
+            at, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "port 0 is not allowed: choose a port 1-65535")));
+    checkFields(issues, where, RuleSchema::backend(), backend);
+    checkExtensions(issues, where, backend.extensions);
 }
 
 // "send" and "expect": only a TCP check talks to the backend, and the file can hold only UTF-8 text.
-void checkCheckData(IssueList &issues, const QString &path, const QByteArray &data, HealthCheck::Type type)
+void checkCheckData(IssueList &issues, const RuleSetLocation &where, const QByteArray &data, HealthCheck::Type type)
 {
     if (data.isEmpty())
         return;
     if (type != HealthCheck::Type::Tcp)
-        issues.add(path, RuleValidator::tr("needs \"type\": \"tcp\""));
+        issues.add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "needs \"type\": \"tcp\"")));
     if (data.size() > RuleValidator::MaxCheckDataBytes) {
-        issues.add(path, RuleValidator::tr("%1 bytes long in UTF-8; at most %2 are allowed")
-                             .arg(data.size())
-                             .arg(RuleValidator::MaxCheckDataBytes));
+        issues.add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                                    "%1 bytes long in UTF-8; at most %2 are allowed"))
+                              .arg(data.size())
+                              .arg(RuleValidator::MaxCheckDataBytes));
     } else if (QString::fromUtf8(data).toUtf8() != data) {
-        issues.add(path, RuleValidator::tr("not valid UTF-8"));
+        issues.add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "not valid UTF-8")));
     }
 }
 
-void checkHealthCheck(IssueList &issues, const QString &prefix, const HealthCheck &check)
+void checkHealthCheck(IssueList &issues, const RuleSetLocation &where, const HealthCheck &check)
 {
-    issues.checkRange(join(prefix, u"interval_ms"), check.intervalMs, RuleValidator::IntervalRange);
-    const QString timeoutPath = join(prefix, u"timeout_ms");
-    if (!RuleValidator::CheckTimeoutRange.contains(check.timeoutMs)) {
-        issues.checkRange(timeoutPath, check.timeoutMs, RuleValidator::CheckTimeoutRange);
-    } else if (check.timeoutMs > check.intervalMs && RuleValidator::IntervalRange.contains(check.intervalMs)) {
-        issues.add(timeoutPath, RuleValidator::tr("%1 is longer than interval_ms %2: a check must end before the next "
-                                                  "one starts")
-                                    .arg(check.timeoutMs)
-                                    .arg(check.intervalMs));
+    checkFields(issues, where, RuleSchema::healthCheck(), check);
+    if (RuleValidator::CheckTimeoutRange.contains(check.timeoutMs) &&
+        RuleValidator::IntervalRange.contains(check.intervalMs) && check.timeoutMs > check.intervalMs) {
+        issues.add(where.child(u"timeout_ms"),
+                   message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                             "%1 is longer than interval_ms %2: a check must end before the next "
+                                             "one starts"))
+                       .arg(check.timeoutMs)
+                       .arg(check.intervalMs));
     }
-    issues.checkRange(join(prefix, u"rise"), check.rise, RuleValidator::RiseFallRange);
-    issues.checkRange(join(prefix, u"fall"), check.fall, RuleValidator::RiseFallRange);
-    checkCheckData(issues, join(prefix, u"send"), check.send, check.type);
-    checkCheckData(issues, join(prefix, u"expect"), check.expect, check.type);
+    checkCheckData(issues, where.child(u"send"), check.send, check.type);
+    checkCheckData(issues, where.child(u"expect"), check.expect, check.type);
 }
 
-void checkSubnet(IssueList &issues, const QString &path, const Subnet &subnet)
+void checkSubnet(IssueList &issues, const RuleSetLocation &where, const Subnet &subnet)
 {
-    QString error;
+    Message error;
     const auto reparsed = Subnet::parse(subnet.toString(), &error);
     if (!reparsed)
-        issues.add(path, error);
+        issues.add(where, error);
     else if (*reparsed != subnet)
-        issues.add(path, RuleValidator::tr("invalid subnet %1").arg(quoted(subnet.toString())));
+        issues.add(
+            where,
+            message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "invalid subnet %1")).arg(quoted(subnet.toString())));
 }
 
-// The key order of docs/rules-format.md, per kind of object.
-const auto &TopKeys = RuleSetKeys::Top;
-const auto &RuleKeys = RuleSetKeys::Rule;
-const auto &BackendKeys = RuleSetKeys::Backend;
-const auto &HealthKeys = RuleSetKeys::HealthCheck;
-constexpr int UnknownKeyRank = 1000;
+// Where an issue sorts: by rule, by its field's place in the schema, by element, by its key's
+// place; keys the schema does not have (unknown, "x-") after the known ones, by name.
+using SortKey = std::tuple<int, int, QString, int, int, QString>;
 
-template<std::size_t N>
-int rankIn(const std::array<QStringView, N> &keys, QStringView key)
+int keyRank(const RuleSetLocation &where, QStringView key)
 {
-    const auto it = std::find(keys.begin(), keys.end(), key);
-    return it == keys.end() ? UnknownKeyRank : int(it - keys.begin());
+    if (where.field == u"backends")
+        return RuleSchema::backend().rank(key);
+    if (where.field == u"health_check")
+        return RuleSchema::healthCheck().rank(key);
+    return 0;
 }
 
-// One step of a path: an array index, or a key ranked by its place in its object.
-using PathStep = std::tuple<qint64, QStringView>;
-
-std::vector<PathStep> pathSteps(const QString &path)
+SortKey sortKey(const RuleSetIssue &issue)
 {
-    std::vector<PathStep> steps;
-    QStringView parentKey;
-    bool top = true;
-    qsizetype i = 0;
-    while (i < path.size()) {
-        if (path[i] == u'.') {
-            ++i;
-            continue;
+    int fieldRank = -1;
+    if (!issue.field.isEmpty()) {
+        if (issue.rule >= 0) {
+            fieldRank = RuleSchema::rule().rank(issue.field);
+        } else {
+            const auto &top = RuleSchema::top();
+            fieldRank = int(std::find(top.begin(), top.end(), issue.field) - top.begin());
         }
-        if (path[i] == u'[') {
-            const qsizetype close = path.indexOf(u']', i);
-            const qsizetype end = close < 0 ? path.size() : close;
-            steps.emplace_back(QStringView(path).mid(i + 1, end - i - 1).toLongLong(), QStringView());
-            i = end + 1;
-            continue;
-        }
-        qsizetype end = i;
-        while (end < path.size() && path[end] != u'.' && path[end] != u'[')
-            ++end;
-        const QStringView key = QStringView(path).mid(i, end - i);
-        int rank = UnknownKeyRank;
-        if (top)
-            rank = rankIn(TopKeys, key);
-        else if (parentKey == u"rules")
-            rank = rankIn(RuleKeys, key);
-        else if (parentKey == u"backends")
-            rank = rankIn(BackendKeys, key);
-        else if (parentKey == u"health_check")
-            rank = rankIn(HealthKeys, key);
-        steps.emplace_back(rank, rank == UnknownKeyRank ? key : QStringView());
-        parentKey = key;
-        top = false;
-        i = end;
     }
-    return steps;
+    const QStringView firstKey = QStringView(issue.key).left(issue.key.indexOf(u'.'));
+    const int rank = issue.key.isEmpty() ? -1 : keyRank(issue, firstKey);
+    return {issue.rule, fieldRank, issue.field, issue.index, rank, issue.key};
 }
 
 } // namespace
 
-QString RuleValidator::outOfRangeMessage(const QString &value, Range range)
+Message RuleValidator::outOfRangeMessage(const QString &value, Range range)
 {
-    return tr("%1 out of range %2-%3").arg(value).arg(range.min).arg(range.max);
+    return message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "%1 out of range %2-%3"))
+        .arg(value)
+        .arg(range.min)
+        .arg(range.max);
 }
 
-QString RuleValidator::tooManyBackends(qsizetype count)
+Message RuleValidator::tooManyBackends(qsizetype count)
 {
-    return tr("%1 backends; at most %2 are allowed").arg(count).arg(Rule::MaxBackends);
+    return message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "%1 backends; at most %2 are allowed"))
+        .arg(count)
+        .arg(Rule::MaxBackends);
 }
 
-QString RuleValidator::tooManyAllowEntries(qsizetype count)
+Message RuleValidator::tooManyAllowEntries(qsizetype count)
 {
-    return tr("%1 entries; at most %2 are allowed").arg(count).arg(Rule::MaxAllowEntries);
+    return message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "%1 entries; at most %2 are allowed"))
+        .arg(count)
+        .arg(Rule::MaxAllowEntries);
 }
 
-RuleSetIssues RuleValidator::validate(const Rule &rule, const QString &pathPrefix)
+RuleSetIssues RuleValidator::validate(const Rule &rule, int ruleIndex)
 {
     RuleSetIssues result;
     IssueList issues(result);
-    checkLabel(issues, join(pathPrefix, u"name"), rule.name, true);
-    checkLabel(issues, join(pathPrefix, u"group"), rule.group, false);
-    checkListen(issues, join(pathPrefix, u"listen"), rule.listen);
+    const RuleSetLocation where = RuleSetLocation::ofRule(ruleIndex);
+    checkFields(issues, where, RuleSchema::rule(), rule);
+    checkListen(issues, where.child(u"listen"), rule.listen);
 
-    const QString backendsPath = join(pathPrefix, u"backends");
+    const RuleSetLocation backends = where.child(u"backends");
     if (rule.backends.isEmpty()) {
-        issues.add(backendsPath, tr("a rule needs at least one backend"));
+        issues.add(backends,
+                   message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "a rule needs at least one backend")));
     } else if (rule.backends.size() > Rule::MaxBackends) {
-        issues.add(backendsPath, tooManyBackends(rule.backends.size()));
+        issues.add(backends, tooManyBackends(rule.backends.size()));
     }
     for (qsizetype i = 0; i < rule.backends.size(); ++i)
-        checkBackend(issues, indexed(backendsPath, i), rule.backends.at(i));
+        checkBackend(issues, backends.element(int(i)), rule.backends.at(i));
 
-    checkHealthCheck(issues, join(pathPrefix, u"health_check"), rule.healthCheck);
-    issues.checkRange(join(pathPrefix, u"connect_timeout_ms"), rule.connectTimeoutMs, ConnectTimeoutRange);
-    issues.checkRange(join(pathPrefix, u"idle_timeout_ms"), rule.idleTimeoutMs, IdleTimeoutRange);
-    issues.checkRange(join(pathPrefix, u"retries"), rule.retries, RetriesRange);
-    issues.checkRange(join(pathPrefix, u"retry_backoff_ms"), rule.retryBackoffMs, RetryBackoffRange);
-    issues.checkRange(join(pathPrefix, u"max_connections"), rule.maxConnections, MaxConnectionsRange);
-    issues.checkRange(join(pathPrefix, u"max_connections_per_client"), rule.maxConnectionsPerClient,
-                      MaxConnectionsRange);
-    issues.checkRange(join(pathPrefix, u"max_fails"), rule.maxFails, MaxFailsRange);
-    issues.checkRange(join(pathPrefix, u"fail_window_ms"), rule.failWindowMs, FailWindowRange);
-    issues.checkRange(join(pathPrefix, u"slow_start_ms"), rule.slowStartMs, SlowStartRange);
+    checkHealthCheck(issues, where.child(u"health_check"), rule.healthCheck);
 
-    const QString allowPath = join(pathPrefix, u"allow");
+    const RuleSetLocation allow = where.child(u"allow");
     if (rule.allow.size() > Rule::MaxAllowEntries)
-        issues.add(allowPath, tooManyAllowEntries(rule.allow.size()));
+        issues.add(allow, tooManyAllowEntries(rule.allow.size()));
     for (qsizetype i = 0; i < rule.allow.size(); ++i)
-        checkSubnet(issues, indexed(allowPath, i), rule.allow.at(i));
-    checkExtensions(issues, pathPrefix, rule.extensions);
+        checkSubnet(issues, allow.element(int(i)), rule.allow.at(i));
+    checkExtensions(issues, where, rule.extensions);
+    sortInDocumentOrder(result);
     return result;
 }
 
@@ -277,17 +266,19 @@ RuleSetIssues RuleValidator::validate(const RuleSet &ruleSet)
 {
     RuleSetIssues result;
     if (ruleSet.version != RuleSet::CurrentVersion) {
-        result.append({QStringLiteral("version"), tr("unsupported version %1 (this PortRelay reads version %2)")
-                                                      .arg(ruleSet.version)
-                                                      .arg(RuleSet::CurrentVersion)});
+        result.append({RuleSetLocation().child(u"version"),
+                       message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                                 "unsupported version %1 (this PortRelay reads version %2)"))
+                           .arg(ruleSet.version)
+                           .arg(RuleSet::CurrentVersion)});
     }
     IssueList top(result);
-    checkExtensions(top, QString(), ruleSet.extensions);
+    checkExtensions(top, RuleSetLocation(), ruleSet.extensions);
 
     ConflictChecker conflicts;
     for (qsizetype i = 0; i < ruleSet.rules.size(); ++i) {
         const Rule &rule = ruleSet.rules.at(i);
-        RuleSetIssues ruleIssues = validate(rule, indexed(QStringLiteral("rules"), i));
+        RuleSetIssues ruleIssues = validate(rule, int(i));
         ruleIssues.append(conflicts.add(rule, int(i)));
         sortInDocumentOrder(ruleIssues);
         result.append(ruleIssues);
@@ -312,10 +303,10 @@ void RuleValidator::sortInDocumentOrder(RuleSetIssues &issues)
 {
     if (issues.size() < 2)
         return;
-    std::vector<std::pair<std::vector<PathStep>, qsizetype>> keyed;
+    std::vector<std::pair<SortKey, qsizetype>> keyed;
     keyed.reserve(std::size_t(issues.size()));
     for (qsizetype i = 0; i < issues.size(); ++i)
-        keyed.emplace_back(pathSteps(issues.at(i).path), i);
+        keyed.emplace_back(sortKey(issues.at(i)), i);
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     RuleSetIssues sorted;
     sorted.reserve(issues.size());
@@ -327,14 +318,16 @@ void RuleValidator::sortInDocumentOrder(RuleSetIssues &issues)
 RuleSetIssues RuleValidator::ConflictChecker::add(const Rule &rule, int index)
 {
     RuleSetIssues issues;
-    const QString prefix = indexed(QStringLiteral("rules"), index);
+    const RuleSetLocation where = RuleSetLocation::ofRule(index);
 
     if (!rule.name.isEmpty()) {
         const auto seen = m_names.constFind(rule.name);
         if (seen != m_names.constEnd()) {
-            issues.append(
-                {join(prefix, u"name"),
-                 RuleValidator::tr("duplicate name %1 (also rules[%2])").arg(quoted(rule.name)).arg(seen.value())});
+            RuleSetIssue issue{where.child(u"name"), message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                                                               "duplicate name %1 (also rules[%2])"))
+                                                         .arg(quoted(rule.name))};
+            issue.otherRule = seen.value();
+            issues.append(issue);
         } else {
             m_names.insert(rule.name, index);
         }
@@ -357,11 +350,14 @@ RuleSetIssues RuleValidator::ConflictChecker::add(const Rule &rule, int index)
     else if (const auto family = sameFamily.constFind(familyKey); family != sameFamily.constEnd())
         other = &family.value();
     if (other) {
-        issues.append(
-            {join(prefix, u"listen"), RuleValidator::tr("%1 conflicts with rules[%2] (%3), which listens on %4")
-                                          .arg(rule.listen.toString())
-                                          .arg(other->index)
-                                          .arg(quoted(other->name), other->listen)});
+        RuleSetIssue issue{where.child(u"listen"),
+                           message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                                     "%1 conflicts with rules[%4] (%2), which listens on %3"))
+                               .arg(rule.listen.toString())
+                               .arg(quoted(other->name))
+                               .arg(other->listen)};
+        issue.otherRule = other->index;
+        issues.append(issue);
     }
 
     const Seen self{index, rule.name, rule.listen.toString()};

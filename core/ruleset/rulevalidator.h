@@ -3,7 +3,6 @@
 #include "core/ruleset/ruleset.h"
 #include "core/ruleset/rulesetissue.h"
 
-#include <QCoreApplication>
 #include <QHash>
 
 namespace PortRelay {
@@ -13,8 +12,6 @@ namespace PortRelay {
 // speak with the same messages.
 class RuleValidator
 {
-    Q_DECLARE_TR_FUNCTIONS(RuleValidator)
-
 public:
     // Accepted values of the numeric keys, inclusive; also the bounds of the editor's spin boxes.
     struct Range
@@ -39,20 +36,20 @@ public:
     // Longest health-check "send" and "expect" text, in bytes of UTF-8.
     static constexpr int MaxCheckDataBytes = 1024;
 
-    // Issues of one rule on its own; paths start with pathPrefix, e.g. "rules[2]".
-    static RuleSetIssues validate(const Rule &rule, const QString &pathPrefix);
+    // Issues of one rule on its own, located in rules[ruleIndex].
+    static RuleSetIssues validate(const Rule &rule, int ruleIndex);
     // Issues of every rule plus those between rules (duplicate names, shared listen addresses).
     static RuleSetIssues validate(const RuleSet &ruleSet);
     // True when two enabled rules would fight over the same listen socket.
     static bool listenConflicts(const Endpoint &a, const Endpoint &b);
 
     // "7 out of range 0-5", the wording of every range message.
-    static QString outOfRangeMessage(const QString &value, Range range);
+    static Message outOfRangeMessage(const QString &value, Range range);
     // The messages for too long lists, which the parser also gives before reading such a list.
-    static QString tooManyBackends(qsizetype count);
-    static QString tooManyAllowEntries(qsizetype count);
-    // Stable-sorts issues into document order: by rule and backend index, and within an object by
-    // the key order of docs/rules-format.md (QJsonObject forgets the order the file had).
+    static Message tooManyBackends(qsizetype count);
+    static Message tooManyAllowEntries(qsizetype count);
+    // Stable-sorts issues into document order: by rule and element index, and within an object by
+    // the key order of the schema (QJsonObject forgets the order the file had).
     static void sortInDocumentOrder(RuleSetIssues &issues);
 
     // The checks between rules, fed one rule at a time in document order so that a caller can
@@ -60,7 +57,8 @@ public:
     class ConflictChecker
     {
     public:
-        // Issues between rules[index] and the rules added before it.
+        // Issues between rules[index] and the rules added before it; they name the other rule by
+        // RuleSetIssue::otherRule.
         RuleSetIssues add(const Rule &rule, int index);
 
     private:

@@ -1,18 +1,18 @@
 #include "core/ruleset/subnet.h"
 
+#include "core/i18n/quoting.h"
 #include "core/ruleset/endpoint.h"
 
 namespace PortRelay {
 
 namespace {
 
-constexpr int MaxShownLength = 64;
+using Quoting::quoted;
+using Quoting::shortened;
 
-QString quoted(QStringView text)
+Message message(const char *source)
 {
-    if (text.size() <= MaxShownLength)
-        return u'"' + text.toString() + u'"';
-    return u'"' + text.left(MaxShownLength).toString() + QStringLiteral("...\"");
+    return Message("PortRelay::Subnet", source);
 }
 
 bool isAsciiDigits(QStringView text)
@@ -28,14 +28,15 @@ bool isAsciiDigits(QStringView text)
 
 } // namespace
 
-std::optional<Subnet> Subnet::parse(QStringView text, QString *error)
+std::optional<Subnet> Subnet::parse(QStringView text, Message *error)
 {
-    const auto fail = [error](const QString &message) -> std::optional<Subnet> {
+    const auto fail = [error](const Message &reason) -> std::optional<Subnet> {
         if (error)
-            *error = message;
+            *error = reason;
         return std::nullopt;
     };
-    const QString expected = tr("invalid subnet %1: expected address/prefix, e.g. \"192.168.0.0/16\" or \"::1/128\"");
+    const Message expected = message(QT_TRANSLATE_NOOP(
+        "PortRelay::Subnet", "invalid subnet %1: expected address/prefix, e.g. \"192.168.0.0/16\" or \"::1/128\""));
 
     const qsizetype slash = text.indexOf(u'/');
     const QStringView addressText = slash < 0 ? text : text.left(slash);
@@ -53,8 +54,8 @@ std::optional<Subnet> Subnet::parse(QStringView text, QString *error)
             return fail(expected.arg(quoted(text)));
         prefix = prefixText.size() > 3 ? maxPrefix + 1 : prefixText.toInt();
         if (prefix > maxPrefix)
-            return fail(tr("prefix length %1 out of range 0-%2 in %3")
-                            .arg(prefixText.left(MaxShownLength).toString())
+            return fail(message(QT_TRANSLATE_NOOP("PortRelay::Subnet", "prefix length %1 out of range 0-%2 in %3"))
+                            .arg(shortened(prefixText))
                             .arg(maxPrefix)
                             .arg(quoted(text)));
     }
@@ -64,8 +65,9 @@ std::optional<Subnet> Subnet::parse(QStringView text, QString *error)
     if (length != prefix)
         return fail(expected.arg(quoted(text)));
     if (!network.isEqual(*address, QHostAddress::StrictConversion)) {
-        return fail(tr("host bits set in %1 (did you mean %2/%3?)")
-                        .arg(text.left(MaxShownLength).toString(), network.toString())
+        return fail(message(QT_TRANSLATE_NOOP("PortRelay::Subnet", "host bits set in %1 (did you mean %2/%3?)"))
+                        .arg(shortened(text))
+                        .arg(network.toString())
                         .arg(prefix));
     }
     return Subnet{network, prefix};

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QCoreApplication>
+#include "core/i18n/message.h"
+
 #include <QHostAddress>
 #include <QString>
 
@@ -16,7 +17,7 @@ struct Subnet
 
     // Accepts "a.b.c.d/n", "x::y/n" and a bare address (a single host). Host bits must be zero
     // ("10.0.0.1/8" is rejected: it is almost always a typo).
-    static std::optional<Subnet> parse(QStringView text, QString *error = nullptr);
+    static std::optional<Subnet> parse(QStringView text, Message *error = nullptr);
     QString toString() const;
     // An IPv4-mapped IPv6 client address (::ffff:127.0.0.1, as a dual-stack socket reports it)
     // counts as the IPv4 address it carries.
@@ -27,9 +28,6 @@ struct Subnet
         return a.network == b.network && a.prefixLength == b.prefixLength;
     }
     friend bool operator!=(const Subnet &a, const Subnet &b) { return !(a == b); }
-
-    // Last, because the macro leaves the access at private.
-    Q_DECLARE_TR_FUNCTIONS(Subnet)
 };
 
 } // namespace PortRelay

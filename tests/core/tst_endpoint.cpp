@@ -94,13 +94,13 @@ void TestEndpoint::parse()
     QFETCH(int, port);
     QFETCH(QString, error);
 
-    QString actualError;
+    Message actualError;
     const auto endpoint = Endpoint::parse(text, &actualError);
     if (host.isEmpty()) {
         QVERIFY(!endpoint);
-        QCOMPARE(actualError, error);
+        QCOMPARE(actualError.english(), error);
     } else {
-        QVERIFY2(endpoint, qPrintable(actualError));
+        QVERIFY2(endpoint, qPrintable(actualError.english()));
         QCOMPARE(endpoint->host, host);
         QCOMPARE(int(endpoint->port), port);
         QCOMPARE(Endpoint::parse(endpoint->toString()), endpoint);
@@ -191,7 +191,7 @@ void TestEndpoint::hostName()
 {
     QFETCH(QString, name);
     QFETCH(bool, valid);
-    QString error;
+    Message error;
     QCOMPARE(Endpoint::isValidHostName(name, &error), valid);
     QCOMPARE(error.isEmpty(), valid);
 }
@@ -235,13 +235,13 @@ void TestEndpoint::subnetParse()
     QFETCH(QString, canonical);
     QFETCH(QString, error);
 
-    QString actualError;
+    Message actualError;
     const auto subnet = Subnet::parse(text, &actualError);
     if (canonical.isEmpty()) {
         QVERIFY(!subnet);
-        QCOMPARE(actualError, error);
+        QCOMPARE(actualError.english(), error);
     } else {
-        QVERIFY2(subnet, qPrintable(actualError));
+        QVERIFY2(subnet, qPrintable(actualError.english()));
         QCOMPARE(subnet->toString(), canonical);
         QCOMPARE(Subnet::parse(canonical), subnet);
     }

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!result.ok()) {
         for (const RuleSetIssue &issue : result.issues) {
             if (issue.message.isEmpty()) {
-                std::fprintf(stderr, "issue without a message at %s\n", qPrintable(issue.path));
+                std::fprintf(stderr, "issue without a message at %s\n", qPrintable(issue.path()));
                 std::abort();
             }
         }
