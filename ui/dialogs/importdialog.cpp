@@ -230,10 +230,10 @@ void ImportDialog::onPlanChanged(bool reopenEditors)
         else
             ++skipped;
         for (const RuleSetIssue &issue : entry.problems)
-            problems.append(u"“%1”: %2"_s.arg(entry.rule.name, issue.toString()));
+            problems.append(u"“%1”: %2"_s.arg(entry.rule.name, issue.toTranslatedString(RuleSetIssue::Scope::Rule)));
     }
     for (const RuleSetIssue &issue : m_plan.otherProblems())
-        problems.append(issue.toString());
+        problems.append(issue.toTranslatedString());
 
     QStringList counts;
     if (added)
@@ -279,7 +279,7 @@ void ImportDialog::setRejectedRules(const QList<RuleSetParser::RejectedRule> &re
                                                   : tr("“%1” (rule %2)").arg(rule.name).arg(rule.index + 1);
         QStringList problems;
         for (const RuleSetIssue &issue : rule.issues)
-            problems.append(issue.toString());
+            problems.append(issue.toTranslatedString(RuleSetIssue::Scope::Rule));
         lines.append(tr("%1: %2").arg(which, problems.join(u"; "_s)));
     }
     m_rejectedLabel->setText(tr("Not imported, %n rule(s) with problems:", nullptr, int(rejected.size())) + u"\n• "_s +
@@ -310,12 +310,8 @@ std::optional<RuleSet> ImportDialog::readFile(const QString &path, QWidget *pare
             return partial.ruleSet;
         }
         issues = partial.documentIssues;
-        for (const RuleSetParser::RejectedRule &rule : partial.rejected) {
-            for (const RuleSetIssue &issue : rule.issues) {
-                const QString at = u"rules[%1]"_s.arg(rule.index);
-                issues.append({issue.path.isEmpty() ? at : at + u'.' + issue.path, issue.message});
-            }
-        }
+        for (const RuleSetParser::RejectedRule &rule : partial.rejected)
+            issues.append(rule.issues);
         // A file with an empty rule list reads fine: nothing to import, and nothing changes.
         if (issues.isEmpty())
             return partial.ruleSet;
@@ -328,7 +324,7 @@ std::optional<RuleSet> ImportDialog::readFile(const QString &path, QWidget *pare
 
     QStringList lines;
     for (const RuleSetIssue &issue : std::as_const(issues))
-        lines.append(issue.toString());
+        lines.append(issue.toTranslatedString());
     constexpr int MaxInline = 3;
     QStringList inlineLines = lines.mid(0, MaxInline);
     if (lines.size() > MaxInline)

@@ -100,7 +100,7 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole && !entry.problems.isEmpty()) {
             QStringList lines;
             for (const RuleSetIssue &issue : entry.problems)
-                lines.append(issue.toString());
+                lines.append(issue.toTranslatedString(RuleSetIssue::Scope::Rule));
             return lines.join(u'\n');
         }
         if (role == Qt::DecorationRole && !entry.problems.isEmpty())
@@ -117,7 +117,7 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
     case ProblemsColumn: {
         QStringList lines;
         for (const RuleSetIssue &issue : entry.problems)
-            lines.append(issue.toString());
+            lines.append(issue.toTranslatedString(RuleSetIssue::Scope::Rule));
         if (role == Qt::DisplayRole)
             return lines.isEmpty()     ? QString()
                    : lines.size() == 1 ? lines.first()

@@ -24,13 +24,13 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -181,12 +181,27 @@ QString balanceHelp(BalanceStrategy strategy)
     return {};
 }
 
-// "backends[3].address" -> 3, or -1.
-int backendIndex(const QString &path)
+// Locations in the editor are inside the rule: rule -1, field "listen", key "port".
+RuleSetLocation inRule(const QString &field, int index = -1, const QString &key = QString())
 {
-    static const QRegularExpression pattern(u"^backends\\[(\\d+)\\]"_s);
-    const auto match = pattern.match(path);
-    return match.hasMatch() ? match.captured(1).toInt() : -1;
+    return {-1, field, index, key};
+}
+
+RuleSetIssue issueAt(const RuleSetLocation &location, const Message &message)
+{
+    RuleSetIssue issue;
+    static_cast<RuleSetLocation &>(issue) = location;
+    issue.message = message;
+    return issue;
+}
+
+// The editor's field for a location: the rule's key, or for the health check its key one level down
+// ("health_check.rise"), as the fields are laid out.
+QString fieldKeyOf(const RuleSetLocation &location)
+{
+    if (location.field == u"health_check" && !location.key.isEmpty())
+        return location.field + u'.' + location.key.section(u'.', 0, 0);
+    return location.field;
 }
 
 QString formatMilliseconds(double ms)
@@ -265,6 +280,18 @@ void RuleEditorDialog::buildGeneralTab(QTabWidget *tabs)
     m_name->setPlaceholderText(tr("e.g. api or postgres-dev"));
     m_name->setToolTip(tr("Shown in the rules list and in logs; unique among the rules."));
     form->addRow(buddyLabel(tr("&Name:"), m_name), fieldBox(u"name"_s, tr("&Name:"), GeneralTab, m_name));
+
+    m_description = new QPlainTextEdit;
+    m_description->setObjectName(u"descriptionEdit"_s);
+    m_description->setTabChangesFocus(true);
+    m_description->setPlaceholderText(tr("Optional: what it is for, whom to ask"));
+    m_description->setToolTip(tr("A note for people; shown when the pointer rests on the rule."));
+    // Two lines, and no more when the tab has room: the backends table takes that.
+    m_description->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_description->setFixedHeight(m_description->fontMetrics().lineSpacing() * 2 +
+                                  2 * (m_description->frameWidth() + int(m_description->document()->documentMargin())));
+    form->addRow(buddyLabel(tr("Descr&iption:"), m_description),
+                 fieldBox(u"description"_s, tr("Descr&iption:"), GeneralTab, m_description));
 
     m_group = new QComboBox;
     m_group->setObjectName(u"groupCombo"_s);
@@ -504,30 +531,7 @@ void RuleEditorDialog::buildHealthTab(QTabWidget *tabs)
     form->addRow(buddyLabel(tr("&Type:"), m_checkType),
                  fieldBox(u"health_check.type"_s, tr("&Type:"), HealthTab, m_checkType));
 
-    m_checkInterval =
-        makeSpin(u"health_check.interval_ms"_s, RuleValidator::IntervalRange.min, RuleValidator::IntervalRange.max);
-    m_checkInterval->setToolTip(tr("Time between two checks of one backend."));
-    form->addRow(buddyLabel(tr("&Interval:"), m_checkInterval),
-                 fieldBox(u"health_check.interval_ms"_s, tr("&Interval:"), HealthTab, m_checkInterval));
-
-    m_checkTimeout = makeSpin(u"health_check.timeout_ms"_s, RuleValidator::CheckTimeoutRange.min,
-                              RuleValidator::CheckTimeoutRange.max);
-    m_checkTimeout->setToolTip(tr("How long one check may take, sending and the reply included; at most "
-                                  "the interval."));
-    form->addRow(buddyLabel(tr("Time&out:"), m_checkTimeout),
-                 fieldBox(u"health_check.timeout_ms"_s, tr("Time&out:"), HealthTab, m_checkTimeout));
-
-    m_checkRise = makeSpin(u"health_check.rise"_s, RuleValidator::RiseFallRange.min, RuleValidator::RiseFallRange.max);
-    m_checkRise->setSuffix(QString());
-    m_checkRise->setToolTip(tr("Passed checks in a row before a down backend is used again."));
-    form->addRow(buddyLabel(tr("&Rise:"), m_checkRise),
-                 fieldBox(u"health_check.rise"_s, tr("&Rise:"), HealthTab, m_checkRise));
-
-    m_checkFall = makeSpin(u"health_check.fall"_s, RuleValidator::RiseFallRange.min, RuleValidator::RiseFallRange.max);
-    m_checkFall->setSuffix(QString());
-    m_checkFall->setToolTip(tr("Failed checks in a row before a backend counts as down."));
-    form->addRow(buddyLabel(tr("&Fall:"), m_checkFall),
-                 fieldBox(u"health_check.fall"_s, tr("&Fall:"), HealthTab, m_checkFall));
+    addNumberRows(form, SchemaSection::HealthCheck, HealthTab);
 
     const QString escapes = tr("Escapes: \\r \\n \\t \\0 \\xHH, and \\\\ for a backslash.");
     m_checkSend = new QLineEdit;
@@ -557,72 +561,18 @@ void RuleEditorDialog::buildAdvancedTab(QTabWidget *tabs)
 
     auto *connections = new QGroupBox(tr("Connections"));
     auto *connectionsForm = new QFormLayout(connections);
-    m_connectTimeout = makeSpin(u"connect_timeout_ms"_s, RuleValidator::ConnectTimeoutRange.min,
-                                RuleValidator::ConnectTimeoutRange.max);
-    m_connectTimeout->setToolTip(tr("How long one connection attempt to a backend may take. Also the time "
-                                    "limit of “Test Backends”."));
-    connectionsForm->addRow(buddyLabel(tr("&Connect timeout:"), m_connectTimeout),
-                            fieldBox(u"connect_timeout_ms"_s, tr("&Connect timeout:"), AdvancedTab, m_connectTimeout));
-    m_idleTimeout = makeSpin(u"idle_timeout_ms"_s, RuleValidator::IdleTimeoutRange.min,
-                             RuleValidator::IdleTimeoutRange.max, tr("Never"));
-    m_idleTimeout->setToolTip(tr("Close a connection after this long without traffic."));
-    connectionsForm->addRow(buddyLabel(tr("&Idle timeout:"), m_idleTimeout),
-                            fieldBox(u"idle_timeout_ms"_s, tr("&Idle timeout:"), AdvancedTab, m_idleTimeout));
-    m_retries = makeSpin(u"retries"_s, RuleValidator::RetriesRange.min, RuleValidator::RetriesRange.max);
-    m_retries->setSuffix(QString());
-    m_retries->setToolTip(tr("Further rounds over the backends once every one has failed for a client."));
-    connectionsForm->addRow(buddyLabel(tr("&Retries:"), m_retries),
-                            fieldBox(u"retries"_s, tr("&Retries:"), AdvancedTab, m_retries));
-    m_retryBackoff = makeSpin(u"retry_backoff_ms"_s, RuleValidator::RetryBackoffRange.min,
-                              RuleValidator::RetryBackoffRange.max, tr("No pause"));
-    m_retryBackoff->setToolTip(tr("Pause before the first further round; it doubles each round."));
-    connectionsForm->addRow(buddyLabel(tr("Retry &backoff:"), m_retryBackoff),
-                            fieldBox(u"retry_backoff_ms"_s, tr("Retry &backoff:"), AdvancedTab, m_retryBackoff));
-    // One digit more than the core allows: a spin box that silently refuses keystrokes explains nothing, the
-    // core's "out of range" message under the field does, and a too-large loaded value is not clamped unseen.
-    const int connectionsSpinMax = RuleValidator::MaxConnectionsRange.max * 10 - 1;
-    m_maxConnections =
-        makeSpin(u"max_connections"_s, RuleValidator::MaxConnectionsRange.min, connectionsSpinMax, tr("Unlimited"));
-    m_maxConnections->setSuffix(QString());
-    m_maxConnections->setToolTip(tr("Open client connections at most."));
-    connectionsForm->addRow(buddyLabel(tr("&Max connections:"), m_maxConnections),
-                            fieldBox(u"max_connections"_s, tr("&Max connections:"), AdvancedTab, m_maxConnections));
-    m_maxConnectionsPerClient = makeSpin(u"max_connections_per_client"_s, RuleValidator::MaxConnectionsRange.min,
-                                         connectionsSpinMax, tr("Unlimited"));
-    m_maxConnectionsPerClient->setSuffix(QString());
-    m_maxConnectionsPerClient->setToolTip(
-        tr("Open connections from one client address at most; more are refused. Keeps one client from taking "
-           "every connection."));
-    connectionsForm->addRow(
-        buddyLabel(tr("Max per c&lient:"), m_maxConnectionsPerClient),
-        fieldBox(u"max_connections_per_client"_s, tr("Max per c&lient:"), AdvancedTab, m_maxConnectionsPerClient));
+    addNumberRows(connectionsForm, SchemaSection::Connections, AdvancedTab);
     columns->addWidget(connections);
 
     auto *failover = new QGroupBox(tr("Failover"));
     auto *failoverForm = new QFormLayout(failover);
-    m_maxFails =
-        makeSpin(u"max_fails"_s, RuleValidator::MaxFailsRange.min, RuleValidator::MaxFailsRange.max, tr("Off"));
-    m_maxFails->setSuffix(QString());
-    m_maxFails->setToolTip(tr("Failed connects from real traffic within the fail window that take a backend "
-                              "out (passive checks)."));
-    failoverForm->addRow(buddyLabel(tr("Max &fails:"), m_maxFails),
-                         fieldBox(u"max_fails"_s, tr("Max &fails:"), AdvancedTab, m_maxFails));
-    m_failWindow =
-        makeSpin(u"fail_window_ms"_s, RuleValidator::FailWindowRange.min, RuleValidator::FailWindowRange.max);
-    m_failWindow->setToolTip(tr("The window in which failed connects count."));
-    failoverForm->addRow(buddyLabel(tr("Fail &window:"), m_failWindow),
-                         fieldBox(u"fail_window_ms"_s, tr("Fail &window:"), AdvancedTab, m_failWindow));
+    addNumberRows(failoverForm, SchemaSection::Failover, AdvancedTab);
     m_onDown = new QComboBox;
     m_onDown->addItem(tr("Keep connections"), int(OnDown::Keep));
     m_onDown->addItem(tr("Close connections"), int(OnDown::Close));
     m_onDown->setToolTip(tr("What happens to open connections when their backend goes down."));
     failoverForm->addRow(buddyLabel(tr("O&n down:"), m_onDown),
                          fieldBox(u"on_down"_s, tr("O&n down:"), AdvancedTab, m_onDown));
-    m_slowStart =
-        makeSpin(u"slow_start_ms"_s, RuleValidator::SlowStartRange.min, RuleValidator::SlowStartRange.max, tr("Off"));
-    m_slowStart->setToolTip(tr("A backend back from down ramps up to its full weight over this time."));
-    failoverForm->addRow(buddyLabel(tr("&Slow start:"), m_slowStart),
-                         fieldBox(u"slow_start_ms"_s, tr("&Slow start:"), AdvancedTab, m_slowStart));
     m_adaptiveWeights = new QCheckBox(tr("&Adaptive weights"));
     m_adaptiveWeights->setToolTip(tr("Scale each backend's weight by its recent connect times and failures."));
     failoverForm->addRow(QString(), m_adaptiveWeights);
@@ -684,24 +634,17 @@ QWidget *RuleEditorDialog::fieldBox(const QString &key, const QString &label, in
     return box;
 }
 
-QSpinBox *RuleEditorDialog::makeSpin(const QString &key, int min, int max, const QString &specialZero)
+void RuleEditorDialog::addNumberRows(QFormLayout *form, SchemaSection section, int tab)
 {
-    auto *spin = new QSpinBox;
-    spin->setObjectName(key);
-    spin->setRange(min, max);
-    spin->setSuffix(tr(" ms"));
-    spin->setGroupSeparatorShown(true);
-    spin->setAccelerated(true);
-    spin->setAlignment(Qt::AlignRight);
-    if (min == 0 && !specialZero.isEmpty())
-        spin->setSpecialValueText(specialZero);
-    return spin;
+    for (const NumberFields::Entry *entry : m_numbers.inSection(section))
+        form->addRow(buddyLabel(entry->label, entry->spin), fieldBox(entry->key, entry->label, tab, entry->spin));
 }
 
 void RuleEditorDialog::populate(const Rule &rule)
 {
     m_populating = true;
     m_name->setText(rule.name);
+    m_description->setPlainText(rule.description);
     m_group->setCurrentText(rule.group);
     m_enabled->setChecked(rule.enabled);
     m_listenHost->setCurrentText(rule.listen.host.isEmpty() ? u"127.0.0.1"_s : rule.listen.host);
@@ -723,23 +666,11 @@ void RuleEditorDialog::populate(const Rule &rule)
 
     const HealthCheck &check = rule.healthCheck;
     m_checkType->setCurrentIndex(m_checkType->findData(int(check.type)));
-    m_checkInterval->setValue(check.intervalMs);
-    m_checkTimeout->setValue(check.timeoutMs);
-    m_checkRise->setValue(check.rise);
-    m_checkFall->setValue(check.fall);
     m_checkSend->setText(CheckDataText::escape(check.send));
     m_checkExpect->setText(CheckDataText::escape(check.expect));
 
-    m_connectTimeout->setValue(rule.connectTimeoutMs);
-    m_idleTimeout->setValue(rule.idleTimeoutMs);
-    m_retries->setValue(rule.retries);
-    m_retryBackoff->setValue(rule.retryBackoffMs);
-    m_maxConnections->setValue(rule.maxConnections);
-    m_maxConnectionsPerClient->setValue(rule.maxConnectionsPerClient);
-    m_maxFails->setValue(rule.maxFails);
-    m_failWindow->setValue(rule.failWindowMs);
+    m_numbers.populate(rule);
     m_onDown->setCurrentIndex(m_onDown->findData(int(rule.onDown)));
-    m_slowStart->setValue(rule.slowStartMs);
     m_adaptiveWeights->setChecked(rule.adaptiveWeights);
     QStringList allow;
     for (const Subnet &subnet : rule.allow)
@@ -753,6 +684,7 @@ void RuleEditorDialog::populate(const Rule &rule)
             m_nameIsSuggested = false;
     });
     watch(u"name"_s, m_name);
+    watch(u"description"_s, m_description);
     watch(u"group"_s, m_group);
     watch(u"enabled"_s, m_enabled);
     watch(u"listen"_s, m_listenHost);
@@ -761,22 +693,11 @@ void RuleEditorDialog::populate(const Rule &rule)
     watch(u"balance"_s, m_balance);
     watch(u"backends"_s, m_backends);
     watch(u"health_check.type"_s, m_checkType);
-    watch(u"health_check.interval_ms"_s, m_checkInterval);
-    watch(u"health_check.timeout_ms"_s, m_checkTimeout);
-    watch(u"health_check.rise"_s, m_checkRise);
-    watch(u"health_check.fall"_s, m_checkFall);
     watch(u"health_check.send"_s, m_checkSend);
     watch(u"health_check.expect"_s, m_checkExpect);
-    watch(u"connect_timeout_ms"_s, m_connectTimeout);
-    watch(u"idle_timeout_ms"_s, m_idleTimeout);
-    watch(u"retries"_s, m_retries);
-    watch(u"retry_backoff_ms"_s, m_retryBackoff);
-    watch(u"max_connections"_s, m_maxConnections);
-    watch(u"max_connections_per_client"_s, m_maxConnectionsPerClient);
-    watch(u"max_fails"_s, m_maxFails);
-    watch(u"fail_window_ms"_s, m_failWindow);
+    for (const NumberFields::Entry &entry : m_numbers.entries())
+        watch(entry.key, entry.spin);
     watch(u"on_down"_s, m_onDown);
-    watch(u"slow_start_ms"_s, m_slowStart);
     watch(u"adaptive_weights"_s, m_adaptiveWeights);
     watch(u"allow"_s, m_allow);
     updateBackendButtons();
@@ -817,6 +738,7 @@ RuleEditorDialog::Built RuleEditorDialog::build() const
     Rule &rule = built.rule;
     rule = m_initial;
     rule.name = m_name->text();
+    rule.description = m_description->toPlainText();
     rule.group = m_group->currentText();
     rule.enabled = m_enabled->isChecked();
     rule.protocol = Protocol(m_protocol->currentData().toInt());
@@ -825,10 +747,11 @@ RuleEditorDialog::Built RuleEditorDialog::build() const
     // Host and port are parsed apart, so that each message lands on its own field.
     QString hostText = m_listenHost->currentText().trimmed();
     const QString portText = m_listenPort->text().trimmed();
-    QString error;
+    Message error;
     bool hostOk = true;
     rule.listen = Endpoint{hostText, 0};
     if (!hostText.isEmpty()) {
+        // The host is checked as the core checks a listen address, with a port that is always valid.
         const bool bare6 = hostText.contains(u':') && !hostText.startsWith(u'[');
         const QString text = (bare6 ? QString(u'[' + hostText + u']') : hostText) + u":1"_s;
         const auto parsed = Endpoint::parse(text, &error);
@@ -836,19 +759,15 @@ RuleEditorDialog::Built RuleEditorDialog::build() const
             rule.listen.host = parsed->host;
         } else {
             hostOk = false;
-            built.parseIssues.append({u"listen.host"_s, error});
+            built.parseIssues.append(issueAt(inRule(u"listen"_s, -1, u"host"_s), error));
         }
     }
-    bool portOk = false;
-    if (portText.isEmpty()) {
-        built.parseIssues.append({u"listen.port"_s, tr("enter a port, 1-65535")});
-    } else if (const auto parsed = Endpoint::parse(QString(u"127.0.0.1:"_s + portText), &error)) {
-        rule.listen.port = parsed->port;
-        portOk = true;
-    } else {
-        built.parseIssues.append({u"listen.port"_s, error});
-    }
-    built.listenParsed = hostOk && portOk;
+    const auto port = Endpoint::parsePort(portText, &error);
+    if (port)
+        rule.listen.port = *port;
+    else
+        built.parseIssues.append(issueAt(inRule(u"listen"_s, -1, u"port"_s), error));
+    built.listenParsed = hostOk && port;
 
     rule.backends.clear();
     const QList<BackendTableModel::Row> rows = m_backends->rows();
@@ -863,38 +782,27 @@ RuleEditorDialog::Built RuleEditorDialog::build() const
             backend.address = *parsed;
         } else {
             built.unparsedBackends.insert(i);
-            built.parseIssues.append({u"backends[%1].address"_s.arg(i), error});
+            built.parseIssues.append(issueAt(inRule(u"backends"_s, i, u"address"_s), error));
         }
         rule.backends.append(backend);
     }
 
     HealthCheck &check = rule.healthCheck;
     check.type = HealthCheck::Type(m_checkType->currentData().toInt());
-    check.intervalMs = m_checkInterval->value();
-    check.timeoutMs = m_checkTimeout->value();
-    check.rise = m_checkRise->value();
-    check.fall = m_checkFall->value();
-    const auto decode = [&](QLineEdit *edit, const QString &path, QByteArray &out) {
-        if (const auto bytes = CheckDataText::unescape(edit->text(), &error))
+    const auto decode = [&](QLineEdit *edit, const QString &key, QByteArray &out) {
+        QString escapeError;
+        if (const auto bytes = CheckDataText::unescape(edit->text(), &escapeError)) {
             out = *bytes;
-        else {
+        } else {
             out.clear();
-            built.parseIssues.append({path, error});
+            built.parseIssues.append(issueAt(inRule(u"health_check"_s, -1, key), Message::verbatim(escapeError)));
         }
     };
-    decode(m_checkSend, u"health_check.send"_s, check.send);
-    decode(m_checkExpect, u"health_check.expect"_s, check.expect);
+    decode(m_checkSend, u"send"_s, check.send);
+    decode(m_checkExpect, u"expect"_s, check.expect);
 
-    rule.connectTimeoutMs = m_connectTimeout->value();
-    rule.idleTimeoutMs = m_idleTimeout->value();
-    rule.retries = m_retries->value();
-    rule.retryBackoffMs = m_retryBackoff->value();
-    rule.maxConnections = m_maxConnections->value();
-    rule.maxConnectionsPerClient = m_maxConnectionsPerClient->value();
-    rule.maxFails = m_maxFails->value();
-    rule.failWindowMs = m_failWindow->value();
+    m_numbers.apply(rule);
     rule.onDown = OnDown(m_onDown->currentData().toInt());
-    rule.slowStartMs = m_slowStart->value();
     rule.adaptiveWeights = m_adaptiveWeights->isChecked();
 
     rule.allow.clear();
@@ -906,7 +814,9 @@ RuleEditorDialog::Built RuleEditorDialog::build() const
         if (const auto subnet = Subnet::parse(line, &error))
             rule.allow.append(*subnet);
         else
-            built.parseIssues.append({u"allow"_s, tr("line %1: %2").arg(i + 1).arg(error)});
+            built.parseIssues.append(
+                issueAt(inRule(u"allow"_s, int(rule.allow.size())),
+                        Message("PortRelay::RuleEditorDialog", QT_TR_NOOP("line %1: %2")).arg(i + 1).arg(error)));
     }
     return built;
 }
@@ -918,11 +828,10 @@ void RuleEditorDialog::revalidate()
 
     RuleSetIssues found = built.parseIssues;
     // The core's checks, minus those on text that did not parse: the parse message says it better.
-    for (const RuleSetIssue &issue : RuleValidator::validate(built.rule, QString())) {
-        if (issue.path == u"listen" && !built.listenParsed)
+    for (RuleSetIssue issue : RuleValidator::validate(built.rule, -1)) {
+        if (issue.field == u"listen" && !built.listenParsed)
             continue;
-        const int row = backendIndex(issue.path);
-        if (row >= 0 && built.unparsedBackends.contains(row) && issue.path.endsWith(u".address"))
+        if (built.unparsedBackends.contains(issue.backend()) && issue.key == u"address")
             continue;
         found.append(issue);
     }
@@ -931,12 +840,8 @@ void RuleEditorDialog::revalidate()
     int index = 0;
     for (const Rule &other : m_others.rules)
         conflicts.add(other, index++);
-    const QString prefix = u"rules[%1]"_s.arg(index);
     for (RuleSetIssue issue : conflicts.add(built.rule, index)) {
-        if (issue.path.startsWith(prefix + u'.'))
-            issue.path = issue.path.mid(prefix.size() + 1);
-        else if (issue.path == prefix)
-            issue.path.clear();
+        issue.rule = -1;
         found.append(issue);
     }
 
@@ -976,21 +881,22 @@ void RuleEditorDialog::revalidate()
                 missing.append(what);
             continue;
         }
-        const int row = backendIndex(issue.path);
-        QString message = issue.message;
+        const int row = issue.backend();
+        const QString text = issue.text().translated();
+        QString message = text;
         if (row >= 0) {
-            message = tr("Backend %1: %2").arg(row + 1).arg(issue.message);
+            message = tr("Backend %1: %2").arg(row + 1).arg(text);
             if (row < addressErrors.size()) {
-                QList<QString> &cells = issue.path.endsWith(u".weight") ? weightErrors : addressErrors;
-                cells[row] = cells[row].isEmpty() ? issue.message : cells[row] + u'\n' + issue.message;
+                QList<QString> &cells = issue.key == u"weight" ? weightErrors : addressErrors;
+                cells[row] = cells[row].isEmpty() ? text : cells[row] + u'\n' + text;
             }
         }
         messages[key].append(message);
         if (input)
-            invalidInputs[input].append(issue.message);
+            invalidInputs[input].append(text);
         const auto field = m_fields.constFind(key);
-        const QString where = field == m_fields.constEnd() ? issue.path : field->label;
-        loud.append(where.isEmpty() ? issue.message : tr("%1: %2").arg(where, message));
+        const QString where = field == m_fields.constEnd() ? issue.pathInRule() : field->label;
+        loud.append(where.isEmpty() ? text : tr("%1: %2").arg(where, message));
         if (field != m_fields.constEnd())
             loudTabs.insert(field->tab);
     }
@@ -1110,30 +1016,20 @@ void RuleEditorDialog::updatePortCheck(const Built &built)
 
 QWidget *RuleEditorDialog::inputFor(const RuleSetIssue &issue, const Built &built, QString *fieldKey) const
 {
-    const QString &path = issue.path;
-    if (path == u"listen.host" || path == u"listen.port") {
-        *fieldKey = u"listen"_s;
-        return path.endsWith(u"host") ? static_cast<QWidget *>(m_listenHost) : m_listenPort;
-    }
-    if (path == u"listen") {
-        *fieldKey = u"listen"_s;
+    *fieldKey = fieldKeyOf(issue);
+    if (issue.field == u"listen") {
+        if (issue.key == u"host" || issue.key == u"port")
+            return issue.key == u"host" ? static_cast<QWidget *>(m_listenHost) : m_listenPort;
         const bool hostProblem = built.rule.listen.host.isEmpty() || !built.rule.listen.literalAddress();
         return hostProblem ? static_cast<QWidget *>(m_listenHost) : m_listenPort;
     }
-    if (path.startsWith(u"backends")) {
-        *fieldKey = u"backends"_s;
+    if (issue.field == u"backends")
         return m_backendsView;
-    }
-    if (path.startsWith(u"allow")) {
-        *fieldKey = u"allow"_s;
-        return m_allow;
-    }
-    const auto field = m_fields.constFind(path);
+    const auto field = m_fields.constFind(*fieldKey);
     if (field == m_fields.constEnd()) {
         fieldKey->clear();
         return nullptr;
     }
-    *fieldKey = path;
     return field->inputs.value(0);
 }
 
@@ -1143,10 +1039,10 @@ bool RuleEditorDialog::isQuiet(const QString &fieldKey, const RuleSetIssue &issu
     if (fieldKey == u"name")
         return !m_touched.contains(fieldKey) && m_name->text().isEmpty();
     if (fieldKey == u"listen")
-        return !m_touched.contains(fieldKey) && issue.path == u"listen.port" && m_listenPort->text().isEmpty();
+        return !m_touched.contains(fieldKey) && issue.key == u"port" && m_listenPort->text().isEmpty();
     if (fieldKey == u"backends") {
-        const int row = backendIndex(issue.path);
-        return row >= 0 && row < m_backends->rowCount() && issue.path.endsWith(u".address") &&
+        const int row = issue.backend();
+        return row >= 0 && row < m_backends->rowCount() && issue.key == u"address" &&
                m_backends->row(row).address.trimmed().isEmpty();
     }
     return false;
@@ -1218,8 +1114,7 @@ void RuleEditorDialog::onTestBackends()
 {
     QList<std::pair<int, Endpoint>> targets;
     for (int row = 0; row < m_backends->rowCount(); ++row) {
-        QString error;
-        if (const auto endpoint = Endpoint::parse(m_backends->row(row).address.trimmed(), &error)) {
+        if (const auto endpoint = Endpoint::parse(m_backends->row(row).address.trimmed())) {
             targets.append({row, *endpoint});
             m_backends->setProbeState(row, BackendTableModel::ProbeState::Running);
         } else {
@@ -1227,7 +1122,7 @@ void RuleEditorDialog::onTestBackends()
         }
     }
     m_testBackends->setEnabled(targets.isEmpty());
-    m_prober->probe(targets, m_connectTimeout->value());
+    m_prober->probe(targets, m_numbers.spin(u"connect_timeout_ms"_s)->value());
 }
 
 void RuleEditorDialog::onProbed(int row, bool ok, double milliseconds, const QString &error)

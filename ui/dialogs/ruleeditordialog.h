@@ -4,6 +4,7 @@
 #include "core/ruleset/rule.h"
 #include "core/ruleset/ruleset.h"
 #include "core/ruleset/rulesetissue.h"
+#include "ui/dialogs/numberfields.h"
 
 #include <QDialog>
 #include <QHash>
@@ -16,6 +17,7 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -35,7 +37,7 @@ class ErrorFrame;
 // listen conflicts. OK stays disabled while the rule is invalid. The first tab needs only a listen
 // port and a target; the rest have working defaults.
 //
-// Object names, for tests and the accessibility tree: "nameEdit", "groupCombo", "enabledCheck",
+// Object names, for tests and the accessibility tree: "nameEdit", "descriptionEdit", "groupCombo", "enabledCheck",
 // "listenHostCombo", "listenPortEdit", "protocolCombo", "balanceCombo", "backendsView",
 // "addBackendButton", "removeBackendButton", "moveUpButton", "moveDownButton",
 // "testBackendsButton", "exposureWarning", "portStatusLabel", "usePortButton", "summaryLabel",
@@ -56,8 +58,8 @@ public:
     // The rule as the fields say now; meaningful when isValid().
     Rule rule() const;
     bool isValid() const { return m_issues.isEmpty(); }
-    // Every current problem, paths relative to the rule ("listen", "backends[1].address"), in the
-    // order of the fields. Includes those of fields not yet touched, which are not shown in red.
+    // Every current problem, located inside the rule (rule -1: "listen", "backends[1].address"), in
+    // the order of the fields. Includes those of fields not yet touched, which are not shown in red.
     RuleSetIssues issues() const { return m_issues; }
     // Whether the fields say something else than when the dialog opened.
     bool hasChanges() const;
@@ -94,7 +96,7 @@ private:
     void buildAdvancedTab(QTabWidget *tabs);
     QWidget *fieldBox(const QString &key, const QString &label, int tab, QWidget *input,
                       const QList<QWidget *> &inputs = {});
-    QSpinBox *makeSpin(const QString &key, int min, int max, const QString &specialZero = QString());
+    void addNumberRows(QFormLayout *form, SchemaSection section, int tab);
     void populate(const Rule &rule);
     void watch(const QString &key, QObject *sender);
     Built build() const;
@@ -115,6 +117,7 @@ private:
 
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_name = nullptr;
+    QPlainTextEdit *m_description = nullptr;
     QComboBox *m_group = nullptr;
     QCheckBox *m_enabled = nullptr;
     QComboBox *m_listenHost = nullptr;
@@ -136,29 +139,17 @@ private:
     BackendProber *m_prober = nullptr;
 
     QComboBox *m_checkType = nullptr;
-    QSpinBox *m_checkInterval = nullptr;
-    QSpinBox *m_checkTimeout = nullptr;
-    QSpinBox *m_checkRise = nullptr;
-    QSpinBox *m_checkFall = nullptr;
     QLineEdit *m_checkSend = nullptr;
     QLineEdit *m_checkExpect = nullptr;
 
-    QSpinBox *m_connectTimeout = nullptr;
-    QSpinBox *m_idleTimeout = nullptr;
-    QSpinBox *m_retries = nullptr;
-    QSpinBox *m_retryBackoff = nullptr;
-    QSpinBox *m_maxConnections = nullptr;
-    QSpinBox *m_maxConnectionsPerClient = nullptr;
-    QSpinBox *m_maxFails = nullptr;
-    QSpinBox *m_failWindow = nullptr;
     QComboBox *m_onDown = nullptr;
-    QSpinBox *m_slowStart = nullptr;
     QCheckBox *m_adaptiveWeights = nullptr;
     QPlainTextEdit *m_allow = nullptr;
 
     QLabel *m_summary = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 
+    NumberFields m_numbers;
     QHash<QString, Field> m_fields;
     QStringList m_fieldOrder;
     QHash<QWidget *, ErrorFrame *> m_frames;

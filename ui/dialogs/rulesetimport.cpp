@@ -2,8 +2,6 @@
 
 #include "core/ruleset/rulevalidator.h"
 
-#include <QRegularExpression>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace PortRelay {
@@ -149,28 +147,18 @@ void RuleSetImport::recompute()
             }
         }
     }
-    // Messages name other rules by index ("conflicts with rules[1]"): the index in the result.
-    static const QRegularExpression ruleRef(u"rules\\[(\\d+)\\]"_s);
-    const auto renumber = [&resultIndex](const QString &text) -> QString {
-        QString out;
-        qsizetype last = 0;
-        for (auto it = ruleRef.globalMatch(text); it.hasNext();) {
-            const auto match = it.next();
-            out += QStringView(text).mid(last, match.capturedStart() - last);
-            out += u"rules[%1]"_s.arg(resultIndex.value(match.captured(1).toInt(), match.captured(1).toInt()));
-            last = match.capturedEnd();
-        }
-        return out + QStringView(text).mid(last);
-    };
-    static const QRegularExpression rulePath(u"^rules\\[(\\d+)\\]\\.?"_s);
-    for (const RuleSetIssue &issue : RuleValidator::validate(ordered)) {
-        const auto match = rulePath.match(issue.path);
-        const int origin = match.hasMatch() ? orderedOrigins.value(match.captured(1).toInt(), -1) : -1;
-        if (origin < 0) {
-            m_otherProblems.append({renumber(issue.path), renumber(issue.message)});
-            continue;
-        }
-        m_entries[origin].problems.append({issue.path.mid(match.capturedLength()), renumber(issue.message)});
+    // Issues locate rules, and name other rules, by index in the validated order: renumber both to
+    // the index in the result, which is what the user will see.
+    for (RuleSetIssue issue : RuleValidator::validate(ordered)) {
+        const int origin = orderedOrigins.value(issue.rule, -1);
+        if (issue.rule >= 0)
+            issue.rule = resultIndex.value(issue.rule, issue.rule);
+        if (issue.otherRule >= 0)
+            issue.otherRule = resultIndex.value(issue.otherRule, issue.otherRule);
+        if (origin < 0)
+            m_otherProblems.append(issue);
+        else
+            m_entries[origin].problems.append(issue);
     }
 }
 

@@ -44,7 +44,7 @@ public:
         Status status = Status::New;
         Resolution resolution = Resolution::Replace;
         bool included = true;   // ends up in the result
-        RuleSetIssues problems; // issues of the result caused by this rule, paths relative to it
+        RuleSetIssues problems; // issues of the result caused by this rule, located in result()
     };
 
     RuleSetImport(const RuleSet &current, const RuleSet &incoming);

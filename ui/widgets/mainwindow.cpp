@@ -1073,7 +1073,7 @@ void MainWindow::reportIssues(const QString &title, const QString &text, const R
     m_lastIssues = issues;
     QStringList lines;
     for (const RuleSetIssue &issue : issues.mid(0, 20))
-        lines.append(issue.toString());
+        lines.append(issue.toTranslatedString());
     if (issues.size() > 20)
         lines.append(tr("… and %n more", nullptr, int(issues.size() - 20)));
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);

@@ -141,8 +141,8 @@ void TestImportDialog::renameKeepsConflict()
     QVERIFY(!plan.isValid());
     const RuleSetIssues problems = plan.entries().at(0).problems;
     QCOMPARE(problems.size(), 1);
-    QCOMPARE(problems.first().path, u"listen"_s);
-    QCOMPARE(problems.first().message,
+    QCOMPARE(problems.first().pathInRule(), u"listen"_s);
+    QCOMPARE(problems.first().text().english(),
              u"127.0.0.1:1002 conflicts with rules[1] (\"b\"), which listens on 127.0.0.1:1002"_s);
     QVERIFY(plan.otherProblems().isEmpty());
 }
@@ -189,11 +189,11 @@ void TestImportDialog::conflictingImport()
     d.backends.first().weight = 0; // invalid on its own
     RuleSetImport plan(current(), makeSet({c, d}));
     QVERIFY(!plan.isValid());
-    QCOMPARE(plan.entries().at(0).problems,
-             (RuleSetIssues{
-                 {u"listen"_s, u"127.0.0.1:1001 conflicts with rules[0] (\"a\"), which listens on 127.0.0.1:1001"_s}}));
+    QCOMPARE(plan.entries().at(0).problems.size(), 1);
+    QCOMPARE(plan.entries().at(0).problems.first().toString(RuleSetIssue::Scope::Rule),
+             u"listen: 127.0.0.1:1001 conflicts with rules[0] (\"a\"), which listens on 127.0.0.1:1001"_s);
     QCOMPARE(plan.entries().at(1).problems.size(), 1);
-    QCOMPARE(plan.entries().at(1).problems.first().path, u"backends[0].weight"_s);
+    QCOMPARE(plan.entries().at(1).problems.first().pathInRule(), u"backends[0].weight"_s);
 
     // A disabled rule does not listen, so it conflicts with nobody.
     c.enabled = false;
@@ -427,11 +427,12 @@ void TestImportDialog::readFileTakesTheValidRules()
     QCOMPARE(rejected.at(0).index, 1);
     QCOMPARE(rejected.at(0).name, u"typo"_s);
     QCOMPARE(rejected.at(0).issues.size(), 1);
-    QCOMPARE(rejected.at(0).issues.at(0).path, u"retriez"_s);
-    QVERIFY2(rejected.at(0).issues.at(0).message.startsWith(u"unknown key"_s),
-             qPrintable(rejected.at(0).issues.at(0).message));
+    QCOMPARE(rejected.at(0).issues.at(0).path(), u"rules[1].retriez"_s);
+    QVERIFY2(rejected.at(0).issues.at(0).message.english().startsWith(u"unknown key"_s),
+             qPrintable(rejected.at(0).issues.at(0).toString()));
     QCOMPARE(rejected.at(1).index, 3);
-    QCOMPARE(rejected.at(1).issues.at(0).toString(), u"name: duplicate name \"c\" (also rules[0])"_s);
+    QCOMPARE(rejected.at(1).issues.at(0).toString(RuleSetIssue::Scope::Rule),
+             u"name: duplicate name \"c\" (also rules[0])"_s);
 }
 
 void TestImportDialog::readFileRefusesABrokenDocument_data()

@@ -310,7 +310,7 @@ void TestRuleEditorDialog::validation()
         QVERIFY2(editor.dialog.isValid(), qPrintable(editor.summary()));
         QVERIFY(editor.ok()->isEnabled());
         QVERIFY(!editor.child<QLabel>(u"summaryLabel"_s)->isVisibleTo(&editor.dialog));
-        QVERIFY(RuleValidator::validate(editor.dialog.rule(), QString()).isEmpty());
+        QVERIFY(RuleValidator::validate(editor.dialog.rule(), 0).isEmpty());
         QCOMPARE(validity.count(), 1);
         QCOMPARE(validity.first().first().toBool(), true);
         return;
@@ -398,7 +398,7 @@ void TestRuleEditorDialog::fullRuleRoundTrip()
     rule.adaptiveWeights = true;
     rule.allow = {Subnet::parse(u"127.0.0.0/8"_s).value(), Subnet::parse(u"::1/128"_s).value()};
     rule.extensions.insert(u"x-comment"_s, u"from the file"_s);
-    QVERIFY(RuleValidator::validate(rule, QString()).isEmpty());
+    QVERIFY(RuleValidator::validate(rule, 0).isEmpty());
 
     RuleSet others;
     others.rules.append(otherRule(u"db"_s, u"127.0.0.1:5432"_s));
