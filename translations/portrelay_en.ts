@@ -32,89 +32,6 @@
     </message>
 </context>
 <context>
-    <name>Endpoint</name>
-    <message>
-        <source>empty address: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing &quot;]&quot; after the IPv6 address in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing port: expected [address]:port, e.g. &quot;[::1]:8080&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unexpected %1 after &quot;]&quot;: expected &quot;:port&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing port in %1: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an IPv6 address must be in brackets, e.g. &quot;[::1]:8080&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing port: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing host before &quot;:%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>port %1 is not a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>port 0 is not allowed: choose a port 1-65535</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>port %1 out of range 1-65535</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not an IPv6 address: brackets are only for IPv6 addresses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid IPv4 address %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid host name %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>longer than %1 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>empty label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a label is longer than %1 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a label starts or ends with &quot;-&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only letters, digits, &quot;-&quot; and &quot;.&quot; are allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>HostResolver</name>
     <message>
         <source>Name or service not known</source>
@@ -199,6 +116,13 @@
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NumberFields</name>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -560,6 +484,93 @@
     </message>
     <message>
         <source>You can also drop a rules file (.json) onto this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::Endpoint</name>
+    <message>
+        <source>empty address: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing &quot;]&quot; after the IPv6 address in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing port: expected [address]:port, e.g. &quot;[::1]:8080&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected %1 after &quot;]&quot;: expected &quot;:port&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing port in %1: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IPv6 address must be in brackets, e.g. &quot;[::1]:8080&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing port: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing host before &quot;:%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an IPv6 address: brackets are only for IPv6 addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid IPv4 address %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no port: choose a port 1-65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port 0 is not allowed: choose a port 1-65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 out of range 1-65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid host name %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a label is longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a label starts or ends with &quot;-&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only letters, digits, &quot;-&quot; and &quot;.&quot; are allowed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1691,38 +1702,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time between two checks of one backend.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Interval:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How long one check may take, sending and the reply included; at most the interval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time&amp;out:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passed checks in a row before a down backend is used again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Rise:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed checks in a row before a backend counts as down.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Fall:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Escapes: \r \n \t \0 \xHH, and \\ for a backslash.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,79 +1738,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How long one connection attempt to a backend may take. Also the time limit of “Test Backends”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Connect timeout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close a connection after this long without traffic.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Idle timeout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Further rounds over the backends once every one has failed for a client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Retries:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause before the first further round; it doubles each round.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retry &amp;backoff:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlimited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open client connections at most.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Max connections:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Failover</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed connects from real traffic within the fail window that take a backend out (passive checks).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max &amp;fails:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The window in which failed connects count.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fail &amp;window:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1848,14 +1755,6 @@
     </message>
     <message>
         <source>O&amp;n down:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A backend back from down ramps up to its full weight over this time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Slow start:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1886,14 +1785,6 @@
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>enter a port, 1-65535</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1956,14 +1847,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open connections from one client address at most; more are refused. Keeps one client from taking every connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max per c&amp;lient:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This rule is waiting: %1. It tries again on its own.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1997,6 +1880,280 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: what it is for, whom to ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for people; shown when the pointer rests on the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::RuleSchema</name>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long one connection attempt to a backend may take. Also the time limit of “Test Backends”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Idle timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close a connection after this long without traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further rounds over the backends once every one has failed for a client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;backoff:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause before the first further round; it doubles each round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Max connections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open client connections at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max per c&amp;lient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open connections from one client address at most; more are refused. Keeps one client from taking every connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max &amp;fails:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed connects from real traffic within the fail window that take a backend out (passive checks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail &amp;window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window in which failed connects count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Slow start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backend back from down ramps up to its full weight over this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time between two checks of one backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time&amp;out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long one check may take, sending and the reply included; at most the interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rise:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed checks in a row before a down backend is used again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fall:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed checks in a row before a backend counts as down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::RuleSetParser</name>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boolean true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boolean false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown protocol %1 (supported: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol %1 is not supported yet (supported: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown balance strategy %1 (supported: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown balance strategy %1 (did you mean &quot;%2&quot;?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown on_down value %1 (supported: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown health check type %1 (supported: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key (did you mean &quot;%1&quot;?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;x-&quot; keys are kept only at the top level, in rules and in backends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a boolean (true or false), got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains an unpaired surrogate (U+%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty list would refuse every client: omit the key to allow any client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 at line %1, column %2 (byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON at line %1, column %2 (byte %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object at the top level, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes is too large: a rules file may have at most %2 bytes (16 MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported version %1 (this PortRelay reads version %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported version %1 (versions start at 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many issues: stopped after the first %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2123,6 +2280,112 @@
     </message>
     <message>
         <source>waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::RuleValidator</name>
+    <message>
+        <source>weight 0 is not allowed: set &quot;enabled&quot;: false to take a backend out of use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters long; at most %2 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a control character (U+%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own keys must start with &quot;x-&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no host: use &quot;127.0.0.1&quot; for this machine only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listen host must be an IP address, &quot;localhost&quot; or &quot;*&quot;, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port 0 is not allowed: choose a port 1-65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no host: name the host to connect to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an address to connect to: name the backend&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs &quot;type&quot;: &quot;tcp&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes long in UTF-8; at most %2 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is longer than interval_ms %2: a check must end before the next one starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid subnet %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 out of range %2-%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 backends; at most %2 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries; at most %2 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rule needs at least one backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported version %1 (this PortRelay reads version %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate name %1 (also rules[%2])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 conflicts with rules[%4] (%2), which listens on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::Subnet</name>
+    <message>
+        <source>invalid subnet %1: expected address/prefix, e.g. &quot;192.168.0.0/16&quot; or &quot;::1/128&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prefix length %1 out of range 0-%2 in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host bits set in %1 (did you mean %2/%3?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2308,239 +2571,9 @@
     </message>
 </context>
 <context>
-    <name>RuleSetParser</name>
-    <message>
-        <source>null</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>boolean true</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>boolean false</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>number %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>string %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing required key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown key (did you mean &quot;%1&quot;?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a string, got %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a boolean (true or false), got %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected an integer, got %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected an object, got %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected an array, got %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;x-&quot; keys are kept only at the top level, in rules and in backends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an empty list would refuse every client: omit the key to allow any client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown health check type %1 (supported: tcp, none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>protocol &quot;udp&quot; is not supported yet (supported: tcp)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown protocol %1 (supported: tcp)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown balance strategy %1 (did you mean &quot;%2&quot;?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown balance strategy %1 (supported: round_robin, least_connections, source_hash, random)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not valid UTF-8 at line %1, column %2 (byte %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid JSON at line %1, column %2 (byte %3): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected an object at the top level, got %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 bytes is too large: a rules file may have at most %2 bytes (16 MiB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unsupported version %1 (this PortRelay reads version %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unsupported version %1 (versions start at 1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>too many issues: stopped after the first %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains an unpaired surrogate (U+%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown on_down value %1 (supported: keep, close)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>RuleSetWriter</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RuleValidator</name>
-    <message>
-        <source>must not be empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 characters long; at most %2 are allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contains a control character (U+%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>own keys must start with &quot;x-&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no host: use &quot;127.0.0.1&quot; for this machine only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listen host must be an IP address, &quot;localhost&quot; or &quot;*&quot;, got %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>port 0 is not allowed: choose a port 1-65535</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no host: name the host to connect to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not an address to connect to: name the backend&apos;s host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weight 0 is not allowed: set &quot;enabled&quot;: false to take a backend out of use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is longer than interval_ms %2: a check must end before the next one starts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid subnet %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 out of range %2-%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 backends; at most %2 are allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 entries; at most %2 are allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a rule needs at least one backend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unsupported version %1 (this PortRelay reads version %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duplicate name %1 (also rules[%2])</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 conflicts with rules[%2] (%3), which listens on %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>needs &quot;type&quot;: &quot;tcp&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 bytes long in UTF-8; at most %2 are allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not valid UTF-8</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2631,21 +2664,6 @@
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Subnet</name>
-    <message>
-        <source>invalid subnet %1: expected address/prefix, e.g. &quot;192.168.0.0/16&quot; or &quot;::1/128&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>prefix length %1 out of range 0-%2 in %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>host bits set in %1 (did you mean %2/%3?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

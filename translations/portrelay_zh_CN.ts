@@ -32,89 +32,6 @@
     </message>
 </context>
 <context>
-    <name>Endpoint</name>
-    <message>
-        <source>empty address: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
-        <translation>地址为空：应为 host:port 形式，例如 &quot;127.0.0.1:8080&quot;</translation>
-    </message>
-    <message>
-        <source>missing &quot;]&quot; after the IPv6 address in %1</source>
-        <translation>%1 中的 IPv6 地址后缺少 &quot;]&quot;</translation>
-    </message>
-    <message>
-        <source>missing port: expected [address]:port, e.g. &quot;[::1]:8080&quot;</source>
-        <translation>缺少端口：应为 [address]:port 形式，例如 &quot;[::1]:8080&quot;</translation>
-    </message>
-    <message>
-        <source>unexpected %1 after &quot;]&quot;: expected &quot;:port&quot;</source>
-        <translation>&quot;]&quot; 之后出现意外的 %1：应为 &quot;:port&quot;</translation>
-    </message>
-    <message>
-        <source>missing port in %1: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
-        <translation>%1 中缺少端口：应为 host:port 形式，例如 &quot;127.0.0.1:8080&quot;</translation>
-    </message>
-    <message>
-        <source>an IPv6 address must be in brackets, e.g. &quot;[::1]:8080&quot;</source>
-        <translation>IPv6 地址必须放在方括号中，例如 &quot;[::1]:8080&quot;</translation>
-    </message>
-    <message>
-        <source>missing port: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
-        <translation>缺少端口：应为 host:port 形式，例如 &quot;127.0.0.1:8080&quot;</translation>
-    </message>
-    <message>
-        <source>missing host before &quot;:%1&quot;</source>
-        <translation>&quot;:%1&quot; 之前缺少主机</translation>
-    </message>
-    <message>
-        <source>port %1 is not a number</source>
-        <translation>端口 %1 不是数字</translation>
-    </message>
-    <message>
-        <source>port 0 is not allowed: choose a port 1-65535</source>
-        <translation>不允许使用端口 0：请选择 1-65535 之间的端口</translation>
-    </message>
-    <message>
-        <source>port %1 out of range 1-65535</source>
-        <translation>端口 %1 超出范围 1-65535</translation>
-    </message>
-    <message>
-        <source>%1 is not an IPv6 address: brackets are only for IPv6 addresses</source>
-        <translation>%1 不是 IPv6 地址：方括号只用于 IPv6 地址</translation>
-    </message>
-    <message>
-        <source>invalid IPv4 address %1</source>
-        <translation>无效的 IPv4 地址 %1</translation>
-    </message>
-    <message>
-        <source>invalid host name %1: %2</source>
-        <translation>无效的主机名 %1：%2</translation>
-    </message>
-    <message>
-        <source>it is empty</source>
-        <translation>名称为空</translation>
-    </message>
-    <message>
-        <source>longer than %1 characters</source>
-        <translation>超过 %1 个字符</translation>
-    </message>
-    <message>
-        <source>empty label</source>
-        <translation>含有空标签</translation>
-    </message>
-    <message>
-        <source>a label is longer than %1 characters</source>
-        <translation>有标签超过 %1 个字符</translation>
-    </message>
-    <message>
-        <source>a label starts or ends with &quot;-&quot;</source>
-        <translation>有标签以 &quot;-&quot; 开头或结尾</translation>
-    </message>
-    <message>
-        <source>only letters, digits, &quot;-&quot; and &quot;.&quot; are allowed</source>
-        <translation>只允许使用字母、数字、&quot;-&quot; 和 &quot;.&quot;</translation>
-    </message>
-</context>
-<context>
     <name>HostResolver</name>
     <message>
         <source>Name or service not known</source>
@@ -198,6 +115,13 @@
         <translation>
             <numerusform>另有 %n 项变化</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NumberFields</name>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
     </message>
 </context>
 <context>
@@ -555,6 +479,93 @@
     <message>
         <source>You can also drop a rules file (.json) onto this window.</source>
         <translation>也可以把规则文件（.json）拖放到此窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::Endpoint</name>
+    <message>
+        <source>empty address: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
+        <translation>地址为空：应为 host:port 形式，例如 &quot;127.0.0.1:8080&quot;</translation>
+    </message>
+    <message>
+        <source>missing &quot;]&quot; after the IPv6 address in %1</source>
+        <translation>%1 中的 IPv6 地址后缺少 &quot;]&quot;</translation>
+    </message>
+    <message>
+        <source>missing port: expected [address]:port, e.g. &quot;[::1]:8080&quot;</source>
+        <translation>缺少端口：应为 [address]:port 形式，例如 &quot;[::1]:8080&quot;</translation>
+    </message>
+    <message>
+        <source>unexpected %1 after &quot;]&quot;: expected &quot;:port&quot;</source>
+        <translation>&quot;]&quot; 之后出现意外的 %1：应为 &quot;:port&quot;</translation>
+    </message>
+    <message>
+        <source>missing port in %1: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
+        <translation>%1 中缺少端口：应为 host:port 形式，例如 &quot;127.0.0.1:8080&quot;</translation>
+    </message>
+    <message>
+        <source>an IPv6 address must be in brackets, e.g. &quot;[::1]:8080&quot;</source>
+        <translation>IPv6 地址必须放在方括号中，例如 &quot;[::1]:8080&quot;</translation>
+    </message>
+    <message>
+        <source>missing port: expected host:port, e.g. &quot;127.0.0.1:8080&quot;</source>
+        <translation>缺少端口：应为 host:port 形式，例如 &quot;127.0.0.1:8080&quot;</translation>
+    </message>
+    <message>
+        <source>missing host before &quot;:%1&quot;</source>
+        <translation>&quot;:%1&quot; 之前缺少主机</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPv6 address: brackets are only for IPv6 addresses</source>
+        <translation>%1 不是 IPv6 地址：方括号只用于 IPv6 地址</translation>
+    </message>
+    <message>
+        <source>invalid IPv4 address %1</source>
+        <translation>无效的 IPv4 地址 %1</translation>
+    </message>
+    <message>
+        <source>no port: choose a port 1-65535</source>
+        <translation>缺少端口：请选择 1-65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>port %1 is not a number</source>
+        <translation>端口 %1 不是数字</translation>
+    </message>
+    <message>
+        <source>port 0 is not allowed: choose a port 1-65535</source>
+        <translation>不允许使用端口 0：请选择 1-65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>port %1 out of range 1-65535</source>
+        <translation>端口 %1 超出范围 1-65535</translation>
+    </message>
+    <message>
+        <source>invalid host name %1: %2</source>
+        <translation>无效的主机名 %1：%2</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>empty label</source>
+        <translation>含有空标签</translation>
+    </message>
+    <message>
+        <source>a label is longer than %1 characters</source>
+        <translation>有标签超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>a label starts or ends with &quot;-&quot;</source>
+        <translation>有标签以 &quot;-&quot; 开头或结尾</translation>
+    </message>
+    <message>
+        <source>only letters, digits, &quot;-&quot; and &quot;.&quot; are allowed</source>
+        <translation>只允许使用字母、数字、&quot;-&quot; 和 &quot;.&quot;</translation>
     </message>
 </context>
 <context>
@@ -1662,38 +1673,6 @@
         <translation>类型(&amp;T)：</translation>
     </message>
     <message>
-        <source>Time between two checks of one backend.</source>
-        <translation>同一后端两次检查之间的间隔。</translation>
-    </message>
-    <message>
-        <source>&amp;Interval:</source>
-        <translation>间隔(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>How long one check may take, sending and the reply included; at most the interval.</source>
-        <translation>一次检查（包括发送和回复）允许的最长时间；不超过间隔。</translation>
-    </message>
-    <message>
-        <source>Time&amp;out:</source>
-        <translation>超时(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Passed checks in a row before a down backend is used again.</source>
-        <translation>宕机的后端需要连续通过多少次检查才会被再次使用。</translation>
-    </message>
-    <message>
-        <source>&amp;Rise:</source>
-        <translation>恢复次数(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Failed checks in a row before a backend counts as down.</source>
-        <translation>连续失败多少次检查后，后端被视为宕机。</translation>
-    </message>
-    <message>
-        <source>&amp;Fall:</source>
-        <translation>失败次数(&amp;F)：</translation>
-    </message>
-    <message>
         <source>Escapes: \r \n \t \0 \xHH, and \\ for a backslash.</source>
         <translation>转义：\r \n \t \0 \xHH，反斜杠写作 \\。</translation>
     </message>
@@ -1730,80 +1709,8 @@
         <translation>连接</translation>
     </message>
     <message>
-        <source>How long one connection attempt to a backend may take. Also the time limit of “Test Backends”.</source>
-        <translation>一次连接后端的尝试允许的最长时间，也是“测试后端”的时间限制。</translation>
-    </message>
-    <message>
-        <source>&amp;Connect timeout:</source>
-        <translation>连接超时(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>从不</translation>
-    </message>
-    <message>
-        <source>Close a connection after this long without traffic.</source>
-        <translation>连接无流量超过此时间后关闭。</translation>
-    </message>
-    <message>
-        <source>&amp;Idle timeout:</source>
-        <translation>空闲超时(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Further rounds over the backends once every one has failed for a client.</source>
-        <translation>对某个客户端所有后端都失败后，再轮询后端的轮数。</translation>
-    </message>
-    <message>
-        <source>&amp;Retries:</source>
-        <translation>重试次数(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>No pause</source>
-        <translation>不暂停</translation>
-    </message>
-    <message>
-        <source>Pause before the first further round; it doubles each round.</source>
-        <translation>第一次额外轮询前的暂停时间；每轮加倍。</translation>
-    </message>
-    <message>
-        <source>Retry &amp;backoff:</source>
-        <translation>重试退避(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>Unlimited</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>Open client connections at most.</source>
-        <translation>最多打开的客户端连接数。</translation>
-    </message>
-    <message>
-        <source>&amp;Max connections:</source>
-        <translation>最大连接数(&amp;M)：</translation>
-    </message>
-    <message>
         <source>Failover</source>
         <translation>故障转移</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Failed connects from real traffic within the fail window that take a backend out (passive checks).</source>
-        <translation>在失败窗口内，真实流量连接失败达到此次数后使后端下线（被动检查）。</translation>
-    </message>
-    <message>
-        <source>Max &amp;fails:</source>
-        <translation>最大失败次数(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>The window in which failed connects count.</source>
-        <translation>统计连接失败次数的时间窗口。</translation>
-    </message>
-    <message>
-        <source>Fail &amp;window:</source>
-        <translation>失败窗口(&amp;W)：</translation>
     </message>
     <message>
         <source>Keep connections</source>
@@ -1820,14 +1727,6 @@
     <message>
         <source>O&amp;n down:</source>
         <translation>宕机时(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>A backend back from down ramps up to its full weight over this time.</source>
-        <translation>从宕机中恢复的后端在此时间内逐步升至完整权重。</translation>
-    </message>
-    <message>
-        <source>&amp;Slow start:</source>
-        <translation>慢启动(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Adaptive weights</source>
@@ -1860,14 +1759,6 @@
     <message>
         <source>Advanced</source>
         <translation>高级</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> 毫秒</translation>
-    </message>
-    <message>
-        <source>enter a port, 1-65535</source>
-        <translation>请输入端口，1-65535</translation>
     </message>
     <message>
         <source>line %1: %2</source>
@@ -1928,14 +1819,6 @@
         <translation>无效地址</translation>
     </message>
     <message>
-        <source>Open connections from one client address at most; more are refused. Keeps one client from taking every connection.</source>
-        <translation>单个客户端地址最多可打开的连接数；超出的连接将被拒绝。可防止某个客户端占用全部连接。</translation>
-    </message>
-    <message>
-        <source>Max per c&amp;lient:</source>
-        <translation>每客户端上限(&amp;L)：</translation>
-    </message>
-    <message>
         <source>This rule is waiting: %1. It tries again on its own.</source>
         <translation>此规则正在等待：%1。它会自动重试。</translation>
     </message>
@@ -1970,6 +1853,280 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Optional: what it is for, whom to ask</source>
+        <translation>可选：用途、联系人</translation>
+    </message>
+    <message>
+        <source>A note for people; shown when the pointer rests on the rule.</source>
+        <translation>写给人看的备注；鼠标停留在规则上时显示。</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption:</source>
+        <translation>描述(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::RuleSchema</name>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation>连接超时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>How long one connection attempt to a backend may take. Also the time limit of “Test Backends”.</source>
+        <translation>一次连接后端的尝试允许的最长时间，也是“测试后端”的时间限制。</translation>
+    </message>
+    <message>
+        <source>&amp;Idle timeout:</source>
+        <translation>空闲超时(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Close a connection after this long without traffic.</source>
+        <translation>连接无流量超过此时间后关闭。</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>重试次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Further rounds over the backends once every one has failed for a client.</source>
+        <translation>对某个客户端所有后端都失败后，再轮询后端的轮数。</translation>
+    </message>
+    <message>
+        <source>Retry &amp;backoff:</source>
+        <translation>重试退避(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Pause before the first further round; it doubles each round.</source>
+        <translation>第一次额外轮询前的暂停时间；每轮加倍。</translation>
+    </message>
+    <message>
+        <source>No pause</source>
+        <translation>不暂停</translation>
+    </message>
+    <message>
+        <source>&amp;Max connections:</source>
+        <translation>最大连接数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Open client connections at most.</source>
+        <translation>最多打开的客户端连接数。</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Max per c&amp;lient:</source>
+        <translation>每客户端上限(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Open connections from one client address at most; more are refused. Keeps one client from taking every connection.</source>
+        <translation>单个客户端地址最多可打开的连接数；超出的连接将被拒绝。可防止某个客户端占用全部连接。</translation>
+    </message>
+    <message>
+        <source>Max &amp;fails:</source>
+        <translation>最大失败次数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Failed connects from real traffic within the fail window that take a backend out (passive checks).</source>
+        <translation>在失败窗口内，真实流量连接失败达到此次数后使后端下线（被动检查）。</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Fail &amp;window:</source>
+        <translation>失败窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The window in which failed connects count.</source>
+        <translation>统计连接失败次数的时间窗口。</translation>
+    </message>
+    <message>
+        <source>&amp;Slow start:</source>
+        <translation>慢启动(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>A backend back from down ramps up to its full weight over this time.</source>
+        <translation>从宕机中恢复的后端在此时间内逐步升至完整权重。</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>间隔(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Time between two checks of one backend.</source>
+        <translation>同一后端两次检查之间的间隔。</translation>
+    </message>
+    <message>
+        <source>Time&amp;out:</source>
+        <translation>超时(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>How long one check may take, sending and the reply included; at most the interval.</source>
+        <translation>一次检查（包括发送和回复）允许的最长时间；不超过间隔。</translation>
+    </message>
+    <message>
+        <source>&amp;Rise:</source>
+        <translation>恢复次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Passed checks in a row before a down backend is used again.</source>
+        <translation>宕机的后端需要连续通过多少次检查才会被再次使用。</translation>
+    </message>
+    <message>
+        <source>&amp;Fall:</source>
+        <translation>失败次数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Failed checks in a row before a backend counts as down.</source>
+        <translation>连续失败多少次检查后，后端被视为宕机。</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::RuleSetParser</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>boolean true</source>
+        <translation>布尔值 true</translation>
+    </message>
+    <message>
+        <source>boolean false</source>
+        <translation>布尔值 false</translation>
+    </message>
+    <message>
+        <source>number %1</source>
+        <translation>数字 %1</translation>
+    </message>
+    <message>
+        <source>string %1</source>
+        <translation>字符串 %1</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空内容</translation>
+    </message>
+    <message>
+        <source>unknown protocol %1 (supported: %2)</source>
+        <translation>未知的协议 %1（支持：%2）</translation>
+    </message>
+    <message>
+        <source>protocol %1 is not supported yet (supported: %2)</source>
+        <translation>暂不支持协议 %1（支持：%2）</translation>
+    </message>
+    <message>
+        <source>unknown balance strategy %1 (supported: %2)</source>
+        <translation>未知的负载均衡策略 %1（支持：%2）</translation>
+    </message>
+    <message>
+        <source>unknown balance strategy %1 (did you mean &quot;%2&quot;?)</source>
+        <translation>未知的负载均衡策略 %1（您是指 &quot;%2&quot; 吗？）</translation>
+    </message>
+    <message>
+        <source>unknown on_down value %1 (supported: %2)</source>
+        <translation>未知的 on_down 值 %1（支持：%2）</translation>
+    </message>
+    <message>
+        <source>unknown health check type %1 (supported: %2)</source>
+        <translation>未知的健康检查类型 %1（支持：%2）</translation>
+    </message>
+    <message>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation>缺少必需的键 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <source>unknown key (did you mean &quot;%1&quot;?)</source>
+        <translation>未知的键（您是指 &quot;%1&quot; 吗？）</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>应为字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation>应为数组，实际为 %1</translation>
+    </message>
+    <message>
+        <source>&quot;x-&quot; keys are kept only at the top level, in rules and in backends</source>
+        <translation>以 &quot;x-&quot; 开头的键只在顶层、规则和后端中保留</translation>
+    </message>
+    <message>
+        <source>expected a boolean (true or false), got %1</source>
+        <translation>应为布尔值（true 或 false），实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation>应为整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>contains an unpaired surrogate (U+%1)</source>
+        <translation>包含未配对的代理项（U+%1）</translation>
+    </message>
+    <message>
+        <source>an empty list would refuse every client: omit the key to allow any client</source>
+        <translation>空列表会拒绝所有客户端：若要允许任何客户端，请省略此键</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 at line %1, column %2 (byte %3)</source>
+        <translation>第 %1 行第 %2 列（字节 %3）处不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>invalid JSON at line %1, column %2 (byte %3): %4</source>
+        <translation>第 %1 行第 %2 列（字节 %3）处的 JSON 无效：%4</translation>
+    </message>
+    <message>
+        <source>expected an object at the top level, got %1</source>
+        <translation>顶层应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes is too large: a rules file may have at most %2 bytes (16 MiB)</source>
+        <translation>%1 字节过大：规则文件最多只能有 %2 字节（16 MiB）</translation>
+    </message>
+    <message>
+        <source>unsupported version %1 (this PortRelay reads version %2)</source>
+        <translation>不支持的版本 %1（此版本的 PortRelay 读取版本 %2）</translation>
+    </message>
+    <message>
+        <source>unsupported version %1 (versions start at 1)</source>
+        <translation>不支持的版本 %1（版本号从 1 开始）</translation>
+    </message>
+    <message>
+        <source>too many issues: stopped after the first %1</source>
+        <translation>问题过多：只列出了前 %1 个</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2252,112 @@
     <message>
         <source>waiting: %1</source>
         <translation>等待中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::RuleValidator</name>
+    <message>
+        <source>weight 0 is not allowed: set &quot;enabled&quot;: false to take a backend out of use</source>
+        <translation>不允许权重为 0：如要停用后端，请设置 &quot;enabled&quot;: false</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>%1 characters long; at most %2 are allowed</source>
+        <translation>长度为 %1 个字符；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <source>contains a control character (U+%1)</source>
+        <translation>包含控制字符（U+%1）</translation>
+    </message>
+    <message>
+        <source>own keys must start with &quot;x-&quot;</source>
+        <translation>自定义键必须以 &quot;x-&quot; 开头</translation>
+    </message>
+    <message>
+        <source>no host: use &quot;127.0.0.1&quot; for this machine only</source>
+        <translation>缺少主机：如只允许本机访问，请使用 &quot;127.0.0.1&quot;</translation>
+    </message>
+    <message>
+        <source>listen host must be an IP address, &quot;localhost&quot; or &quot;*&quot;, got %1</source>
+        <translation>监听主机必须是 IP 地址、&quot;localhost&quot; 或 &quot;*&quot;，实际为 %1</translation>
+    </message>
+    <message>
+        <source>port 0 is not allowed: choose a port 1-65535</source>
+        <translation>不允许使用端口 0：请选择 1-65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>no host: name the host to connect to</source>
+        <translation>缺少主机：请指定要连接的主机</translation>
+    </message>
+    <message>
+        <source>%1 is not an address to connect to: name the backend&apos;s host</source>
+        <translation>%1 不是可连接的地址：请指定后端的主机</translation>
+    </message>
+    <message>
+        <source>needs &quot;type&quot;: &quot;tcp&quot;</source>
+        <translation>需要 &quot;type&quot;: &quot;tcp&quot;</translation>
+    </message>
+    <message>
+        <source>%1 bytes long in UTF-8; at most %2 are allowed</source>
+        <translation>UTF-8 编码长 %1 字节；最多允许 %2 字节</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8</source>
+        <translation>不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>%1 is longer than interval_ms %2: a check must end before the next one starts</source>
+        <translation>%1 大于 interval_ms（%2）：每次检查必须在下一次开始前结束</translation>
+    </message>
+    <message>
+        <source>invalid subnet %1</source>
+        <translation>无效的子网 %1</translation>
+    </message>
+    <message>
+        <source>%1 out of range %2-%3</source>
+        <translation>%1 超出范围 %2-%3</translation>
+    </message>
+    <message>
+        <source>%1 backends; at most %2 are allowed</source>
+        <translation>共 %1 个后端；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 entries; at most %2 are allowed</source>
+        <translation>共 %1 个条目；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <source>a rule needs at least one backend</source>
+        <translation>每条规则至少需要一个后端</translation>
+    </message>
+    <message>
+        <source>unsupported version %1 (this PortRelay reads version %2)</source>
+        <translation>不支持的版本 %1（此版本的 PortRelay 读取版本 %2）</translation>
+    </message>
+    <message>
+        <source>duplicate name %1 (also rules[%2])</source>
+        <translation>名称 %1 重复（rules[%2] 也使用了该名称）</translation>
+    </message>
+    <message>
+        <source>%1 conflicts with rules[%4] (%2), which listens on %3</source>
+        <translation>%1 与 rules[%4]（%2）冲突，后者监听 %3</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::Subnet</name>
+    <message>
+        <source>invalid subnet %1: expected address/prefix, e.g. &quot;192.168.0.0/16&quot; or &quot;::1/128&quot;</source>
+        <translation>无效的子网 %1：应为 地址/前缀长度 形式，例如 &quot;192.168.0.0/16&quot; 或 &quot;::1/128&quot;</translation>
+    </message>
+    <message>
+        <source>prefix length %1 out of range 0-%2 in %3</source>
+        <translation>%3 中的前缀长度 %1 超出范围 0-%2</translation>
+    </message>
+    <message>
+        <source>host bits set in %1 (did you mean %2/%3?)</source>
+        <translation>%1 中设置了主机位（您是指 %2/%3 吗？）</translation>
     </message>
 </context>
 <context>
@@ -2275,240 +2538,10 @@
     </message>
 </context>
 <context>
-    <name>RuleSetParser</name>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>boolean true</source>
-        <translation>布尔值 true</translation>
-    </message>
-    <message>
-        <source>boolean false</source>
-        <translation>布尔值 false</translation>
-    </message>
-    <message>
-        <source>number %1</source>
-        <translation>数字 %1</translation>
-    </message>
-    <message>
-        <source>string %1</source>
-        <translation>字符串 %1</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>数组</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>空内容</translation>
-    </message>
-    <message>
-        <source>missing required key &quot;%1&quot;</source>
-        <translation>缺少必需的键 &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>unknown key</source>
-        <translation>未知的键</translation>
-    </message>
-    <message>
-        <source>unknown key (did you mean &quot;%1&quot;?)</source>
-        <translation>未知的键（您是指 &quot;%1&quot; 吗？）</translation>
-    </message>
-    <message>
-        <source>expected a string, got %1</source>
-        <translation>应为字符串，实际为 %1</translation>
-    </message>
-    <message>
-        <source>expected a boolean (true or false), got %1</source>
-        <translation>应为布尔值（true 或 false），实际为 %1</translation>
-    </message>
-    <message>
-        <source>expected an integer, got %1</source>
-        <translation>应为整数，实际为 %1</translation>
-    </message>
-    <message>
-        <source>expected an object, got %1</source>
-        <translation>应为对象，实际为 %1</translation>
-    </message>
-    <message>
-        <source>expected an array, got %1</source>
-        <translation>应为数组，实际为 %1</translation>
-    </message>
-    <message>
-        <source>&quot;x-&quot; keys are kept only at the top level, in rules and in backends</source>
-        <translation>以 &quot;x-&quot; 开头的键只在顶层、规则和后端中保留</translation>
-    </message>
-    <message>
-        <source>an empty list would refuse every client: omit the key to allow any client</source>
-        <translation>空列表会拒绝所有客户端：若要允许任何客户端，请省略此键</translation>
-    </message>
-    <message>
-        <source>unknown health check type %1 (supported: tcp, none)</source>
-        <translation>未知的健康检查类型 %1（支持：tcp、none）</translation>
-    </message>
-    <message>
-        <source>protocol &quot;udp&quot; is not supported yet (supported: tcp)</source>
-        <translation>暂不支持协议 &quot;udp&quot;（支持：tcp）</translation>
-    </message>
-    <message>
-        <source>unknown protocol %1 (supported: tcp)</source>
-        <translation>未知的协议 %1（支持：tcp）</translation>
-    </message>
-    <message>
-        <source>unknown balance strategy %1 (did you mean &quot;%2&quot;?)</source>
-        <translation>未知的负载均衡策略 %1（您是指 &quot;%2&quot; 吗？）</translation>
-    </message>
-    <message>
-        <source>unknown balance strategy %1 (supported: round_robin, least_connections, source_hash, random)</source>
-        <translation>未知的负载均衡策略 %1（支持：round_robin、least_connections、source_hash、random）</translation>
-    </message>
-    <message>
-        <source>not valid UTF-8 at line %1, column %2 (byte %3)</source>
-        <translation>第 %1 行第 %2 列（字节 %3）处不是有效的 UTF-8</translation>
-    </message>
-    <message>
-        <source>invalid JSON at line %1, column %2 (byte %3): %4</source>
-        <translation>第 %1 行第 %2 列（字节 %3）处的 JSON 无效：%4</translation>
-    </message>
-    <message>
-        <source>expected an object at the top level, got %1</source>
-        <translation>顶层应为对象，实际为 %1</translation>
-    </message>
-    <message>
-        <source>%1 bytes is too large: a rules file may have at most %2 bytes (16 MiB)</source>
-        <translation>%1 字节过大：规则文件最多只能有 %2 字节（16 MiB）</translation>
-    </message>
-    <message>
-        <source>unsupported version %1 (this PortRelay reads version %2)</source>
-        <translation>不支持的版本 %1（此版本的 PortRelay 读取版本 %2）</translation>
-    </message>
-    <message>
-        <source>unsupported version %1 (versions start at 1)</source>
-        <translation>不支持的版本 %1（版本号从 1 开始）</translation>
-    </message>
-    <message>
-        <source>too many issues: stopped after the first %1</source>
-        <translation>问题过多：只列出了前 %1 个</translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>contains an unpaired surrogate (U+%1)</source>
-        <translation>包含未配对的代理项（U+%1）</translation>
-    </message>
-    <message>
-        <source>unknown on_down value %1 (supported: keep, close)</source>
-        <translation>未知的 on_down 值 %1（支持：keep、close）</translation>
-    </message>
-</context>
-<context>
     <name>RuleSetWriter</name>
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>RuleValidator</name>
-    <message>
-        <source>must not be empty</source>
-        <translation>不能为空</translation>
-    </message>
-    <message>
-        <source>%1 characters long; at most %2 are allowed</source>
-        <translation>长度为 %1 个字符；最多允许 %2 个</translation>
-    </message>
-    <message>
-        <source>contains a control character (U+%1)</source>
-        <translation>包含控制字符（U+%1）</translation>
-    </message>
-    <message>
-        <source>own keys must start with &quot;x-&quot;</source>
-        <translation>自定义键必须以 &quot;x-&quot; 开头</translation>
-    </message>
-    <message>
-        <source>no host: use &quot;127.0.0.1&quot; for this machine only</source>
-        <translation>缺少主机：如只允许本机访问，请使用 &quot;127.0.0.1&quot;</translation>
-    </message>
-    <message>
-        <source>listen host must be an IP address, &quot;localhost&quot; or &quot;*&quot;, got %1</source>
-        <translation>监听主机必须是 IP 地址、&quot;localhost&quot; 或 &quot;*&quot;，实际为 %1</translation>
-    </message>
-    <message>
-        <source>port 0 is not allowed: choose a port 1-65535</source>
-        <translation>不允许使用端口 0：请选择 1-65535 之间的端口</translation>
-    </message>
-    <message>
-        <source>no host: name the host to connect to</source>
-        <translation>缺少主机：请指定要连接的主机</translation>
-    </message>
-    <message>
-        <source>%1 is not an address to connect to: name the backend&apos;s host</source>
-        <translation>%1 不是可连接的地址：请指定后端的主机</translation>
-    </message>
-    <message>
-        <source>weight 0 is not allowed: set &quot;enabled&quot;: false to take a backend out of use</source>
-        <translation>不允许权重为 0：如要停用后端，请设置 &quot;enabled&quot;: false</translation>
-    </message>
-    <message>
-        <source>%1 is longer than interval_ms %2: a check must end before the next one starts</source>
-        <translation>%1 大于 interval_ms（%2）：每次检查必须在下一次开始前结束</translation>
-    </message>
-    <message>
-        <source>invalid subnet %1</source>
-        <translation>无效的子网 %1</translation>
-    </message>
-    <message>
-        <source>%1 out of range %2-%3</source>
-        <translation>%1 超出范围 %2-%3</translation>
-    </message>
-    <message>
-        <source>%1 backends; at most %2 are allowed</source>
-        <translation>共 %1 个后端；最多允许 %2 个</translation>
-    </message>
-    <message>
-        <source>%1 entries; at most %2 are allowed</source>
-        <translation>共 %1 个条目；最多允许 %2 个</translation>
-    </message>
-    <message>
-        <source>a rule needs at least one backend</source>
-        <translation>每条规则至少需要一个后端</translation>
-    </message>
-    <message>
-        <source>unsupported version %1 (this PortRelay reads version %2)</source>
-        <translation>不支持的版本 %1（此版本的 PortRelay 读取版本 %2）</translation>
-    </message>
-    <message>
-        <source>duplicate name %1 (also rules[%2])</source>
-        <translation>名称 %1 重复（rules[%2] 也使用了该名称）</translation>
-    </message>
-    <message>
-        <source>%1 conflicts with rules[%2] (%3), which listens on %4</source>
-        <translation>%1 与 rules[%2]（%3）冲突，后者监听 %4</translation>
-    </message>
-    <message>
-        <source>needs &quot;type&quot;: &quot;tcp&quot;</source>
-        <translation>需要 &quot;type&quot;: &quot;tcp&quot;</translation>
-    </message>
-    <message>
-        <source>%1 bytes long in UTF-8; at most %2 are allowed</source>
-        <translation>UTF-8 编码长 %1 字节；最多允许 %2 字节</translation>
-    </message>
-    <message>
-        <source>not valid UTF-8</source>
-        <translation>不是有效的 UTF-8</translation>
     </message>
 </context>
 <context>
@@ -2599,21 +2632,6 @@
     <message>
         <source>waiting</source>
         <translation>等待中</translation>
-    </message>
-</context>
-<context>
-    <name>Subnet</name>
-    <message>
-        <source>invalid subnet %1: expected address/prefix, e.g. &quot;192.168.0.0/16&quot; or &quot;::1/128&quot;</source>
-        <translation>无效的子网 %1：应为 地址/前缀长度 形式，例如 &quot;192.168.0.0/16&quot; 或 &quot;::1/128&quot;</translation>
-    </message>
-    <message>
-        <source>prefix length %1 out of range 0-%2 in %3</source>
-        <translation>%3 中的前缀长度 %1 超出范围 0-%2</translation>
-    </message>
-    <message>
-        <source>host bits set in %1 (did you mean %2/%3?)</source>
-        <translation>%1 中设置了主机位（您是指 %2/%3 吗？）</translation>
     </message>
 </context>
 <context>
