@@ -104,6 +104,7 @@ private Q_SLOTS:
     void ruleWaitingSaysWhatFor();
     void ruleExposureIsMarked_data();
     void ruleExposureIsMarked();
+    void ruleDescriptionIsTheNameTooltip();
     void ruleProxySortsByRawValues();
     void ruleFilterMatchesAnyColumn();
     void backendStatesFromSnapshots();
@@ -297,6 +298,28 @@ void tst_Models::ruleExposureIsMarked()
     QVERIFY(!changed.isEmpty());
     QCOMPARE(listen.data(RuleTableModel::ExposedRole).toBool(), !exposed);
     QCOMPARE(listen.data().toString().endsWith(QStringLiteral(" (exposed)")), !exposed);
+}
+
+void tst_Models::ruleDescriptionIsTheNameTooltip()
+{
+    RuleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    RuleSet set = makeSet({QStringLiteral("plain"), QStringLiteral("noted")});
+    set.rules[1].description = QStringLiteral("Staging database; ask Ana before changing");
+    model.setRuleSet(set);
+
+    QVERIFY(model.index(0, RuleTableModel::NameColumn).data(Qt::ToolTipRole).isNull());
+    const QModelIndex name = model.index(1, RuleTableModel::NameColumn);
+    QCOMPARE(name.data(Qt::ToolTipRole).toString(), set.rules[1].description);
+    // Only the name cell carries it: the other cells keep their own tooltips.
+    QVERIFY(model.index(1, RuleTableModel::ListenColumn).data(Qt::ToolTipRole).isNull());
+
+    // Editing only the description is a change of the row.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    set.rules[1].description = QStringLiteral("Retired on Friday");
+    model.setRuleSet(set);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(name.data(Qt::ToolTipRole).toString(), QStringLiteral("Retired on Friday"));
 }
 
 void tst_Models::ruleProxySortsByRawValues()

@@ -158,6 +158,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
             if (row.status.state == RuleState::Stopped && row.rule.enabled)
                 return tr("Not started yet");
         }
+        if (index.column() == NameColumn && !row.rule.description.isEmpty())
+            return row.rule.description;
         if (index.column() == ListenColumn && isExposed(row)) {
             return tr("Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on "
                       "this computer.");
