@@ -126,33 +126,6 @@
     </message>
 </context>
 <context>
-    <name>PortRelay::BackendProber</name>
-    <message>
-        <source>timed out after %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>host not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>network unreachable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed by the backend</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>PortRelay::BackendResolution</name>
     <message>
         <source>cannot resolve %1: %2</source>
@@ -1666,10 +1639,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try one TCP connection to each backend now and show how it went.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Backends:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1894,15 +1863,15 @@
         <source>Descr&amp;iption:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run the rule&apos;s health check once against each backend now, as the engine will (what to send and expect included), and show how it went.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::RuleSchema</name>
     <message>
         <source>&amp;Connect timeout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How long one connection attempt to a backend may take. Also the time limit of “Test Backends”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2015,6 +1984,10 @@
     </message>
     <message>
         <source>Failed checks in a row before a backend counts as down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long one connection attempt to a backend may take. Also the time limit of “Test Backends” while health checks are off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -125,33 +125,6 @@
     </message>
 </context>
 <context>
-    <name>PortRelay::BackendProber</name>
-    <message>
-        <source>timed out after %1 ms</source>
-        <translation>%1 毫秒后超时</translation>
-    </message>
-    <message>
-        <source>connection refused</source>
-        <translation>连接被拒绝</translation>
-    </message>
-    <message>
-        <source>host not found</source>
-        <translation>找不到主机</translation>
-    </message>
-    <message>
-        <source>network unreachable</source>
-        <translation>网络不可达</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>closed by the backend</source>
-        <translation>被后端关闭</translation>
-    </message>
-</context>
-<context>
     <name>PortRelay::BackendResolution</name>
     <message>
         <source>cannot resolve %1: %2</source>
@@ -1637,10 +1610,6 @@
         <translation>测试后端(&amp;T)</translation>
     </message>
     <message>
-        <source>Try one TCP connection to each backend now and show how it went.</source>
-        <translation>立即向每个后端尝试一次 TCP 连接并显示结果。</translation>
-    </message>
-    <message>
         <source>&amp;Backends:</source>
         <translation>后端(&amp;B)：</translation>
     </message>
@@ -1866,16 +1835,16 @@
         <source>Descr&amp;iption:</source>
         <translation>描述(&amp;I)：</translation>
     </message>
+    <message>
+        <source>Run the rule&apos;s health check once against each backend now, as the engine will (what to send and expect included), and show how it went.</source>
+        <translation>现在对每个后端运行一次本规则的健康检查（包括要发送和期望的内容），与引擎的检查方式相同，并显示结果。</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::RuleSchema</name>
     <message>
         <source>&amp;Connect timeout:</source>
         <translation>连接超时(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>How long one connection attempt to a backend may take. Also the time limit of “Test Backends”.</source>
-        <translation>一次连接后端的尝试允许的最长时间，也是“测试后端”的时间限制。</translation>
     </message>
     <message>
         <source>&amp;Idle timeout:</source>
@@ -1988,6 +1957,10 @@
     <message>
         <source>Failed checks in a row before a backend counts as down.</source>
         <translation>连续失败多少次检查后，后端被视为宕机。</translation>
+    </message>
+    <message>
+        <source>How long one connection attempt to a backend may take. Also the time limit of “Test Backends” while health checks are off.</source>
+        <translation>一次连接后端的尝试允许的最长时间；健康检查关闭时，也是“测试后端”的时间限制。</translation>
     </message>
 </context>
 <context>

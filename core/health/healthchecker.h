@@ -55,6 +55,10 @@ public:
     // down is given its chance now, by a check, or with checks off by returning to "unknown".
     void onAddressesChanged(int backend);
 
+    // A check's outcome in words: "connection refused", "expected \"+PONG\", got \"-ERR\"". The
+    // same for the event log, the backends pane and the editor's "Test Backends".
+    static Message describe(const HealthCheck &check, const HealthProbe::Outcome &outcome);
+
 Q_SIGNALS:
     void stateChanged(int backend, PortRelay::BackendState from, PortRelay::BackendState to,
                       const PortRelay::Message &reason);
@@ -68,7 +72,6 @@ private:
     // On the probe's worker: counts the outcome towards rise or fall and moves the state.
     static void judge(const std::shared_ptr<Shared> &shared, ProbeSlot &slot, int backend,
                       const HealthProbe::Outcome &outcome);
-    static Message describe(const HealthCheck &check, const HealthProbe::Outcome &outcome);
     void transition(int backend, BackendState from, BackendState to, const Message &reason);
     void startRevive(int backend);
 

@@ -34,7 +34,8 @@ const SchemaField<Rule> RuleTable[] = {
         .inRange(RuleValidator::ConnectTimeoutRange)
         .shown(Ui{QT_TRANSLATE_NOOP("PortRelay::RuleSchema", "&Connect timeout:"),
                   QT_TRANSLATE_NOOP("PortRelay::RuleSchema", "How long one connection attempt to a backend may take. "
-                                                             "Also the time limit of “Test Backends”."),
+                                                             "Also the time limit of “Test Backends” while "
+                                                             "health checks are off."),
                   nullptr, Connections, Ms}),
     SchemaField<Rule>(u"idle_timeout_ms", &Rule::idleTimeoutMs)
         .inRange(RuleValidator::IdleTimeoutRange)

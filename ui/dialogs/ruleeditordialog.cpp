@@ -1,7 +1,7 @@
 #include "ui/dialogs/ruleeditordialog.h"
 
+#include "core/health/backendtest.h"
 #include "core/ruleset/rulevalidator.h"
-#include "ui/dialogs/backendprober.h"
 #include "ui/dialogs/backendtablemodel.h"
 #include "ui/dialogs/checkdatatext.h"
 #include "ui/dialogs/errorframe.h"
@@ -219,7 +219,7 @@ RuleEditorDialog::RuleEditorDialog(const Rule &initial, const RuleSet &otherRule
 {
     setWindowTitle(m_isNew ? tr("New Rule") : tr("Edit Rule “%1”").arg(initial.name));
     m_backends = new BackendTableModel(this);
-    m_prober = new BackendProber(this);
+    m_backendTest = new BackendTest(this);
 
     m_tabs = new QTabWidget;
     buildGeneralTab(m_tabs);
@@ -255,8 +255,8 @@ RuleEditorDialog::RuleEditorDialog(const Rule &initial, const RuleSet &otherRule
     connect(previousTab, &QShortcut::activated, this, [switchTab] { switchTab(-1); });
 
     populate(initial);
-    connect(m_prober, &BackendProber::probed, this, &RuleEditorDialog::onProbed);
-    connect(m_prober, &BackendProber::finished, this, [this] { m_testBackends->setEnabled(true); });
+    connect(m_backendTest, &BackendTest::tested, this, &RuleEditorDialog::onTested);
+    connect(m_backendTest, &BackendTest::finished, this, [this] { m_testBackends->setEnabled(true); });
     revalidate();
     const Built pristine = build();
     m_pristineRule = pristine.rule;
@@ -449,7 +449,8 @@ void RuleEditorDialog::buildGeneralTab(QTabWidget *tabs)
     m_moveUp = button(tr("Move &Up"), u"moveUpButton"_s);
     m_moveDown = button(tr("Move &Down"), u"moveDownButton"_s);
     m_testBackends = button(tr("&Test Backends"), u"testBackendsButton"_s);
-    m_testBackends->setToolTip(tr("Try one TCP connection to each backend now and show how it went."));
+    m_testBackends->setToolTip(tr("Run the rule's health check once against each backend now, as the engine "
+                                  "will (what to send and expect included), and show how it went."));
 
     auto *buttonColumn = new QVBoxLayout;
     buttonColumn->setContentsMargins(0, 0, 0, 0);
@@ -493,14 +494,14 @@ void RuleEditorDialog::buildGeneralTab(QTabWidget *tabs)
             &RuleEditorDialog::updateBackendButtons);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(m_backends, signal, this, [this] {
-            m_prober->cancel();
+            m_backendTest->cancel();
             m_backends->clearProbes();
             m_testBackends->setEnabled(true);
             updateBackendButtons();
         });
     }
     connect(m_backends, &QAbstractItemModel::rowsMoved, this, [this] {
-        m_prober->cancel();
+        m_backendTest->cancel();
         m_backends->clearProbes();
         m_testBackends->setEnabled(true);
         updateBackendButtons();
@@ -1112,27 +1113,35 @@ void RuleEditorDialog::reject()
 
 void RuleEditorDialog::onTestBackends()
 {
-    QList<std::pair<int, Endpoint>> targets;
+    // The rule as it stands in the editor, with the backends whose address parses; the others
+    // say so at once.
+    Rule rule = build().rule;
+    rule.backends.clear();
+    m_testedRows.clear();
     for (int row = 0; row < m_backends->rowCount(); ++row) {
         if (const auto endpoint = Endpoint::parse(m_backends->row(row).address.trimmed())) {
-            targets.append({row, *endpoint});
+            rule.backends.append(Backend{*endpoint, 1, false, true, {}});
+            m_testedRows.append(row);
             m_backends->setProbeState(row, BackendTableModel::ProbeState::Running);
         } else {
             m_backends->setProbeState(row, BackendTableModel::ProbeState::Failed, tr("invalid address"));
         }
     }
-    m_testBackends->setEnabled(targets.isEmpty());
-    m_prober->probe(targets, m_numbers.spin(u"connect_timeout_ms"_s)->value());
+    m_testBackends->setEnabled(m_testedRows.isEmpty());
+    if (!m_testedRows.isEmpty())
+        m_backendTest->run(rule);
 }
 
-void RuleEditorDialog::onProbed(int row, bool ok, double milliseconds, const QString &error)
+void RuleEditorDialog::onTested(int backend, bool passed, qint64 micros, const Message &result)
 {
-    // The row was edited while its probe ran: the answer is about an address no longer there.
-    if (row >= m_backends->rowCount() || m_backends->row(row).probeState != BackendTableModel::ProbeState::Running)
+    const int row = m_testedRows.value(backend, -1);
+    // The row was edited while its check ran: the answer is about an address no longer there.
+    if (row < 0 || row >= m_backends->rowCount() ||
+        m_backends->row(row).probeState != BackendTableModel::ProbeState::Running)
         return;
     m_backends->setProbeState(row,
-                              ok ? BackendTableModel::ProbeState::Succeeded : BackendTableModel::ProbeState::Failed,
-                              ok ? formatMilliseconds(milliseconds) : error);
+                              passed ? BackendTableModel::ProbeState::Succeeded : BackendTableModel::ProbeState::Failed,
+                              passed ? formatMilliseconds(double(micros) / 1000.0) : result.translated());
 }
 
 } // namespace PortRelay

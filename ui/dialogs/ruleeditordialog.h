@@ -28,7 +28,7 @@ class QTableView;
 
 namespace PortRelay {
 
-class BackendProber;
+class BackendTest;
 class BackendTableModel;
 class ErrorFrame;
 
@@ -109,7 +109,7 @@ private:
     void setInputInvalid(QWidget *input, bool invalid, const QString &tooltip);
     void updateBackendButtons();
     void onTestBackends();
-    void onProbed(int row, bool ok, double milliseconds, const QString &error);
+    void onTested(int backend, bool passed, qint64 micros, const PortRelay::Message &result);
 
     const Rule m_initial;
     const RuleSet m_others;
@@ -136,7 +136,8 @@ private:
     QPushButton *m_moveUp = nullptr;
     QPushButton *m_moveDown = nullptr;
     QPushButton *m_testBackends = nullptr;
-    BackendProber *m_prober = nullptr;
+    BackendTest *m_backendTest = nullptr;
+    QList<int> m_testedRows; // the table's row of each backend under test
 
     QComboBox *m_checkType = nullptr;
     QLineEdit *m_checkSend = nullptr;

@@ -20,6 +20,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace PortRelay;
@@ -138,6 +139,7 @@ private Q_SLOTS:
     void waitingRuleOffersAFreePort();
     void portTakenByRule();
     void testBackends();
+    void testBackendsRunsTheHealthCheck();
     void typingInTable();
     void backendButtons();
     void mnemonics();
@@ -663,6 +665,29 @@ void TestRuleEditorDialog::testBackends()
     editor.setTarget(0, u"127.0.0.1:%1"_s.arg(closed));
     QCOMPARE(editor.probeText(0), QString());
     QCOMPARE(editor.probeText(1), u"✗ connection refused"_s);
+}
+
+void TestRuleEditorDialog::testBackendsRunsTheHealthCheck()
+{
+    // A backend that answers anything with an error: the rule's send/expect catches it, in the
+    // health checker's words, where a bare connect would have passed.
+    QTcpServer wrong;
+    QVERIFY(wrong.listen(QHostAddress::LocalHost, 0));
+    connect(&wrong, &QTcpServer::newConnection, this, [&wrong] {
+        while (QTcpSocket *socket = wrong.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("-ERR unknown command\r\n");
+            });
+        }
+    });
+    Rule rule = otherRule(u"redis"_s, u"127.0.0.1:%1"_s.arg(TestPort));
+    rule.backends = {backendAt(Endpoint{u"127.0.0.1"_s, wrong.serverPort()})};
+    rule.healthCheck.send = "PING\r\n";
+    rule.healthCheck.expect = "+PONG";
+    Editor editor(rule);
+    editor.child<QPushButton>(u"testBackendsButton"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(editor.probeText(0), u"✗ expected \"+PONG\", got \"-ERR unknown command\""_s, 5000);
 }
 
 void TestRuleEditorDialog::typingInTable()
