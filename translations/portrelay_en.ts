@@ -32,6 +32,44 @@
     </message>
 </context>
 <context>
+    <name>ClosePolicy</name>
+    <message>
+        <source>Quit PortRelay?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) are forwarding. Quitting stops them and closes their connections.</source>
+        <translation>
+            <numerusform>%n rule is forwarding. Quitting stops it and closes its connections.</numerusform>
+            <numerusform>%n rules are forwarding. Quitting stops them and closes their connections.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep your rules running in the system tray when the window is closed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Running in Tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit PortRelay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HostResolver</name>
     <message>
         <source>Name or service not known</source>
@@ -1178,26 +1216,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rule %1 failed to start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backend down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of rule %2 is down: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backend up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of rule %2 is back up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No rule selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,60 +1245,6 @@
         <source>In %1 · Out %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>New rule %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rule not added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rule %1 cannot be added:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit rule %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rule not changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rule %1 cannot be changed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Duplicate %n rule(s)</source>
-        <translation>
-            <numerusform>Duplicate %n rule</numerusform>
-            <numerusform>Duplicate %n rules</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rules not duplicated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The copies cannot be added:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete rule %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n rule(s)</source>
-        <translation>
-            <numerusform>Delete %n rule</numerusform>
-            <numerusform>Delete %n rules</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Deleted %n rule(s). Undo (%1) brings them back.</source>
         <translation>
@@ -1289,51 +1253,12 @@
         </translation>
     </message>
     <message>
-        <source>Rules not started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting these rules would make two rules share a port:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enable backend %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disable backend %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backend not changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import Rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rules files (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rules not imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was changed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n rule(s)</source>
-        <translation>
-            <numerusform>Imported %n rule</numerusform>
-            <numerusform>Imported %n rules</numerusform>
-        </translation>
     </message>
     <message>
         <source>Export Selected Rules</source>
@@ -1378,26 +1303,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep running?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep your rules running in the system tray when the window is closed?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep Running in Tray</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit PortRelay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not ask again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,29 +1320,6 @@
     </message>
     <message>
         <source>%1: %2 down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit PortRelay?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rule(s) are forwarding. Quitting stops them and closes their connections.</source>
-        <translation>
-            <numerusform>%n rule is forwarding. Quitting stops it and closes its connections.</numerusform>
-            <numerusform>%n rules are forwarding. Quitting stops them and closes their connections.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Don&apos;t ask again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PortRelay is still running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your rules keep forwarding. PortRelay is in the system tray; choose Quit there to stop it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2484,6 +2366,37 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::TrayPresence</name>
+    <message>
+        <source>Rule %1 failed to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of rule %2 is down: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of rule %2 is back up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PortRelay is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rules keep forwarding. PortRelay is in the system tray; choose Quit there to stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::Worker</name>
     <message>
         <source>out of file descriptors: accepting paused for %1 ms</source>
@@ -2540,6 +2453,107 @@
     </message>
     <message>
         <source>client not served: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleSetEdits</name>
+    <message>
+        <source>New rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule %1 cannot be added:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule %1 cannot be changed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n rule(s)</source>
+        <translation>
+            <numerusform>Duplicate %n rule</numerusform>
+            <numerusform>Duplicate %n rules</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rules not duplicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copies cannot be added:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n rule(s)</source>
+        <translation>
+            <numerusform>Delete %n rule</numerusform>
+            <numerusform>Delete %n rules</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rules not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules cannot be deleted:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable backend %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable backend %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule %1 has no backend %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting these rules would make two rules share a port:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

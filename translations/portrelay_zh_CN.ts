@@ -32,6 +32,43 @@
     </message>
 </context>
 <context>
+    <name>ClosePolicy</name>
+    <message>
+        <source>Quit PortRelay?</source>
+        <translation>退出 PortRelay？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) are forwarding. Quitting stops them and closes their connections.</source>
+        <translation>
+            <numerusform>%n 条规则正在转发。退出会停止这些规则并关闭其连接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>不再询问</translation>
+    </message>
+    <message>
+        <source>Keep running?</source>
+        <translation>继续运行？</translation>
+    </message>
+    <message>
+        <source>Keep your rules running in the system tray when the window is closed?</source>
+        <translation>关闭窗口后，是否让规则在系统托盘中继续运行？</translation>
+    </message>
+    <message>
+        <source>Keep Running in Tray</source>
+        <translation>在托盘中继续运行</translation>
+    </message>
+    <message>
+        <source>Quit PortRelay</source>
+        <translation>退出 PortRelay</translation>
+    </message>
+</context>
+<context>
     <name>HostResolver</name>
     <message>
         <source>Name or service not known</source>
@@ -1158,26 +1195,6 @@
         <translation>事件(&amp;V)</translation>
     </message>
     <message>
-        <source>Rule %1 failed to start</source>
-        <translation>规则 %1 启动失败</translation>
-    </message>
-    <message>
-        <source>Backend down</source>
-        <translation>后端宕机</translation>
-    </message>
-    <message>
-        <source>%1 of rule %2 is down: %3</source>
-        <translation>规则 %2 的后端 %1 已宕机：%3</translation>
-    </message>
-    <message>
-        <source>Backend up</source>
-        <translation>后端恢复</translation>
-    </message>
-    <message>
-        <source>%1 of rule %2 is back up</source>
-        <translation>规则 %2 的后端 %1 已恢复</translation>
-    </message>
-    <message>
         <source>No rule selected</source>
         <translation>未选择规则</translation>
     </message>
@@ -1205,83 +1222,11 @@
         <source>In %1 · Out %2</source>
         <translation>入 %1 · 出 %2</translation>
     </message>
-    <message>
-        <source>New rule %1</source>
-        <translation>新建规则 %1</translation>
-    </message>
-    <message>
-        <source>Rule not added</source>
-        <translation>未添加规则</translation>
-    </message>
-    <message>
-        <source>The rule %1 cannot be added:</source>
-        <translation>无法添加规则 %1：</translation>
-    </message>
-    <message>
-        <source>Edit rule %1</source>
-        <translation>编辑规则 %1</translation>
-    </message>
-    <message>
-        <source>Rule not changed</source>
-        <translation>未更改规则</translation>
-    </message>
-    <message>
-        <source>The rule %1 cannot be changed:</source>
-        <translation>无法更改规则 %1：</translation>
-    </message>
-    <message>
-        <source>%1 copy</source>
-        <translation>%1 副本</translation>
-    </message>
-    <message numerus="yes">
-        <source>Duplicate %n rule(s)</source>
-        <translation>
-            <numerusform>复制 %n 条规则</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rules not duplicated</source>
-        <translation>未复制规则</translation>
-    </message>
-    <message>
-        <source>The copies cannot be added:</source>
-        <translation>无法添加副本：</translation>
-    </message>
-    <message>
-        <source>Delete rule %1</source>
-        <translation>删除规则 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n rule(s)</source>
-        <translation>
-            <numerusform>删除 %n 条规则</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Deleted %n rule(s). Undo (%1) brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条规则。撤销（%1）可恢复。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Rules not started</source>
-        <translation>未启动规则</translation>
-    </message>
-    <message>
-        <source>Starting these rules would make two rules share a port:</source>
-        <translation>启动这些规则会使两条规则共用同一端口：</translation>
-    </message>
-    <message>
-        <source>Enable backend %1</source>
-        <translation>启用后端 %1</translation>
-    </message>
-    <message>
-        <source>Disable backend %1</source>
-        <translation>禁用后端 %1</translation>
-    </message>
-    <message>
-        <source>Backend not changed</source>
-        <translation>未更改后端</translation>
     </message>
     <message>
         <source>Import Rules</source>
@@ -1290,24 +1235,6 @@
     <message>
         <source>Rules files (*.json);;All files (*)</source>
         <translation>规则文件 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation>导入 %1</translation>
-    </message>
-    <message>
-        <source>Rules not imported</source>
-        <translation>未导入规则</translation>
-    </message>
-    <message>
-        <source>Nothing was changed:</source>
-        <translation>未做任何更改：</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n rule(s)</source>
-        <translation>
-            <numerusform>已导入 %n 条规则</numerusform>
-        </translation>
     </message>
     <message>
         <source>Export Selected Rules</source>
@@ -1350,26 +1277,6 @@
         <translation>&lt;h3&gt;PortRelay %1&lt;/h3&gt;&lt;p&gt;带负载均衡引擎的端口转发管理器。&lt;/p&gt;&lt;p&gt;规则保存在 %2。&lt;/p&gt;&lt;p&gt;自由软件，以 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Keep running?</source>
-        <translation>继续运行？</translation>
-    </message>
-    <message>
-        <source>Keep your rules running in the system tray when the window is closed?</source>
-        <translation>关闭窗口后，是否让规则在系统托盘中继续运行？</translation>
-    </message>
-    <message>
-        <source>Keep Running in Tray</source>
-        <translation>在托盘中继续运行</translation>
-    </message>
-    <message>
-        <source>Quit PortRelay</source>
-        <translation>退出 PortRelay</translation>
-    </message>
-    <message>
-        <source>Do not ask again</source>
-        <translation>不再询问</translation>
-    </message>
-    <message>
         <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
         <translation>网络中的其他机器可以访问。监听 127.0.0.1 可让此规则只在本机使用。</translation>
     </message>
@@ -1388,28 +1295,6 @@
     <message>
         <source>%1: %2 down</source>
         <translation>%1：%2 宕机</translation>
-    </message>
-    <message>
-        <source>Quit PortRelay?</source>
-        <translation>退出 PortRelay？</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rule(s) are forwarding. Quitting stops them and closes their connections.</source>
-        <translation>
-            <numerusform>%n 条规则正在转发。退出会停止这些规则并关闭其连接。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Don&apos;t ask again</source>
-        <translation>不再询问</translation>
-    </message>
-    <message>
-        <source>PortRelay is still running</source>
-        <translation>PortRelay 仍在运行</translation>
-    </message>
-    <message>
-        <source>Your rules keep forwarding. PortRelay is in the system tray; choose Quit there to stop it.</source>
-        <translation>规则仍在转发。PortRelay 位于系统托盘中；要停止它，请在托盘菜单中选择“退出”。</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2339,37 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::TrayPresence</name>
+    <message>
+        <source>Rule %1 failed to start</source>
+        <translation>规则 %1 启动失败</translation>
+    </message>
+    <message>
+        <source>Backend down</source>
+        <translation>后端宕机</translation>
+    </message>
+    <message>
+        <source>%1 of rule %2 is down: %3</source>
+        <translation>规则 %2 的后端 %1 已宕机：%3</translation>
+    </message>
+    <message>
+        <source>Backend up</source>
+        <translation>后端恢复</translation>
+    </message>
+    <message>
+        <source>%1 of rule %2 is back up</source>
+        <translation>规则 %2 的后端 %1 已恢复</translation>
+    </message>
+    <message>
+        <source>PortRelay is still running</source>
+        <translation>PortRelay 仍在运行</translation>
+    </message>
+    <message>
+        <source>Your rules keep forwarding. PortRelay is in the system tray; choose Quit there to stop it.</source>
+        <translation>规则仍在转发。PortRelay 位于系统托盘中；要停止它，请在托盘菜单中选择“退出”。</translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::Worker</name>
     <message>
         <source>out of file descriptors: accepting paused for %1 ms</source>
@@ -2508,6 +2424,105 @@
     <message>
         <source>client not served: %1</source>
         <translation>未能为客户端提供服务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSetEdits</name>
+    <message>
+        <source>New rule %1</source>
+        <translation>新建规则 %1</translation>
+    </message>
+    <message>
+        <source>Rule not added</source>
+        <translation>未添加规则</translation>
+    </message>
+    <message>
+        <source>The rule %1 cannot be added:</source>
+        <translation>无法添加规则 %1：</translation>
+    </message>
+    <message>
+        <source>Edit rule %1</source>
+        <translation>编辑规则 %1</translation>
+    </message>
+    <message>
+        <source>Rule not changed</source>
+        <translation>未更改规则</translation>
+    </message>
+    <message>
+        <source>The rule %1 cannot be changed:</source>
+        <translation>无法更改规则 %1：</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 副本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n rule(s)</source>
+        <translation>
+            <numerusform>复制 %n 条规则</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rules not duplicated</source>
+        <translation>未复制规则</translation>
+    </message>
+    <message>
+        <source>The copies cannot be added:</source>
+        <translation>无法添加副本：</translation>
+    </message>
+    <message>
+        <source>Delete rule %1</source>
+        <translation>删除规则 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n rule(s)</source>
+        <translation>
+            <numerusform>删除 %n 条规则</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rules not deleted</source>
+        <translation>规则未删除</translation>
+    </message>
+    <message>
+        <source>The rules cannot be deleted:</source>
+        <translation>无法删除这些规则：</translation>
+    </message>
+    <message>
+        <source>Enable backend %1</source>
+        <translation>启用后端 %1</translation>
+    </message>
+    <message>
+        <source>Disable backend %1</source>
+        <translation>禁用后端 %1</translation>
+    </message>
+    <message>
+        <source>Backend not changed</source>
+        <translation>未更改后端</translation>
+    </message>
+    <message>
+        <source>The rule %1 has no backend %2.</source>
+        <translation>规则 %1 没有第 %2 个后端。</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Rules not imported</source>
+        <translation>未导入规则</translation>
+    </message>
+    <message>
+        <source>Nothing was changed:</source>
+        <translation>未做任何更改：</translation>
+    </message>
+    <message>
+        <source>Rules not started</source>
+        <translation>未启动规则</translation>
+    </message>
+    <message>
+        <source>Starting these rules would make two rules share a port:</source>
+        <translation>启动这些规则会使两条规则共用同一端口：</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,9 @@
 #include "core/ruleset/ruleset.h"
 
+#include "core/ruleset/rulevalidator.h"
+
+using namespace Qt::Literals::StringLiterals;
+
 namespace PortRelay {
 
 const Rule *RuleSet::find(QStringView name) const
@@ -9,6 +13,35 @@ const Rule *RuleSet::find(QStringView name) const
             return &rule;
     }
     return nullptr;
+}
+
+QStringList RuleSet::names() const
+{
+    QStringList out;
+    out.reserve(rules.size());
+    for (const Rule &rule : rules)
+        out.append(rule.name);
+    return out;
+}
+
+RuleSet RuleSet::selection(const QStringList &names) const
+{
+    RuleSet selected = *this;
+    selected.rules.removeIf([&names](const Rule &rule) { return !names.contains(rule.name); });
+    return selected;
+}
+
+QString RuleSet::uniqueName(const QString &name, const QStringList &taken)
+{
+    const QString base = name.left(RuleValidator::MaxNameLength);
+    if (!taken.contains(base))
+        return base;
+    for (int n = 2;; ++n) {
+        const QString suffix = u" (%1)"_s.arg(n);
+        const QString candidate = name.left(RuleValidator::MaxNameLength - suffix.size()) + suffix;
+        if (!taken.contains(candidate))
+            return candidate;
+    }
 }
 
 } // namespace PortRelay

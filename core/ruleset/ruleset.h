@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 namespace PortRelay {
 
@@ -18,6 +19,14 @@ struct RuleSet
 
     // The rule with this name, or nullptr.
     const Rule *find(QStringView name) const;
+    QStringList names() const;
+    // The rules with these names, in this set's order; version and extensions are kept, so that
+    // an export of some rules is the same document as the whole set, only shorter.
+    RuleSet selection(const QStringList &names) const;
+
+    // The one way a rule gets a name nobody has: name itself when free, else "name (2)",
+    // "name (3)", ... shortened so the result stays within the name length limit.
+    static QString uniqueName(const QString &name, const QStringList &taken);
 
     friend bool operator==(const RuleSet &a, const RuleSet &b)
     {

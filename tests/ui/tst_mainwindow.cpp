@@ -27,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -35,6 +36,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -142,6 +144,7 @@ private:
     void createWindow();
     int ruleRow(const QString &name) const;
     bool createRuleThroughEditor(const Rule &rule);
+    bool acceptImport(const QString &path);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -171,7 +174,7 @@ MainWindow::Options tst_MainWindow::options() const
     MainWindow::Options o;
     o.rulesPath = m_dir->filePath(QStringLiteral("rules.json"));
     o.settingsPath = m_dir->filePath(QStringLiteral("settings.ini"));
-    o.useTray = false;
+    o.tray.enabled = false;
     o.sampleIntervalMs = 250;
     o.engine.workers = 2;
     return o;
@@ -187,6 +190,18 @@ void tst_MainWindow::createWindow()
 int tst_MainWindow::ruleRow(const QString &name) const
 {
     return m_window->ruleModel()->rowOf(name);
+}
+
+// File > Import as the user does it: the preview, then Import with its default choices.
+bool tst_MainWindow::acceptImport(const QString &path)
+{
+    if (!m_window->importFile(path))
+        return false;
+    QPointer<ImportDialog> preview = m_window->findChild<ImportDialog *>();
+    if (!preview || !QTest::qWaitFor([&preview] { return preview->isVisible(); }, 3000))
+        return false;
+    preview->accept();
+    return QTest::qWaitFor([&preview] { return preview.isNull(); }, 3000);
 }
 
 // The rule as the user makes it: New Rule, the real editor's fields, OK.
@@ -382,23 +397,28 @@ void tst_MainWindow::importExportRoundTrip()
     QVERIFY(m_window->store()->ruleSet().rules.isEmpty());
     QCOMPARE(m_window->ruleModel()->rowCount(), 0);
 
-    QVERIFY(m_window->importFile(all, MainWindow::ImportMode::Merge));
+    // Through the preview, as File > Import and a drop do it.
+    QVERIFY(acceptImport(all));
     QCOMPARE(m_window->store()->ruleSet(), original);
     QCOMPARE(m_window->ruleModel()->rowCount(), 2);
     QCOMPARE(m_window->ruleModel()->index(ruleRow(QStringLiteral("b")), RuleTableModel::GroupColumn).data(),
              QVariant(QStringLiteral("tools")));
+    QCOMPARE(m_window->selectedRuleNames(), ruleNames(original));
 
-    // Importing the same rules again replaces them by name: nothing doubles.
-    QVERIFY(m_window->importFile(selected, MainWindow::ImportMode::Merge));
+    // Importing the same rules again finds them unchanged: nothing doubles, nothing to undo.
+    const int undoSteps = m_window->store()->undoStack()->count();
+    QVERIFY(acceptImport(selected));
     QCOMPARE(m_window->store()->ruleSet(), original);
+    QCOMPARE(m_window->store()->undoStack()->count(), undoSteps);
 
-    // Through the preview, as File > Import and a drop do it.
-    m_window->deleteRules(ruleNames(original));
-    QVERIFY(m_window->importFile(all, MainWindow::ImportMode::Preview));
-    auto *preview = m_window->findChild<ImportDialog *>();
-    QVERIFY(preview);
-    QTRY_VERIFY(preview->isVisible());
-    preview->accept();
+    // A changed rule of the same name replaces the current one (the preview's default), in place.
+    RuleSet changed = original.selection({QStringLiteral("b")});
+    changed.rules[0].group = QStringLiteral("other");
+    QVERIFY(RuleSetWriter::writeFile(selected, changed));
+    QVERIFY(acceptImport(selected));
+    QCOMPARE(ruleNames(m_window->store()->ruleSet()), ruleNames(original));
+    QCOMPARE(m_window->store()->ruleSet().find(QStringLiteral("b"))->group, QStringLiteral("other"));
+    m_window->store()->undoStack()->undo();
     QCOMPARE(m_window->store()->ruleSet(), original);
 }
 
@@ -414,21 +434,36 @@ void tst_MainWindow::brokenImportLeavesRulesUntouched()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(R"({"version": 1, "rules": [{"name": "x", "listen": "127.0.0.1:70000", "backends": []}]})");
     file.close();
-    QVERIFY(!m_window->importFile(broken, MainWindow::ImportMode::Merge));
+    QVERIFY(!m_window->importFile(broken));
     QVERIFY(!m_window->lastIssues().isEmpty());
+    QCOMPARE(m_window->lastIssues().constFirst().path(), QStringLiteral("rules[0].listen"));
+    QVERIFY(!m_window->findChild<ImportDialog *>());
+    auto *box = m_window->findChild<QMessageBox *>();
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY2(box->text().startsWith(QStringLiteral("Cannot import “broken.json”")), qPrintable(box->text()));
+    box->close();
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>());
     QCOMPARE(m_window->store()->ruleSet(), before);
 
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("{ not json");
     file.close();
-    QVERIFY(!m_window->importFile(broken, MainWindow::ImportMode::Merge));
+    QVERIFY(!m_window->importFile(broken));
     QCOMPARE(m_window->store()->ruleSet(), before);
+    m_window->findChild<QMessageBox *>()->close();
 
-    // Valid on its own, but it would listen where "a" already does.
+    // Valid on its own, but it would listen where "a" already does: the preview shows it and
+    // cannot be accepted.
     RuleSet clash;
     clash.rules = {makeRule(QStringLiteral("c"), a.listen.port, {freeLoopbackPort()})};
     QVERIFY(RuleSetWriter::writeFile(broken, clash));
-    QVERIFY(!m_window->importFile(broken, MainWindow::ImportMode::Merge));
+    QVERIFY(m_window->importFile(broken));
+    auto *preview = m_window->findChild<ImportDialog *>();
+    QVERIFY(preview);
+    QVERIFY(!preview->plan().isValid());
+    QVERIFY(!preview->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+    preview->reject();
     QCOMPARE(m_window->store()->ruleSet(), before);
     QCOMPARE(m_window->ruleModel()->rowCount(), 1);
     QCOMPARE(m_window->ruleModel()->stateAt(0), RuleState::Running);
@@ -476,8 +511,8 @@ void tst_MainWindow::rulesComeBackInTheirLastState()
 void tst_MainWindow::trayFollowsTheRulesAndDrivesTheWindow()
 {
     MainWindow::Options o = options();
-    o.useTray = true;
-    o.forceTray = true;
+    o.tray.enabled = true;
+    o.tray.force = true;
     m_window = std::make_unique<MainWindow>(o);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -621,9 +656,9 @@ void tst_MainWindow::trayThatAppearsLaterIsPickedUp()
 {
     auto trayUp = std::make_shared<bool>(false);
     MainWindow::Options o = options();
-    o.useTray = true;
-    o.trayAvailable = [trayUp] { return *trayUp; };
-    o.trayPollIntervalMs = 50;
+    o.tray.enabled = true;
+    o.tray.available = [trayUp] { return *trayUp; };
+    o.tray.pollIntervalMs = 50;
     m_window = std::make_unique<MainWindow>(o);
     QVERIFY(!m_window->tray());
     QVERIFY(m_window->addRule(makeRule(QStringLiteral("late"), freeLoopbackPort(), {freeLoopbackPort()})));
@@ -708,8 +743,8 @@ void tst_MainWindow::closingToTraySaysWhereItWent()
         settings.sync();
     }
     MainWindow::Options o = options();
-    o.useTray = true;
-    o.forceTray = true;
+    o.tray.enabled = true;
+    o.tray.force = true;
     m_window = std::make_unique<MainWindow>(o);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -862,12 +897,8 @@ void tst_MainWindow::importTakesTheValidRulesAndSaysSo()
                    .toUtf8());
     file.close();
 
-    // Refused whole without a preview (portrelayd's reading), nothing changed.
-    QVERIFY(!m_window->importFile(path, MainWindow::ImportMode::Merge));
-    QCOMPARE(m_window->store()->ruleSet(), before);
-
     // Cancelled preview: nothing changed.
-    QVERIFY(m_window->importFile(path, MainWindow::ImportMode::Preview));
+    QVERIFY(m_window->importFile(path));
     auto *preview = m_window->findChild<ImportDialog *>();
     QVERIFY(preview);
     QTRY_VERIFY(preview->isVisible());
@@ -875,7 +906,7 @@ void tst_MainWindow::importTakesTheValidRulesAndSaysSo()
     QTRY_VERIFY(!m_window->findChild<ImportDialog *>());
     QCOMPARE(m_window->store()->ruleSet(), before);
 
-    QVERIFY(m_window->importFile(path, MainWindow::ImportMode::Preview));
+    QVERIFY(m_window->importFile(path));
     preview = m_window->findChild<ImportDialog *>();
     QVERIFY(preview);
     QTRY_VERIFY(preview->isVisible());

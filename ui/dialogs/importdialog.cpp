@@ -298,30 +298,8 @@ QString ImportDialog::outcomeText() const
     return skipped == 0 ? text : tr("%1, skipped %n", nullptr, skipped).arg(text);
 }
 
-std::optional<RuleSet> ImportDialog::readFile(const QString &path, QWidget *parent, const MessageBoxRunner &run,
-                                              QList<RuleSetParser::RejectedRule> *rejected)
+QMessageBox *ImportDialog::failureBox(const QString &path, const RuleSetIssues &issues, QWidget *parent)
 {
-    RuleSetIssues issues;
-    if (rejected) {
-        rejected->clear();
-        const RuleSetParser::PartialResult partial = RuleSetParser::parseValidRulesFile(path);
-        if (partial.ok() && !partial.ruleSet.rules.isEmpty()) {
-            *rejected = partial.rejected;
-            return partial.ruleSet;
-        }
-        issues = partial.documentIssues;
-        for (const RuleSetParser::RejectedRule &rule : partial.rejected)
-            issues.append(rule.issues);
-        // A file with an empty rule list reads fine: nothing to import, and nothing changes.
-        if (issues.isEmpty())
-            return partial.ruleSet;
-    } else {
-        const RuleSetParser::Result parsed = RuleSetParser::parseFile(path);
-        if (parsed.ok())
-            return parsed.ruleSet;
-        issues = parsed.issues;
-    }
-
     QStringList lines;
     for (const RuleSetIssue &issue : std::as_const(issues))
         lines.append(issue.toTranslatedString());
@@ -330,18 +308,14 @@ std::optional<RuleSet> ImportDialog::readFile(const QString &path, QWidget *pare
     if (lines.size() > MaxInline)
         inlineLines.append(tr("… and %n more (see the details)", nullptr, int(lines.size() - MaxInline)));
 
-    QMessageBox box(
+    auto *box = new QMessageBox(
         QMessageBox::Warning, tr("Import Failed"),
         tr("Cannot import “%1”: %n problem(s) in the file. Nothing was changed.", nullptr, int(lines.size()))
             .arg(QFileInfo(path).fileName()),
         QMessageBox::Ok, parent);
-    box.setInformativeText(inlineLines.join(u'\n'));
-    box.setDetailedText(lines.join(u'\n'));
-    if (run)
-        run(box);
-    else
-        box.exec();
-    return std::nullopt;
+    box->setInformativeText(inlineLines.join(u'\n'));
+    box->setDetailedText(lines.join(u'\n'));
+    return box;
 }
 
 } // namespace PortRelay

@@ -6,9 +6,6 @@
 
 #include <QDialog>
 
-#include <functional>
-#include <optional>
-
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -54,14 +51,9 @@ public:
     // What accepting does, for the window to say once done: "Imported 3 rules, skipped 1".
     QString outcomeText() const;
 
-    // Shows a QMessageBox; tests pass their own to look at it without a modal loop.
-    using MessageBoxRunner = std::function<void(QMessageBox &box)>;
-    // Reads a rules file with RuleSetParser. On failure shows every issue with its path (the
-    // message box's details) and returns nullopt: a failing import changes nothing. With rejected,
-    // a file whose problems are all inside some of its rules gives the other rules, and the ones
-    // left out with their problems; only a file with no valid rule (or a broken document) fails.
-    static std::optional<RuleSet> readFile(const QString &path, QWidget *parent, const MessageBoxRunner &run = {},
-                                           QList<RuleSetParser::RejectedRule> *rejected = nullptr);
+    // The message for a file RuleSetImport::read() refused: the first problems inline and every
+    // one with its path in the details. Not shown: the caller opens it (or a test reads it).
+    static QMessageBox *failureBox(const QString &path, const RuleSetIssues &issues, QWidget *parent);
 
 Q_SIGNALS:
     void planChanged();

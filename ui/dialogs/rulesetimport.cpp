@@ -2,9 +2,23 @@
 
 #include "core/ruleset/rulevalidator.h"
 
-using namespace Qt::Literals::StringLiterals;
-
 namespace PortRelay {
+
+RuleSetImport::Source RuleSetImport::read(const QString &path)
+{
+    Source source;
+    const RuleSetParser::PartialResult partial = RuleSetParser::parseValidRulesFile(path);
+    source.issues = partial.documentIssues;
+    for (const RuleSetParser::RejectedRule &rule : partial.rejected)
+        source.issues.append(rule.issues);
+    if (partial.ok() && (!partial.ruleSet.rules.isEmpty() || source.issues.isEmpty())) {
+        source.ok = true;
+        source.ruleSet = partial.ruleSet;
+        source.rejected = partial.rejected;
+        source.issues.clear();
+    }
+    return source;
+}
 
 RuleSetImport::RuleSetImport(const RuleSet &current, const RuleSet &incoming)
     : m_current(current)
@@ -55,16 +69,6 @@ bool RuleSetImport::isValid() const
             return false;
     }
     return true;
-}
-
-QString RuleSetImport::uniqueName(const QString &name, const QStringList &taken)
-{
-    for (int n = 2;; ++n) {
-        const QString suffix = u" (%1)"_s.arg(n);
-        const QString candidate = name.left(RuleValidator::MaxNameLength - suffix.size()) + suffix;
-        if (!taken.contains(candidate))
-            return candidate;
-    }
 }
 
 void RuleSetImport::recompute()
@@ -119,7 +123,7 @@ void RuleSetImport::recompute()
                     m_result.rules[at] = entry.rule;
                     origins[at] = i;
                 } else if (entry.resolution == Resolution::Rename) {
-                    entry.rule.name = uniqueName(entry.originalName, taken);
+                    entry.rule.name = RuleSet::uniqueName(entry.originalName, taken);
                     taken.append(entry.rule.name);
                     m_result.rules.append(entry.rule);
                     origins.append(i);

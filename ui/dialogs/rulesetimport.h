@@ -2,6 +2,7 @@
 
 #include "core/ruleset/ruleset.h"
 #include "core/ruleset/rulesetissue.h"
+#include "core/ruleset/rulesetparser.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -47,6 +48,19 @@ public:
         RuleSetIssues problems; // issues of the result caused by this rule, located in result()
     };
 
+    // A rules file read for import. A file whose problems all lie inside some of its rules gives
+    // the other rules, and the ones left out with their problems (shown, never imported); only a
+    // broken document or a file with no valid rule fails, with every issue. A file with an empty
+    // rule list reads fine: there is nothing to import, and nothing changes.
+    struct Source
+    {
+        bool ok = false;
+        RuleSet ruleSet;
+        QList<RuleSetParser::RejectedRule> rejected;
+        RuleSetIssues issues; // why it failed
+    };
+    static Source read(const QString &path);
+
     RuleSetImport(const RuleSet &current, const RuleSet &incoming);
 
     Mode mode() const { return m_mode; }
@@ -64,9 +78,6 @@ public:
     // Merge: the current rules in their order, replaced ones in place, then the added and renamed
     // ones in the order of the file. Replace: the incoming rules.
     RuleSet result() const { return m_result; }
-
-    // "name (2)", "name (3)", ... the first not in taken; shortened to fit the name length limit.
-    static QString uniqueName(const QString &name, const QStringList &taken);
 
 private:
     void recompute();

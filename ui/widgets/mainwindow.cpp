@@ -13,7 +13,6 @@
 #include "ui/rulestore.h"
 #include "ui/settings.h"
 #include "ui/stateicons.h"
-#include "ui/tray/trayavailabilitywatcher.h"
 #include "ui/tray/trayicon.h"
 #include "ui/widgets/backendspane.h"
 #include "ui/widgets/connectionspane.h"
@@ -28,8 +27,6 @@
 #include "ui/dialogs/ruleeditordialog.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
@@ -46,47 +43,24 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPushButton>
-#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
-#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QWindow>
 
 #include <climits>
 
 namespace PortRelay {
 
 namespace {
-
-QString uniqueName(const QString &base, const RuleSet &set)
-{
-    QString name = base.left(60);
-    for (int n = 2; set.find(name); ++n)
-        name = base.left(56) + QStringLiteral(" ") + QString::number(n);
-    return name;
-}
-
-quint16 unusedPort(quint16 from, const RuleSet &set)
-{
-    QSet<quint16> used;
-    for (const Rule &rule : set.rules)
-        used.insert(rule.listen.port);
-    quint16 port = from;
-    while (port < 65535 && used.contains(port))
-        ++port;
-    return port;
-}
 
 QString localJsonFile(const QMimeData *mime)
 {
@@ -117,6 +91,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     setAcceptDrops(true);
 
     m_store = new RuleStore(m_host.get(), m_options.rulesPath, this);
+    m_edits = std::make_unique<RuleSetEdits>(m_store);
+    m_closePolicy = std::make_unique<ClosePolicy>(m_settings.get(), this);
     m_ruleModel = new RuleTableModel(this);
     m_ruleProxy = new QSortFilterProxyModel(this);
     m_ruleProxy->setSourceModel(m_ruleModel);
@@ -181,123 +157,161 @@ TrafficChart *MainWindow::trafficChart() const
 
 void MainWindow::createActions()
 {
-    const auto make = [this](const QString &text, const QString &toolTip = QString()) {
-        auto *action = new QAction(text, this);
-        if (!toolTip.isEmpty())
-            action->setToolTip(toolTip);
-        return action;
-    };
     const QStyle *s = style();
-
-    m_newAction = make(tr("&New Rule…"), tr("Create a forwarding rule"));
-    m_newAction->setObjectName(QStringLiteral("newRuleAction"));
-    m_newAction->setShortcut(QKeySequence::New);
-    m_newAction->setIcon(s->standardIcon(QStyle::SP_FileIcon));
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::newRule);
-
-    m_editAction = make(tr("&Edit Rule…"), tr("Change the selected rule"));
-    m_editAction->setShortcut(QKeySequence(Qt::Key_F2));
-    m_editAction->setIcon(s->standardIcon(QStyle::SP_FileDialogDetailedView));
-    connect(m_editAction, &QAction::triggered, this, &MainWindow::editRule);
-
-    m_duplicateAction = make(tr("D&uplicate"), tr("Copy the selected rules (the copies start stopped)"));
-    m_duplicateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    connect(m_duplicateAction, &QAction::triggered, this, &MainWindow::duplicateRules);
-
-    m_deleteAction = make(tr("&Delete"), tr("Delete the selected rules (Undo brings them back)"));
-    m_deleteAction->setShortcut(QKeySequence::Delete);
+    // One row per action: where it goes, its words, its key, its icon and what it does. Menus, the
+    // tool bar, the context menu and the tray place these same objects.
+    struct Row
+    {
+        QAction **action;
+        QString text;
+        QString toolTip;
+        QKeySequence shortcut;
+        int icon; // a QStyle::StandardPixmap, or -1
+        std::function<void()> triggered;
+        QString objectName;
+    };
+    const QList<Row> rows{
+        {&m_newAction, tr("&New Rule…"), tr("Create a forwarding rule"), QKeySequence::New, QStyle::SP_FileIcon,
+         [this] { newRule(); }, QStringLiteral("newRuleAction")},
+        {&m_editAction,
+         tr("&Edit Rule…"),
+         tr("Change the selected rule"),
+         QKeySequence(Qt::Key_F2),
+         QStyle::SP_FileDialogDetailedView,
+         [this] { editRule(); },
+         {}},
+        {&m_duplicateAction,
+         tr("D&uplicate"),
+         tr("Copy the selected rules (the copies start stopped)"),
+         QKeySequence(Qt::CTRL | Qt::Key_D),
+         -1,
+         [this] { duplicateRules(); },
+         {}},
+        {&m_deleteAction,
+         tr("&Delete"),
+         tr("Delete the selected rules (Undo brings them back)"),
+         QKeySequence::Delete,
+         QStyle::SP_TrashIcon,
+         [this] { deleteSelected(); },
+         {}},
+        {&m_startAction,
+         tr("&Start"),
+         tr("Start the selected rules"),
+         QKeySequence(Qt::Key_F5),
+         QStyle::SP_MediaPlay,
+         [this] { startRules(selectedRuleNames()); },
+         {}},
+        {&m_stopAction,
+         tr("S&top"),
+         tr("Stop the selected rules"),
+         QKeySequence(Qt::SHIFT | Qt::Key_F5),
+         QStyle::SP_MediaStop,
+         [this] { stopRules(selectedRuleNames()); },
+         {}},
+        {&m_startAllAction,
+         tr("Start &All"),
+         tr("Start every rule"),
+         QKeySequence(Qt::CTRL | Qt::Key_F5),
+         -1,
+         [this] { startRules(m_store->ruleSet().names()); },
+         {}},
+        {&m_stopAllAction,
+         tr("Stop A&ll"),
+         tr("Stop every rule"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5),
+         -1,
+         [this] { stopRules(m_store->ruleSet().names()); },
+         {}},
+        {&m_startShownAction,
+         tr("Start Rules &Shown"),
+         tr("Start the rules the filter shows"),
+         {},
+         -1,
+         [this] { startRules(shownRuleNames()); },
+         {}},
+        {&m_stopShownAction,
+         tr("Stop Rules S&hown"),
+         tr("Stop the rules the filter shows"),
+         {},
+         -1,
+         [this] { stopRules(shownRuleNames()); },
+         {}},
+        {&m_startGroupAction, tr("Start &Group"), {}, {}, -1, [this] { setGroupRunning(true); }, {}},
+        {&m_stopGroupAction, tr("Stop G&roup"), {}, {}, -1, [this] { setGroupRunning(false); }, {}},
+        {&m_importAction,
+         tr("&Import…"),
+         tr("Add rules from a rules file"),
+         QKeySequence::Open,
+         QStyle::SP_DialogOpenButton,
+         [this] { importRules(); },
+         {}},
+        {&m_exportAction,
+         tr("&Export All…"),
+         tr("Save every rule to a rules file"),
+         QKeySequence::Save,
+         QStyle::SP_DialogSaveButton,
+         [this] { exportRules(false); },
+         {}},
+        {&m_exportSelectedAction,
+         tr("Export &Selected…"),
+         tr("Save the selected rules to a rules file"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+         -1,
+         [this] { exportRules(true); },
+         {}},
+        {&m_preferencesAction,
+         tr("&Preferences…"),
+         {},
+         QKeySequence::Preferences,
+         -1,
+         [this] { showPreferences(); },
+         {}},
+        {&m_quitAction,
+         tr("&Quit"),
+         {},
+         QKeySequence(Qt::CTRL | Qt::Key_Q),
+         -1,
+         [this] { quit(); },
+         QStringLiteral("quitAction")},
+        {&m_findAction,
+         tr("&Find…"),
+         {},
+         QKeySequence::Find,
+         -1,
+         [this] {
+             m_filter->setFocus(Qt::ShortcutFocusReason);
+             m_filter->selectAll();
+         },
+         {}},
+        {&m_showAction, tr("&Show PortRelay"), {}, {}, -1, [this] { showAndRaise(); }, {}},
+        {&m_documentationAction, tr("&Documentation"), tr("Open the PortRelay documentation"),
+         QKeySequence::HelpContents, -1, [this] { QDesktopServices::openUrl(m_documentationAction->data().toUrl()); },
+         QStringLiteral("documentationAction")},
+        {&m_aboutAction, tr("&About PortRelay"), {}, {}, -1, [this] { showAbout(); }, {}},
+    };
+    for (const Row &row : rows) {
+        auto *action = new QAction(row.text, this);
+        if (!row.toolTip.isEmpty())
+            action->setToolTip(row.toolTip);
+        action->setShortcut(row.shortcut);
+        if (row.icon >= 0)
+            action->setIcon(s->standardIcon(QStyle::StandardPixmap(row.icon)));
+        if (!row.objectName.isEmpty())
+            action->setObjectName(row.objectName);
+        connect(action, &QAction::triggered, this, row.triggered);
+        *row.action = action;
+    }
+    // Delete acts in the rules table only: in a text field it deletes text.
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_deleteAction->setIcon(s->standardIcon(QStyle::SP_TrashIcon));
-    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_documentationAction->setData(Documentation::entry());
 
     m_undoAction = m_store->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction = m_store->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setShortcut(QKeySequence::Redo);
-
-    m_startAction = make(tr("&Start"), tr("Start the selected rules"));
-    m_startAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_startAction->setIcon(s->standardIcon(QStyle::SP_MediaPlay));
-    connect(m_startAction, &QAction::triggered, this, [this] { startRules(selectedRuleNames()); });
-
-    m_stopAction = make(tr("S&top"), tr("Stop the selected rules"));
-    m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_stopAction->setIcon(s->standardIcon(QStyle::SP_MediaStop));
-    connect(m_stopAction, &QAction::triggered, this, [this] { stopRules(selectedRuleNames()); });
-
-    m_startAllAction = make(tr("Start &All"), tr("Start every rule"));
-    m_startAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
-    connect(m_startAllAction, &QAction::triggered, this, [this] {
-        QStringList names;
-        for (const Rule &rule : m_store->ruleSet().rules)
-            names.append(rule.name);
-        startRules(names);
-    });
-
-    m_stopAllAction = make(tr("Stop A&ll"), tr("Stop every rule"));
-    m_stopAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5));
-    connect(m_stopAllAction, &QAction::triggered, this, [this] {
-        QStringList names;
-        for (const Rule &rule : m_store->ruleSet().rules)
-            names.append(rule.name);
-        stopRules(names);
-    });
-
-    m_startShownAction = make(tr("Start Rules &Shown"), tr("Start the rules the filter shows"));
-    connect(m_startShownAction, &QAction::triggered, this, [this] { startRules(shownRuleNames()); });
-    m_stopShownAction = make(tr("Stop Rules S&hown"), tr("Stop the rules the filter shows"));
-    connect(m_stopShownAction, &QAction::triggered, this, [this] { stopRules(shownRuleNames()); });
-
-    m_startGroupAction = make(tr("Start &Group"));
-    connect(m_startGroupAction, &QAction::triggered, this, [this] { setGroupRunning(true); });
-    m_stopGroupAction = make(tr("Stop G&roup"));
-    connect(m_stopGroupAction, &QAction::triggered, this, [this] { setGroupRunning(false); });
-
-    m_importAction = make(tr("&Import…"), tr("Add rules from a rules file"));
-    m_importAction->setShortcut(QKeySequence::Open);
-    m_importAction->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
-    connect(m_importAction, &QAction::triggered, this, &MainWindow::importRules);
-
-    m_exportAction = make(tr("&Export All…"), tr("Save every rule to a rules file"));
-    m_exportAction->setShortcut(QKeySequence::Save);
-    m_exportAction->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
-    connect(m_exportAction, &QAction::triggered, this, [this] { exportRules(false); });
-
-    m_exportSelectedAction = make(tr("Export &Selected…"), tr("Save the selected rules to a rules file"));
-    m_exportSelectedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    connect(m_exportSelectedAction, &QAction::triggered, this, [this] { exportRules(true); });
-
-    m_preferencesAction = make(tr("&Preferences…"));
-    m_preferencesAction->setShortcut(QKeySequence::Preferences);
-    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
-
-    m_quitAction = make(tr("&Quit"));
-    m_quitAction->setObjectName(QStringLiteral("quitAction"));
-    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
-
-    m_findAction = make(tr("&Find…"));
-    m_findAction->setShortcut(QKeySequence::Find);
-    connect(m_findAction, &QAction::triggered, this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
-    });
-
-    m_showAction = make(tr("&Show PortRelay"));
-    connect(m_showAction, &QAction::triggered, this, &MainWindow::showAndRaise);
-
-    m_documentationAction = make(tr("&Documentation"), tr("Open the PortRelay documentation"));
-    m_documentationAction->setObjectName(QStringLiteral("documentationAction"));
-    m_documentationAction->setShortcut(QKeySequence::HelpContents);
-    m_documentationAction->setData(Documentation::entry());
-    connect(m_documentationAction, &QAction::triggered, this,
-            [this] { QDesktopServices::openUrl(m_documentationAction->data().toUrl()); });
-
-    m_aboutAction = make(tr("&About PortRelay"));
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
 void MainWindow::createMenus()
@@ -504,44 +518,31 @@ void MainWindow::createStatusBar()
 
 void MainWindow::createTray()
 {
-    if (!m_options.useTray)
-        return;
-    const std::function<bool()> available =
-        m_options.trayAvailable ? m_options.trayAvailable : [] { return QSystemTrayIcon::isSystemTrayAvailable(); };
-    if (available() || m_options.forceTray) {
-        installTray();
-        return;
-    }
-    // A panel that starts after PortRelay (both from the session's autostart) brings its tray later.
-    m_trayWatcher =
-        new TrayAvailabilityWatcher(available, m_options.trayPollIntervalMs, m_options.trayPollAttempts, this);
-    connect(m_trayWatcher, &TrayAvailabilityWatcher::available, this, [this] {
-        installTray();
+    m_trayPresence =
+        new TrayPresence(m_options.tray, m_settings.get(),
+                         {m_showAction, nullptr, m_startAllAction, m_stopAllAction, nullptr, m_quitAction}, this);
+    connect(m_trayPresence, &TrayPresence::installed, this, [this] {
         updateTrayRules();
         updateStatusBar();
     });
-    m_trayWatcher->start();
-}
-
-void MainWindow::installTray()
-{
-    if (m_tray)
-        return;
-    m_tray = new TrayIcon({m_showAction, nullptr, m_startAllAction, m_stopAllAction, nullptr, m_quitAction}, this);
-    connect(m_tray, &TrayIcon::ruleToggled, this, [this](const QString &name, bool start) {
+    connect(m_trayPresence, &TrayPresence::ruleToggled, this, [this](const QString &name, bool start) {
         if (start)
             startRules({name});
         else
             stopRules({name});
     });
-    connect(m_tray, &TrayIcon::activated, this, [this] {
+    connect(m_trayPresence, &TrayPresence::activated, this, [this] {
         if (isVisible() && !isMinimized() && isActiveWindow())
             hide();
         else
             showAndRaise();
     });
-    // The window may close while rules run on in the tray.
-    QApplication::setQuitOnLastWindowClosed(false);
+    m_trayPresence->start();
+}
+
+TrayIcon *MainWindow::tray() const
+{
+    return m_trayPresence ? m_trayPresence->icon() : nullptr;
 }
 
 void MainWindow::restoreSettings()
@@ -604,9 +605,7 @@ void MainWindow::onRuleStatusChanged(const RuleStatus &status)
     const int row = m_ruleModel->rowOf(status.name);
     const RuleState previous = m_ruleModel->stateAt(row);
     m_ruleModel->setStatus(status);
-    if ((status.state == RuleState::Failed || status.state == RuleState::Waiting) && previous != status.state)
-        notify(QStringLiteral("rule\n") + status.name, tr("Rule %1 failed to start").arg(status.name),
-               status.reason.translated(), true);
+    m_trayPresence->ruleStatusChanged(previous, status);
     updateActions();
     updateTrayRules();
     updateStatusBar();
@@ -615,16 +614,7 @@ void MainWindow::onRuleStatusChanged(const RuleStatus &status)
 void MainWindow::onEvent(const EngineEvent &event)
 {
     m_eventModel->addEvent(event);
-    if (event.kind != EngineEvent::Kind::BackendStateChanged)
-        return;
-    // One throttle key per backend: a flapping backend is limited on its own, not at its neighbours' cost.
-    const QString key = QStringLiteral("backend\n") + event.rule + u'\n' + event.backend;
-    if (event.to == BackendState::Down) {
-        notify(key, tr("Backend down"),
-               tr("%1 of rule %2 is down: %3").arg(event.backend, event.rule, event.message.translated()), true);
-    } else if (event.to == BackendState::Up && event.from == BackendState::Down) {
-        notify(key, tr("Backend up"), tr("%1 of rule %2 is back up").arg(event.backend, event.rule), false);
-    }
+    m_trayPresence->eventOccurred(event);
 }
 
 void MainWindow::onRuleSetChanged()
@@ -763,7 +753,8 @@ void MainWindow::updateStatusBar()
     m_statusThroughput->setText(
         tr("In %1 · Out %2")
             .arg(HumanFormat::rate(totals.traffic.inPerSecond), HumanFormat::rate(totals.traffic.outPerSecond)));
-    if (!m_tray)
+    TrayIcon *trayIcon = tray();
+    if (!trayIcon)
         return;
     QStringList down;
     for (const RuleSnapshot &rule : m_lastSnapshot.rules) {
@@ -772,19 +763,20 @@ void MainWindow::updateStatusBar()
                 down.append(tr("%1: %2 down").arg(rule.status.name, backend.address));
         }
     }
-    m_tray->setState(TrayIcon::stateFor(totals), statusText(), down);
+    trayIcon->setState(TrayIcon::stateFor(totals), statusText(), down);
 }
 
 void MainWindow::updateTrayRules()
 {
-    if (!m_tray)
+    TrayIcon *trayIcon = tray();
+    if (!trayIcon)
         return;
     QList<TrayIcon::RuleItem> items;
     for (const Rule &rule : m_store->ruleSet().rules) {
         const int row = m_ruleModel->rowOf(rule.name);
         items.append({rule.name, StateIcons::text(m_ruleModel->stateAt(row)), rule.enabled});
     }
-    m_tray->setRules(items);
+    trayIcon->setRules(items);
 }
 
 QString MainWindow::statusText() const
@@ -850,55 +842,28 @@ void MainWindow::openRuleEditor(const Rule &initial, const QString &originalName
 
 bool MainWindow::addRule(const Rule &rule)
 {
-    RuleSet set = m_store->ruleSet();
-    set.rules.append(rule);
-    RuleSetIssues issues;
-    if (!m_store->change(set, tr("New rule %1").arg(rule.name), &issues)) {
-        reportIssues(tr("Rule not added"), tr("The rule %1 cannot be added:").arg(rule.name), issues);
-        return false;
-    }
-    selectRules({rule.name});
-    return true;
+    return settle(m_edits->add(rule));
 }
 
 bool MainWindow::replaceRule(const QString &name, const Rule &rule)
 {
-    RuleSet set = m_store->ruleSet();
-    for (Rule &existing : set.rules) {
-        if (existing.name == name)
-            existing = rule;
-    }
-    RuleSetIssues issues;
-    if (!m_store->change(set, tr("Edit rule %1").arg(rule.name), &issues)) {
-        reportIssues(tr("Rule not changed"), tr("The rule %1 cannot be changed:").arg(rule.name), issues);
+    return settle(m_edits->replace(name, rule));
+}
+
+bool MainWindow::settle(const RuleSetEdits::Outcome &outcome, bool select)
+{
+    if (!outcome) {
+        reportIssues(outcome.title, outcome.text, outcome.issues);
         return false;
     }
-    selectRules({rule.name});
+    if (select && !outcome.names.isEmpty())
+        selectRules(outcome.names);
     return true;
 }
 
 void MainWindow::duplicateRules()
 {
-    RuleSet set = m_store->ruleSet();
-    QStringList copies;
-    const QStringList names = selectedRuleNames();
-    for (const QString &name : names) {
-        const Rule *original = set.find(name);
-        if (!original)
-            continue;
-        Rule copy = *original;
-        copy.name = uniqueName(tr("%1 copy").arg(original->name), set);
-        copy.listen.port = unusedPort(quint16(original->listen.port + 1), set);
-        copy.enabled = false; // a copy starts stopped: the user gives it a port of its own first
-        set.rules.append(copy);
-        copies.append(copy.name);
-    }
-    RuleSetIssues issues;
-    if (!m_store->change(set, tr("Duplicate %n rule(s)", nullptr, int(copies.size())), &issues)) {
-        reportIssues(tr("Rules not duplicated"), tr("The copies cannot be added:"), issues);
-        return;
-    }
-    selectRules(copies);
+    settle(m_edits->duplicate(selectedRuleNames()));
 }
 
 void MainWindow::deleteSelected()
@@ -908,39 +873,31 @@ void MainWindow::deleteSelected()
 
 void MainWindow::deleteRules(const QStringList &names)
 {
-    if (names.isEmpty())
+    if (names.isEmpty() || !settle(m_edits->remove(names)))
         return;
-    RuleSet set = m_store->ruleSet();
-    set.rules.removeIf([&names](const Rule &rule) { return names.contains(rule.name); });
-    const QString text = names.size() == 1 ? tr("Delete rule %1").arg(names.constFirst())
-                                           : tr("Delete %n rule(s)", nullptr, int(names.size()));
-    if (m_store->change(set, text)) {
-        const QString message = tr("Deleted %n rule(s). Undo (%1) brings them back.", nullptr, int(names.size()))
-                                    .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText));
-        statusBar()->showMessage(message, 10000);
-        // Once undone, the advice is stale; the next change of any kind ends the watch.
-        const int deletedAt = m_store->undoStack()->index();
-        connect(
-            m_store->undoStack(), &QUndoStack::indexChanged, statusBar(),
-            [bar = statusBar(), message, deletedAt](int index) {
-                if (index < deletedAt && bar->currentMessage() == message)
-                    bar->clearMessage();
-            },
-            Qt::SingleShotConnection);
-    }
+    const QString message = tr("Deleted %n rule(s). Undo (%1) brings them back.", nullptr, int(names.size()))
+                                .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText));
+    statusBar()->showMessage(message, 10000);
+    // Once undone, the advice is stale; the next change of any kind ends the watch.
+    const int deletedAt = m_store->undoStack()->index();
+    connect(
+        m_store->undoStack(), &QUndoStack::indexChanged, statusBar(),
+        [bar = statusBar(), message, deletedAt](int index) {
+            if (index < deletedAt && bar->currentMessage() == message)
+                bar->clearMessage();
+        },
+        Qt::SingleShotConnection);
 }
 
 void MainWindow::startRules(const QStringList &names)
 {
-    RuleSetIssues issues;
-    if (!m_store->setEnabled(names, true, &issues))
-        reportIssues(tr("Rules not started"), tr("Starting these rules would make two rules share a port:"), issues);
+    settle(m_edits->setRunning(names, true), false);
     updateActions();
 }
 
 void MainWindow::stopRules(const QStringList &names)
 {
-    m_store->setEnabled(names, false);
+    settle(m_edits->setRunning(names, false), false);
     updateActions();
 }
 
@@ -962,19 +919,8 @@ void MainWindow::setGroupRunning(bool running)
 
 void MainWindow::setBackendEnabled(const QString &ruleName, int backend, bool enabled)
 {
-    RuleSet set = m_store->ruleSet();
-    for (Rule &rule : set.rules) {
-        if (rule.name != ruleName || backend < 0 || backend >= rule.backends.size())
-            continue;
-        rule.backends[backend].enabled = enabled;
-        const QString address = rule.backends[backend].address.toString();
-        RuleSetIssues issues;
-        const QString text = enabled ? tr("Enable backend %1").arg(address) : tr("Disable backend %1").arg(address);
-        if (!m_store->change(set, text, &issues))
-            reportIssues(tr("Backend not changed"), tr("The rule %1 cannot be changed:").arg(ruleName), issues);
-        onCurrentRuleChanged();
-        return;
-    }
+    settle(m_edits->setBackendEnabled(ruleName, backend, enabled), false);
+    onCurrentRuleChanged();
 }
 
 void MainWindow::importRules()
@@ -982,58 +928,32 @@ void MainWindow::importRules()
     const QString path = QFileDialog::getOpenFileName(this, tr("Import Rules"), QDir::homePath(),
                                                       tr("Rules files (*.json);;All files (*)"));
     if (!path.isEmpty())
-        importFile(path, ImportMode::Preview);
+        importFile(path);
 }
 
-bool MainWindow::importFile(const QString &path, ImportMode mode)
+bool MainWindow::importFile(const QString &path)
 {
-    if (mode == ImportMode::Preview) {
-        QList<RuleSetParser::RejectedRule> rejected;
-        const std::optional<RuleSet> incoming = ImportDialog::readFile(path, this, {}, &rejected);
-        if (!incoming)
-            return false;
-        auto *dialog = new ImportDialog(m_store->ruleSet(), *incoming, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        const QString fileName = QFileInfo(path).fileName();
-        dialog->setSourceName(fileName);
-        dialog->setRejectedRules(rejected);
-        connect(dialog, &QDialog::accepted, this, [this, dialog, fileName] {
-            RuleSetIssues issues;
-            if (!m_store->change(dialog->result(), tr("Import %1").arg(fileName), &issues))
-                reportIssues(tr("Rules not imported"), tr("Nothing was changed:"), issues);
-            else
-                statusBar()->showMessage(dialog->outcomeText(), 10000);
-        });
-        dialog->open();
-        return true;
-    }
-    const RuleSetParser::Result parsed = RuleSetParser::parseFile(path);
-    if (!parsed.ok()) {
-        m_lastIssues = parsed.issues;
+    const RuleSetImport::Source source = RuleSetImport::read(path);
+    if (!source.ok) {
+        m_lastIssues = source.issues;
+        QMessageBox *box = ImportDialog::failureBox(path, source.issues, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return false;
     }
-    RuleSet set = m_store->ruleSet();
-    QStringList names;
-    for (const Rule &rule : parsed.ruleSet.rules) {
-        names.append(rule.name);
-        bool replaced = false;
-        for (Rule &existing : set.rules) {
-            if (existing.name == rule.name) {
-                existing = rule;
-                replaced = true;
-            }
+    auto *dialog = new ImportDialog(m_store->ruleSet(), source.ruleSet, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString fileName = QFileInfo(path).fileName();
+    dialog->setSourceName(fileName);
+    dialog->setRejectedRules(source.rejected);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, fileName] {
+        const QString outcomeText = dialog->outcomeText();
+        if (settle(m_edits->import(dialog->plan(), fileName))) {
+            m_lastIssues.clear();
+            statusBar()->showMessage(outcomeText, 10000);
         }
-        if (!replaced)
-            set.rules.append(rule);
-    }
-    RuleSetIssues issues;
-    if (!m_store->change(set, tr("Import %1").arg(QFileInfo(path).fileName()), &issues)) {
-        m_lastIssues = issues;
-        return false;
-    }
-    m_lastIssues.clear();
-    selectRules(names);
-    statusBar()->showMessage(tr("Imported %n rule(s)", nullptr, int(names.size())), 5000);
+    });
+    dialog->open();
     return true;
 }
 
@@ -1051,11 +971,8 @@ void MainWindow::exportRules(bool selectedOnly)
 
 bool MainWindow::exportFile(const QString &path, bool selectedOnly)
 {
-    RuleSet set = m_store->ruleSet();
-    if (selectedOnly) {
-        const QStringList names = selectedRuleNames();
-        set.rules.removeIf([&names](const Rule &rule) { return !names.contains(rule.name); });
-    }
+    const RuleSet &all = m_store->ruleSet();
+    const RuleSet set = selectedOnly ? all.selection(selectedRuleNames()) : all;
     QString error;
     if (!RuleSetWriter::writeFile(path, set, &error)) {
         QMessageBox *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"),
@@ -1082,12 +999,6 @@ void MainWindow::reportIssues(const QString &title, const QString &text, const R
     box->open();
 }
 
-void MainWindow::notify(const QString &key, const QString &title, const QString &message, bool warning)
-{
-    if (m_tray && m_settings->value(Settings::Key::NotifyBackendChanges).toBool())
-        m_tray->notify(key, title, message, warning);
-}
-
 void MainWindow::showDetailTab(DetailTab tab)
 {
     m_details->setCurrentIndex(int(tab));
@@ -1103,7 +1014,7 @@ void MainWindow::showAndRaise()
 
 void MainWindow::showPreferences()
 {
-    auto *dialog = new PreferencesDialog(m_settings.get(), m_tray != nullptr, this);
+    auto *dialog = new PreferencesDialog(m_settings.get(), tray() != nullptr, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -1119,31 +1030,8 @@ void MainWindow::showAbout()
 
 void MainWindow::quit()
 {
-    if (confirmQuit())
+    if (m_closePolicy->confirmQuit(m_ruleModel->totals().running))
         quitNow();
-}
-
-bool MainWindow::confirmQuit()
-{
-    const int running = m_ruleModel->totals().running;
-    if (running == 0 || !m_settings->value(Settings::Key::ConfirmQuitWhileRunning).toBool())
-        return true;
-    QMessageBox box(
-        QMessageBox::Question, tr("Quit PortRelay?"),
-        tr("%n rule(s) are forwarding. Quitting stops them and closes their connections.", nullptr, running),
-        QMessageBox::NoButton, this);
-    box.setObjectName(QStringLiteral("quitConfirmation"));
-    QPushButton *quitButton = box.addButton(tr("&Quit"), QMessageBox::DestructiveRole);
-    quitButton->setObjectName(QStringLiteral("quitButton"));
-    box.setDefaultButton(box.addButton(QMessageBox::Cancel)); // Ctrl+Q then Enter by mistake keeps them
-    auto *dontAsk = new QCheckBox(tr("Don't ask again"), &box);
-    box.setCheckBox(dontAsk);
-    box.exec();
-    if (box.clickedButton() != quitButton)
-        return false;
-    if (dontAsk->isChecked())
-        m_settings->setValue(Settings::Key::ConfirmQuitWhileRunning, false);
-    return true;
 }
 
 void MainWindow::quitNow()
@@ -1157,54 +1045,27 @@ void MainWindow::quitNow()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
-    if (m_quitting || !m_tray) {
+    if (m_quitting) {
         m_store->saveNow();
         QMainWindow::closeEvent(event);
-        if (!m_tray)
-            return;
-        QCoreApplication::quit();
         return;
     }
-    if (!m_settings->value(Settings::Key::CloseToTrayAsked).toBool()) {
-        QMessageBox box(QMessageBox::Question, tr("Keep running?"),
-                        tr("Keep your rules running in the system tray when the window is closed?"),
-                        QMessageBox::NoButton, this);
-        QPushButton *keep = box.addButton(tr("Keep Running in Tray"), QMessageBox::AcceptRole);
-        box.addButton(tr("Quit PortRelay"), QMessageBox::DestructiveRole);
-        QPushButton *cancel = box.addButton(QMessageBox::Cancel);
-        auto *remember = new QCheckBox(tr("Do not ask again"), &box);
-        remember->setChecked(true);
-        box.setCheckBox(remember);
-        box.setDefaultButton(keep);
-        box.exec();
-        if (box.clickedButton() == cancel) {
-            event->ignore();
-            return;
-        }
-        const bool toTray = box.clickedButton() == keep;
-        if (remember->isChecked()) {
-            m_settings->setValue(Settings::Key::CloseToTray, toTray);
-            m_settings->setValue(Settings::Key::CloseToTrayAsked, true);
-        }
-        if (!toTray) {
-            event->accept();
-            quitNow();
-            return;
-        }
-    } else if (!m_settings->value(Settings::Key::CloseToTray).toBool()) {
+    switch (m_closePolicy->closeRequested(tray() != nullptr, m_ruleModel->totals().running)) {
+    case ClosePolicy::Action::Cancel:
+        event->ignore();
+        return;
+    case ClosePolicy::Action::Quit:
         event->accept();
         quitNow();
         return;
-    }
-    hide();
-    event->ignore();
-    m_store->saveNow();
-    // Once: a window that vanishes while its rules go on should say where it went.
-    if (!m_settings->value(Settings::Key::TrayHintShown).toBool()) {
-        m_settings->setValue(Settings::Key::TrayHintShown, true);
-        m_tray->notify(QStringLiteral("hint"), tr("PortRelay is still running"),
-                       tr("Your rules keep forwarding. PortRelay is in the system tray; choose Quit there to stop it."),
-                       false);
+    case ClosePolicy::Action::HideToTray:
+        hide();
+        event->ignore();
+        m_store->saveNow();
+        // Once: a window that vanishes while its rules go on should say where it went.
+        if (m_closePolicy->takeTrayHint())
+            m_trayPresence->sayStillRunning();
+        return;
     }
 }
 
@@ -1221,7 +1082,7 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     // After the drop returns, so the drag source is not kept waiting on a dialog.
-    QTimer::singleShot(0, this, [this, path] { importFile(path, ImportMode::Preview); });
+    QTimer::singleShot(0, this, [this, path] { importFile(path); });
 }
 
 } // namespace PortRelay

@@ -5,6 +5,9 @@
 #include "core/ruleset/ruleset.h"
 #include "core/ruleset/rulesetissue.h"
 #include "ui/charts/traffichistory.h"
+#include "ui/rulesetedits.h"
+#include "ui/tray/traypresence.h"
+#include "ui/widgets/closepolicy.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -36,7 +39,6 @@ class RuleTableModel;
 class Settings;
 class TrafficChart;
 class TrafficPane;
-class TrayAvailabilityWatcher;
 class TrayIcon;
 
 // The PortRelay window: the rules table with its actions, a detail pane for the selected rule
@@ -54,13 +56,7 @@ public:
         QString settingsPath; // empty: the user's QSettings; otherwise an INI file (tests)
         Engine::Options engine;
         int sampleIntervalMs = 1000;
-        bool useTray = true;    // only where a system tray exists
-        bool forceTray = false; // tests: the tray icon even where no system tray exists (offscreen)
-        // Whether a system tray exists (empty: QSystemTrayIcon::isSystemTrayAvailable()). Without one
-        // at start-up it is asked again every trayPollIntervalMs, trayPollAttempts times.
-        std::function<bool()> trayAvailable;
-        int trayPollIntervalMs = 2000;
-        int trayPollAttempts = 30;
+        TrayPresence::Options tray;
     };
     enum class DetailTab
     {
@@ -68,11 +64,6 @@ public:
         Traffic,
         Connections,
         Events
-    };
-    enum class ImportMode
-    {
-        Preview, // read the file, show what changes, let the user merge or replace
-        Merge,   // add the file's rules, replacing rules of the same name, without asking
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -85,7 +76,9 @@ public:
     // The paths the actions take after their dialogs, so tests can drive them without one.
     bool addRule(const Rule &rule);
     bool replaceRule(const QString &name, const Rule &rule);
-    bool importFile(const QString &path, ImportMode mode = ImportMode::Preview);
+    // Reads path and opens the import preview (an ImportDialog child); a file that cannot be
+    // imported gets a message instead, and false. File > Import and a drop both come here.
+    bool importFile(const QString &path);
     bool exportFile(const QString &path, bool selectedOnly = false);
     void startRules(const QStringList &names);
     void stopRules(const QStringList &names);
@@ -108,7 +101,7 @@ public:
     QTableView *rulesView() const { return m_rulesView; }
     QLineEdit *filterEdit() const { return m_filter; }
     QString statusText() const;
-    TrayIcon *tray() const { return m_tray; }
+    TrayIcon *tray() const;
     bool isQuitting() const { return m_quitting; }
     RuleSetIssues lastIssues() const { return m_lastIssues; }
 
@@ -124,7 +117,6 @@ private:
     void createCentralWidget();
     void createStatusBar();
     void createTray();
-    void installTray();
     void updateTrayRules();
     void restoreSettings();
     void saveSettings();
@@ -151,17 +143,20 @@ private:
     void showAbout();
     void quit();    // the Quit action: asks first while rules forward
     void quitNow(); // the user already chose to quit
-    bool confirmQuit();
 
     QStringList shownRuleNames() const;
     QString currentGroup() const;
     void reportIssues(const QString &title, const QString &text, const RuleSetIssues &issues);
-    void notify(const QString &key, const QString &title, const QString &message, bool warning);
+    // Reports a refused edit; true when it was done.
+    bool settle(const RuleSetEdits::Outcome &outcome, bool select = true);
 
     Options m_options;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<EngineHost> m_host;
     RuleStore *m_store = nullptr;
+    std::unique_ptr<RuleSetEdits> m_edits;
+    std::unique_ptr<ClosePolicy> m_closePolicy;
+    TrayPresence *m_trayPresence = nullptr;
     TrafficHistory m_history;
     EngineSnapshot m_lastSnapshot;
     RuleSetIssues m_lastIssues;
@@ -187,8 +182,6 @@ private:
     QLabel *m_statusRules = nullptr;
     QLabel *m_statusConnections = nullptr;
     QLabel *m_statusThroughput = nullptr;
-    TrayIcon *m_tray = nullptr;
-    TrayAvailabilityWatcher *m_trayWatcher = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_editAction = nullptr;

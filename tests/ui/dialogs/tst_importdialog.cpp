@@ -1,7 +1,6 @@
 #include "core/ruleset/rulesetparser.h"
 #include "core/ruleset/rulesetwriter.h"
 #include "core/ruleset/rulevalidator.h"
-#include "ui/dialogs/exporthelper.h"
 #include "ui/dialogs/importdialog.h"
 #include "ui/dialogs/importpreviewmodel.h"
 #include "ui/dialogs/rulesetimport.h"
@@ -207,10 +206,12 @@ void TestImportDialog::uniqueName_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QStringList>("taken");
     QTest::addColumn<QString>("expected");
+    QTest::newRow("free") << u"api"_s << QStringList{u"web"_s} << u"api"_s;
     QTest::newRow("first") << u"api"_s << QStringList{u"api"_s} << u"api (2)"_s;
     QTest::newRow("next") << u"api"_s << QStringList{u"api"_s, u"api (2)"_s, u"api (3)"_s} << u"api (4)"_s;
     QTest::newRow("longest name") << QString(64, u'n') << QStringList{QString(64, u'n')}
                                   << QString(60, u'n') + u" (2)"_s;
+    QTest::newRow("too long, free") << QString(70, u'n') << QStringList{} << QString(64, u'n');
 }
 
 void TestImportDialog::uniqueName()
@@ -218,7 +219,7 @@ void TestImportDialog::uniqueName()
     QFETCH(QString, name);
     QFETCH(QStringList, taken);
     QFETCH(QString, expected);
-    const QString unique = RuleSetImport::uniqueName(name, taken);
+    const QString unique = RuleSet::uniqueName(name, taken);
     QCOMPARE(unique, expected);
     QVERIFY(unique.size() <= RuleValidator::MaxNameLength);
 }
@@ -331,18 +332,12 @@ void TestImportDialog::readFileBroken()
     ]})");
     file.close();
 
-    int shown = 0;
-    QString text;
-    QString details;
-    QMessageBox::Icon icon = QMessageBox::NoIcon;
-    const auto result = ImportDialog::readFile(path, nullptr, [&](QMessageBox &box) {
-        ++shown;
-        text = box.text();
-        details = box.detailedText();
-        icon = box.icon();
-    });
-    QVERIFY(!result);
-    QCOMPARE(shown, 1);
+    const RuleSetImport::Source source = RuleSetImport::read(path);
+    QVERIFY(!source.ok);
+    const std::unique_ptr<QMessageBox> box(ImportDialog::failureBox(path, source.issues, nullptr));
+    const QString text = box->text();
+    const QString details = box->detailedText();
+    const QMessageBox::Icon icon = box->icon();
     QCOMPARE(icon, QMessageBox::Warning);
     QVERIFY2(text.startsWith(u"Cannot import “broken.json”"_s), qPrintable(text));
     QVERIFY2(text.contains(u"Nothing was changed"_s), qPrintable(text));
@@ -356,15 +351,12 @@ void TestImportDialog::readFileBroken()
 
 void TestImportDialog::readFileMissing()
 {
-    int shown = 0;
-    QString details;
-    const auto result = ImportDialog::readFile(u"/nonexistent/rules.json"_s, nullptr, [&](QMessageBox &box) {
-        ++shown;
-        details = box.detailedText();
-    });
-    QVERIFY(!result);
-    QCOMPARE(shown, 1);
-    QVERIFY(!details.isEmpty());
+    const RuleSetImport::Source source = RuleSetImport::read(u"/nonexistent/rules.json"_s);
+    QVERIFY(!source.ok);
+    QVERIFY(!source.issues.isEmpty());
+    const std::unique_ptr<QMessageBox> box(
+        ImportDialog::failureBox(u"/nonexistent/rules.json"_s, source.issues, nullptr));
+    QVERIFY(box->detailedText().contains(u"/nonexistent/rules.json"_s));
 }
 
 void TestImportDialog::readFileGood()
@@ -373,11 +365,11 @@ void TestImportDialog::readFileGood()
     const QString path = dir.filePath(u"good.json"_s);
     const RuleSet set = current();
     QVERIFY(RuleSetWriter::writeFile(path, set));
-    int shown = 0;
-    const auto result = ImportDialog::readFile(path, nullptr, [&](QMessageBox &) { ++shown; });
-    QCOMPARE(shown, 0);
-    QVERIFY(result);
-    QCOMPARE(*result, set);
+    const RuleSetImport::Source source = RuleSetImport::read(path);
+    QVERIFY(source.ok);
+    QVERIFY(source.issues.isEmpty());
+    QVERIFY(source.rejected.isEmpty());
+    QCOMPARE(source.ruleSet, set);
 }
 
 namespace {
@@ -407,18 +399,12 @@ void TestImportDialog::readFileTakesTheValidRules()
     const QString path = writeMixedFile(dir);
     QVERIFY(!path.isEmpty());
 
-    // Read strictly, the file is refused whole, as before.
-    int shown = 0;
-    QVERIFY(!ImportDialog::readFile(path, nullptr, [&](QMessageBox &) { ++shown; }));
-    QCOMPARE(shown, 1);
-
-    // Read for a preview: the valid rules, each read as strictly, and the others with their problems.
-    shown = 0;
-    QList<RuleSetParser::RejectedRule> rejected;
-    const auto result = ImportDialog::readFile(
-        path, nullptr, [&](QMessageBox &) { ++shown; }, &rejected);
-    QCOMPARE(shown, 0);
-    QVERIFY(result);
+    // The valid rules, each read as strictly as a file of it alone, and the others with their problems.
+    const RuleSetImport::Source source = RuleSetImport::read(path);
+    QVERIFY(source.ok);
+    QVERIFY(source.issues.isEmpty());
+    const RuleSet *result = &source.ruleSet;
+    const QList<RuleSetParser::RejectedRule> &rejected = source.rejected;
     QCOMPARE(names(*result), (QStringList{u"c"_s, u"d"_s, u"e"_s}));
     QCOMPARE(result->rules.at(1).backends.at(0).weight, 3);
     QCOMPARE(result->rules.at(0).listen.port, quint16(1003));
@@ -455,31 +441,21 @@ void TestImportDialog::readFileRefusesABrokenDocument()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(json);
     file.close();
-    int shown = 0;
-    QString details;
-    QList<RuleSetParser::RejectedRule> rejected;
-    const auto result = ImportDialog::readFile(
-        path, nullptr,
-        [&](QMessageBox &box) {
-            ++shown;
-            details = box.detailedText();
-        },
-        &rejected);
-    QVERIFY(!result);
-    QCOMPARE(shown, 1);
-    QVERIFY(!details.isEmpty());
-    QVERIFY(rejected.isEmpty());
+    const RuleSetImport::Source source = RuleSetImport::read(path);
+    QVERIFY(!source.ok);
+    QVERIFY(!source.issues.isEmpty());
+    QVERIFY(source.rejected.isEmpty());
+    QVERIFY(source.ruleSet.rules.isEmpty());
 }
 
 void TestImportDialog::dialogImportsTheValidRules()
 {
     QTemporaryDir dir;
     const QString path = writeMixedFile(dir);
-    QList<RuleSetParser::RejectedRule> rejected;
-    const auto incoming = ImportDialog::readFile(
-        path, nullptr, [](QMessageBox &) {}, &rejected);
-    QVERIFY(incoming);
-
+    const RuleSetImport::Source source = RuleSetImport::read(path);
+    QVERIFY(source.ok);
+    const RuleSet *incoming = &source.ruleSet;
+    const QList<RuleSetParser::RejectedRule> &rejected = source.rejected;
     ImportDialog dialog(current(), *incoming);
     QCOMPARE(okButton(dialog)->text(), u"Import"_s);
     dialog.setRejectedRules(rejected);
@@ -517,12 +493,12 @@ void TestImportDialog::exportWrites()
     const QString path = dir.filePath(u"export.json"_s);
     RuleSet set = makeSet({makeRule(u"a"_s, 1001), makeRule(u"b"_s, 1002), makeRule(u"c"_s, 1003)});
     set.extensions.insert(u"x-by"_s, u"test"_s);
-    const RuleSet selected = ExportHelper::selection(set, {u"c"_s, u"a"_s});
+    const RuleSet selected = set.selection({u"c"_s, u"a"_s});
     QCOMPARE(names(selected), (QStringList{u"a"_s, u"c"_s}));
     QCOMPARE(selected.extensions, set.extensions);
 
     QString error;
-    QVERIFY2(ExportHelper::write(path, selected, &error), qPrintable(error));
+    QVERIFY2(RuleSetWriter::writeFile(path, selected, &error), qPrintable(error));
     // 0600: nobody but the owner (who is also the current user here) may read it.
     QCOMPARE(QFile::permissions(path),
              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
@@ -530,7 +506,7 @@ void TestImportDialog::exportWrites()
     QVERIFY(read.ok());
     QCOMPARE(read.ruleSet, selected);
 
-    QVERIFY(!ExportHelper::write(dir.filePath(u"missing/dir/x.json"_s), set, &error));
+    QVERIFY(!RuleSetWriter::writeFile(dir.filePath(u"missing/dir/x.json"_s), set, &error));
     QVERIFY(error.startsWith(u"cannot write"_s));
 }
 
