@@ -127,8 +127,13 @@ void tst_Faults::backendResetMidTransferIsPassedOnAndCharged()
     });
     constexpr quint64 breakAfter = 1 * MiB;
     LoopbackServer breaker([](int fd) {
-        // Sends its megabyte of pattern (what the kernel takes), then closes with SO_LINGER 0:
+        // Waits for the client's byte, so the connection is relaying and not still being set up
+        // (a reset seen with the connect's completion is a failed connect, retried elsewhere).
+        // Then sends its megabyte of pattern (what the kernel takes) and closes with SO_LINGER 0:
         // a reset, not an end of stream.
+        char hello = 0;
+        if (::recv(fd, &hello, 1, 0) != 1)
+            return;
         PatternSource source(12);
         std::vector<char> chunk(64 * 1024);
         for (quint64 sent = 0; sent < breakAfter; sent += chunk.size()) {
@@ -165,6 +170,8 @@ void tst_Faults::backendResetMidTransferIsPassedOnAndCharged()
     UniqueFd fd = connectToLoopback(port);
     QVERIFY(fd.isValid());
     StreamPeer client;
+    client.toSend = 1;
+    client.halfCloseAfterSend = false;
     client.timeoutMs = 10000;
     const StreamResult broken = client.run(fd.get());
     // A reset, not a clean end of stream that would look like a complete reply; what did
