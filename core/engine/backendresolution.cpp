@@ -25,7 +25,10 @@ struct BackendResolution::Name
     bool failing = false; // does not resolve now
     int backoffMs = 0;
     qint64 lastLookupMs = -FailingLookupIntervalMs;
-    QTimer retry;
+    explicit Name(const Clock &clock)
+        : retry(clock)
+    {}
+    ClockTimer retry;
 };
 
 BackendResolution::BackendResolution(std::shared_ptr<RuleRuntime> runtime, HostResolver &resolver, Retire retire,
@@ -37,23 +40,24 @@ BackendResolution::BackendResolution(std::shared_ptr<RuleRuntime> runtime, HostR
     , m_retire(std::move(retire))
     , m_refreshIntervalMs(qMax(100, refreshIntervalMs))
     , m_guard(std::make_shared<int>(0))
+    , m_refresh(clock)
 {
     const Rule &rule = m_runtime->rule();
     for (int i = 0; i < rule.backends.size(); ++i) {
         const Backend &backend = rule.backends[i];
         if (!backend.enabled || backend.address.numericAddress())
             continue;
-        auto name = std::make_unique<Name>();
+        auto name = std::make_unique<Name>(m_clock);
         name->backend = i;
         name->host = backend.address.host;
         name->port = backend.address.port;
         name->retry.setSingleShot(true);
         Name *raw = name.get();
-        connect(&name->retry, &QTimer::timeout, this, [this, raw] { lookUp(*raw); });
+        connect(&name->retry, &ClockTimer::timeout, this, [this, raw] { lookUp(*raw); });
         m_names.push_back(std::move(name));
     }
     m_refresh.setInterval(m_refreshIntervalMs);
-    connect(&m_refresh, &QTimer::timeout, this, &BackendResolution::refreshAll);
+    connect(&m_refresh, &ClockTimer::timeout, this, &BackendResolution::refreshAll);
 }
 
 BackendResolution::~BackendResolution() = default;
@@ -82,7 +86,7 @@ void BackendResolution::onBackendFailing(int backend)
         const qint64 wait = name->lastLookupMs + FailingLookupIntervalMs - m_clock.nowMs();
         if (wait <= 0)
             lookUp(*name);
-        else if (!name->retry.isActive() || name->retry.remainingTime() > wait)
+        else if (!name->retry.isActive() || name->retry.remainingMs() > wait)
             name->retry.start(int(wait));
     }
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/net/clocktimer.h"
 #include "core/net/hostresolver.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -64,7 +64,7 @@ private:
     const int m_refreshIntervalMs;
     std::shared_ptr<int> m_guard; // lookups finishing after this object is gone are dropped
     std::vector<std::unique_ptr<Name>> m_names;
-    QTimer m_refresh;
+    ClockTimer m_refresh;
     bool m_settled = false;
 };
 

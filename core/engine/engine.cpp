@@ -35,6 +35,7 @@ Engine::Engine(const Options &options, QObject *parent)
     , m_options(options)
     , m_resolver(std::make_unique<HostResolver>())
     , m_workers(std::make_unique<WorkerPool>(options.workers, options.relayMode, *options.clock))
+    , m_throttleSweep(*options.clock)
 {
     qRegisterMetaType<PortRelay::RuleStatus>();
     qRegisterMetaType<PortRelay::ConnectionInfo>();
@@ -42,7 +43,7 @@ Engine::Engine(const Options &options, QObject *parent)
     connect(m_workers.get(), &WorkerPool::eventReported, this, &Engine::eventOccurred);
     connect(m_workers.get(), &WorkerPool::backendMarkedDown, this, &Engine::onBackendMarkedDown);
     m_throttleSweep.setInterval(int(m_workers->throttle().intervalMs()));
-    connect(&m_throttleSweep, &QTimer::timeout, this, &Engine::sweepThrottles);
+    connect(&m_throttleSweep, &ClockTimer::timeout, this, &Engine::sweepThrottles);
     m_throttleSweep.start();
 }
 
@@ -369,10 +370,10 @@ void Engine::waitForAddress(Entry &entry, const Message &reason, int error)
     const bool first = entry.status.state != RuleState::Waiting;
     entry.retryDelayMs = first ? 1000 : qMin(entry.retryDelayMs * 2, 30000);
     if (!entry.retry) {
-        entry.retry = std::make_unique<QTimer>();
+        entry.retry = std::make_unique<ClockTimer>(*m_options.clock);
         entry.retry->setSingleShot(true);
         const QString name = entry.rule.name;
-        connect(entry.retry.get(), &QTimer::timeout, this, [this, name] {
+        connect(entry.retry.get(), &ClockTimer::timeout, this, [this, name] {
             Entry *e = find(name);
             if (e && e->rule.enabled && !e->listenFd.isValid() && e->status.state == RuleState::Waiting)
                 start(*e);

@@ -4,6 +4,7 @@
 #include "core/engine/rulestatus.h"
 #include "core/net/chunkpool.h"
 #include "core/net/clock.h"
+#include "core/net/clocktimer.h"
 #include "core/net/connectioninfo.h"
 #include "core/net/engineevent.h"
 #include "core/net/uniquefd.h"
@@ -12,7 +13,6 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -107,8 +107,8 @@ private:
         std::unique_ptr<HealthChecker> checker;
         std::unique_ptr<BackendResolution> resolution;
         UniqueFd listenFd;
-        bool accepting = false;        // the workers take connections from listenFd
-        std::unique_ptr<QTimer> retry; // while Waiting: the next attempt to listen
+        bool accepting = false;            // the workers take connections from listenFd
+        std::unique_ptr<ClockTimer> retry; // while Waiting: the next attempt to listen
         int retryDelayMs = 0;
     };
 
@@ -148,7 +148,7 @@ private:
     mutable QMutex m_mutex; // guards m_entries against snapshot() from other threads
     std::vector<std::unique_ptr<Entry>> m_entries;
     QHash<QString, Entry *> m_index;
-    QTimer m_throttleSweep;
+    ClockTimer m_throttleSweep;
 };
 
 } // namespace PortRelay

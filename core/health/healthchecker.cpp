@@ -2,12 +2,12 @@
 
 #include "core/health/healthprobe.h"
 #include "core/net/clock.h"
+#include "core/net/clocktimer.h"
 #include "core/net/ruleruntime.h"
 #include "core/net/sockets.h"
 #include "core/net/workerpool.h"
 
 #include <QDateTime>
-#include <QTimer>
 
 #include <climits>
 
@@ -213,12 +213,12 @@ void HealthChecker::transition(int backend, BackendState from, BackendState to, 
 
 void HealthChecker::startRevive(int backend)
 {
-    std::unique_ptr<QTimer> &revive = m_revive[std::size_t(backend)];
+    std::unique_ptr<ClockTimer> &revive = m_revive[std::size_t(backend)];
     if (!revive) {
-        revive = std::make_unique<QTimer>();
+        revive = std::make_unique<ClockTimer>(*m_shared->clock);
         revive->setSingleShot(true);
         revive->setInterval(m_runtime->rule().failWindowMs);
-        connect(revive.get(), &QTimer::timeout, this, [this, backend] {
+        connect(revive.get(), &ClockTimer::timeout, this, [this, backend] {
             transition(backend, BackendState::Down, BackendState::Unknown,
                        Message(Context, QT_TR_NOOP("fail window of %1 ms passed")).arg(m_runtime->rule().failWindowMs));
         });
@@ -260,7 +260,7 @@ void HealthChecker::onAddressesChanged(int backend)
     if (m_runtime->backend(backend).health.load() != BackendState::Down)
         return;
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
-        if (QTimer *revive = m_revive[std::size_t(backend)].get())
+        if (ClockTimer *revive = m_revive[std::size_t(backend)].get())
             revive->stop();
         transition(backend, BackendState::Down, BackendState::Unknown, Message(Context, QT_TR_NOOP("resolves again")));
     } else {

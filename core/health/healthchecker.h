@@ -6,7 +6,9 @@
 
 #include <QObject>
 
-class QTimer;
+namespace PortRelay {
+class ClockTimer;
+}
 
 #include <functional>
 #include <memory>
@@ -77,7 +79,7 @@ private:
 
     std::shared_ptr<RuleRuntime> m_runtime;
     WorkerPool &m_workers;
-    std::vector<std::unique_ptr<QTimer>> m_revive; // with checks off: the end of each fail window
+    std::vector<std::unique_ptr<ClockTimer>> m_revive; // with checks off: the end of each fail window
     std::vector<std::shared_ptr<ProbeSlot>> m_probes;
     std::shared_ptr<Shared> m_shared; // what the probes' side needs; may outlive us
 };

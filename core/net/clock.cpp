@@ -29,14 +29,14 @@ const Clock &Clock::system()
     return clock;
 }
 
-int Clock::addWaker(std::function<void()> wake)
+int Clock::addWaker(std::function<void()> wake) const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_wakers.emplace_back(m_nextKey, std::move(wake));
     return m_nextKey++;
 }
 
-void Clock::removeWaker(int key)
+void Clock::removeWaker(int key) const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     for (auto it = m_wakers.begin(); it != m_wakers.end(); ++it) {

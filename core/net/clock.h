@@ -21,8 +21,9 @@ public:
 
     // Event loops that sleep until a deadline register here, so that a clock moved by hand can
     // wake them to look again. The system clock never calls them. Returns a key for removeWaker().
-    int addWaker(std::function<void()> wake);
-    void removeWaker(int key);
+    // Const: who listens is bookkeeping beside the time, which is what a const Clock promises.
+    int addWaker(std::function<void()> wake) const;
+    void removeWaker(int key) const;
 
     // The steady clock of the system.
     static const Clock &system();
@@ -33,8 +34,8 @@ protected:
 
 private:
     mutable std::mutex m_mutex;
-    std::vector<std::pair<int, std::function<void()>>> m_wakers;
-    int m_nextKey = 1;
+    mutable std::vector<std::pair<int, std::function<void()>>> m_wakers;
+    mutable int m_nextKey = 1;
 };
 
 } // namespace PortRelay

@@ -44,12 +44,12 @@ EventLoop::EventLoop(const Clock &clock)
     Q_ASSERT(m_epoll.isValid() && m_wakeupFd.isValid());
     setInterest(m_wakeupRegistration, EPOLLIN);
     // A clock moved by hand (tests) wakes us to look at the timers again.
-    m_wakerKey = const_cast<Clock &>(m_clock).addWaker([this] { post([] {}); });
+    m_wakerKey = m_clock.addWaker([this] { post([] {}); });
 }
 
 EventLoop::~EventLoop()
 {
-    const_cast<Clock &>(m_clock).removeWaker(m_wakerKey);
+    m_clock.removeWaker(m_wakerKey);
     // Timers still started belong to watchers being destroyed with us: detach them.
     for (auto &entry : m_timers)
         entry.second->m_loop = nullptr;

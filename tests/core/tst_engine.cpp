@@ -4,6 +4,7 @@
 #include "core/engine/engine.h"
 #include "core/ruleset/subnet.h"
 #include "loopbackserver.h"
+#include "manualclock.h"
 #include "streampeer.h"
 #include "testrules.h"
 
@@ -579,7 +580,10 @@ void tst_Engine::ruleWaitsForItsPortAndStartsOnItsOwn()
     quint16 port = 0;
     UniqueFd occupant = listenOnLoopback(16, &port);
     LoopbackServer backend(echo);
-    Engine engine;
+    Test::ManualClock clock;
+    Engine::Options options;
+    options.clock = &clock;
+    Engine engine(options);
     QSignalSpy events(&engine, &Engine::eventOccurred);
     QSignalSpy statuses(&engine, &Engine::ruleStatusChanged);
     const Rule waiting = loopbackRule(u"waiting"_s, port, {backend.port()});
@@ -600,14 +604,27 @@ void tst_Engine::ruleWaitsForItsPortAndStartsOnItsOwn()
     const QList<RuleStatus> again = engine.apply(ruleSetOf({waiting, other}));
     QCOMPARE(again.size(), 1);
     QCOMPARE(again[0].name, u"waiting"_s);
-    // Two more attempts fail on their own schedule (after 1 s, then 2 s later), quietly.
-    QTest::qWait(1500);
+    // Each attempt that fails moves the announced retry time on; one that did not happen leaves it.
+    const auto attemptAfter = [&](qint64 ms) {
+        const qint64 before = engine.status(u"waiting"_s).retryAtEpochMs;
+        clock.advance(ms);
+        QCoreApplication::sendPostedEvents(); // the retry timer looks at the clock it was woken by
+        return engine.status(u"waiting"_s).retryAtEpochMs != before;
+    };
+    // Further attempts fail on their own schedule, quietly: after 1 s, then 2 s, then 4 s.
+    QVERIFY(!attemptAfter(999));
+    QVERIFY(attemptAfter(1));
+    QVERIFY(!attemptAfter(1999));
+    QVERIFY(attemptAfter(1));
     QCOMPARE(engine.status(u"waiting"_s).state, RuleState::Waiting);
     QCOMPARE(count(EngineEvent::Kind::RuleWaiting), 1);
     QCOMPARE(count(EngineEvent::Kind::RuleFailed), 0);
 
     occupant.reset();
-    QTRY_COMPARE_WITH_TIMEOUT(engine.status(u"waiting"_s).state, RuleState::Running, 5000);
+    QVERIFY(!attemptAfter(3999));
+    QCOMPARE(engine.status(u"waiting"_s).state, RuleState::Waiting);
+    clock.advance(1);
+    QTRY_COMPARE_WITH_TIMEOUT(engine.status(u"waiting"_s).state, RuleState::Running, 2000);
     QCOMPARE(count(EngineEvent::Kind::RuleWaiting), 1);
     UniqueFd client = connectToLoopback(port);
     QVERIFY(echoRoundTrip(client.get(), QByteArrayLiteral("free at last")));
@@ -617,14 +634,18 @@ void tst_Engine::stoppingAWaitingRuleEndsTheWait()
 {
     quint16 port = 0;
     UniqueFd occupant = listenOnLoopback(16, &port);
-    Engine engine;
+    Test::ManualClock clock;
+    Engine::Options options;
+    options.clock = &clock;
+    Engine engine(options);
     Rule rule = loopbackRule(u"waiting"_s, port, {freeLoopbackPort()});
     QCOMPARE(engine.apply(ruleSetOf({rule})).size(), 1);
     rule.enabled = false;
     QVERIFY(engine.apply(ruleSetOf({rule})).isEmpty());
     QCOMPARE(engine.status(u"waiting"_s).state, RuleState::Stopped);
     occupant.reset();
-    QTest::qWait(1300); // past the first retry
+    clock.advance(60000); // past every retry there would have been
+    QCoreApplication::sendPostedEvents();
     QCOMPARE(engine.status(u"waiting"_s).state, RuleState::Stopped);
     UniqueFd client = connectToLoopback(port, 500);
     QVERIFY(!client.isValid()); // nothing listens there

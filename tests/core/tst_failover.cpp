@@ -461,8 +461,10 @@ void tst_Failover::passiveChecksMarkDownWithChecksOff()
     Rule rule = makeRule(port, {&dead, &good});
     rule.maxFails = 3;
     rule.failWindowMs = 1500;
+    ManualClock clock;
     Engine::Options options;
     options.workers = 1;
+    options.clock = &clock;
     Engine engine(options);
     QSignalSpy events(&engine, &Engine::eventOccurred);
     QVERIFY(engine.apply(makeSet(rule)).isEmpty());
@@ -472,8 +474,22 @@ void tst_Failover::passiveChecksMarkDownWithChecksOff()
     QCOMPARE(stateOf(engine, 0), BackendState::Down);
     // Once marked down it is skipped: exactly max_fails attempts were wasted on it.
     QCOMPARE(engine.snapshot().rules.constFirst().backends.at(0).traffic.connectFailures, quint64(3));
-    // With checks off, it is given another chance once the fail window has passed.
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 0), BackendState::Unknown, 4000);
+    // With checks off, it is given another chance once the fail window has passed, not before.
+    // The window starts when the control thread hears of the mark, which the event says.
+    const auto markedDown = [&] {
+        for (const QList<QVariant> &arguments : events) {
+            const auto event = arguments.constFirst().value<EngineEvent>();
+            if (event.kind == EngineEvent::Kind::BackendStateChanged && event.to == BackendState::Down)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(markedDown(), 2000);
+    clock.advance(1499);
+    QCoreApplication::sendPostedEvents();
+    QCOMPARE(stateOf(engine, 0), BackendState::Down);
+    clock.advance(1);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 0), BackendState::Unknown, 2000);
     QStringList transitions;
     for (const QList<QVariant> &arguments : events) {
         const auto event = arguments.constFirst().value<EngineEvent>();
@@ -601,17 +617,25 @@ void tst_Failover::passiveRevivalSurvivesARuleChange()
     Rule rule = makeRule(port, {&dead, &good});
     rule.maxFails = 1;
     rule.failWindowMs = 600;
+    ManualClock clock;
     Engine::Options options;
     options.workers = 1;
+    options.clock = &clock;
     Engine engine(options);
     QVERIFY(engine.apply(makeSet(rule)).isEmpty());
     QCOMPARE(ask(port), 'g');
     QTRY_COMPARE(stateOf(engine, 0), BackendState::Down);
-    // A change to the rule (same backends) carries the state over, and the fail window with it.
+    // A change to the rule (same backends) carries the state over, and a fail window from the
+    // change: the backend is not left down for good because its first window's timer went.
     rule.idleTimeoutMs = 60000;
+    clock.advance(400);
     QVERIFY(engine.apply(makeSet(rule)).isEmpty());
     QCOMPARE(stateOf(engine, 0), BackendState::Down);
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 0), BackendState::Unknown, 3000);
+    clock.advance(599);
+    QCoreApplication::sendPostedEvents();
+    QCOMPARE(stateOf(engine, 0), BackendState::Down);
+    clock.advance(1);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(engine, 0), BackendState::Unknown, 2000);
 }
 
 QTEST_GUILESS_MAIN(tst_Failover)
