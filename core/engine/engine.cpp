@@ -5,6 +5,7 @@
 #include "core/health/healthchecker.h"
 #include "core/net/eventthrottle.h"
 #include "core/net/hostresolver.h"
+#include "core/net/listenerfactory.h"
 #include "core/net/ruleruntime.h"
 #include "core/net/sockets.h"
 #include "core/net/worker.h"
@@ -333,7 +334,8 @@ bool Engine::start(Entry &entry)
         error =
             Message(Context, QT_TR_NOOP("listen host \"%1\" is not an address of this machine")).arg(rule.listen.host);
     } else {
-        fd = Sockets::listen(SocketAddress(*host, rule.listen.port), m_options.listenBacklog, &errorCode);
+        fd = ListenerFactory::forProtocol(rule.protocol)
+                 .open(SocketAddress(*host, rule.listen.port), m_options.listenBacklog, &errorCode);
         error = Sockets::errorMessage(errorCode);
     }
     if (!fd.isValid()) {

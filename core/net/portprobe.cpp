@@ -1,5 +1,6 @@
 #include "core/net/portprobe.h"
 
+#include "core/net/listenerfactory.h"
 #include "core/net/socketaddress.h"
 #include "core/net/sockets.h"
 
@@ -16,7 +17,8 @@ PortProbe::Result PortProbe::probe(const QHostAddress &address, quint16 port)
 {
     Result result;
     int code = 0;
-    const UniqueFd fd = Sockets::listen(SocketAddress(address, port), 1, &code);
+    // The very socket a TCP rule would listen on, so the verdict is what starting the rule says.
+    const UniqueFd fd = ListenerFactory::forProtocol(Protocol::Tcp).open(SocketAddress(address, port), 1, &code);
     if (!fd.isValid()) {
         result.errorCode = code != 0 ? code : EINVAL;
         result.error = Sockets::errorMessage(result.errorCode);

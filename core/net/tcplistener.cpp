@@ -28,10 +28,10 @@ void TcpListener::onIo(quint32)
             return;
         }
         // Our own reference: admitting may change the listener's rule (never today, but cheap).
-        const std::shared_ptr<RuleRuntime> rule = m_rule;
+        const std::shared_ptr<RuleRuntime> current = rule();
         // A shortage met while admitting pauses accepting: stop here too, or the rest of this
         // round would take clients only to reset them.
-        if (!m_admitter.admit(client, rule, peer, peerLength))
+        if (!m_admitter.admit(client, current, peer, peerLength))
             return;
     }
 }

@@ -5,6 +5,7 @@
 #include "core/net/clock.h"
 #include "core/net/connectors.h"
 #include "core/net/eventthrottle.h"
+#include "core/net/listenerfactory.h"
 #include "core/net/rawtcptransport.h"
 #include "core/net/ruleruntime.h"
 #include "core/net/sockets.h"
@@ -107,8 +108,8 @@ void Worker::shutdown()
 
 void Worker::addListener(int listenFd, const std::shared_ptr<RuleRuntime> &rule)
 {
-    TcpListener::Admitter &admitter = *this;
-    m_listeners.push_back(std::make_unique<TcpListener>(listenFd, rule, admitter));
+    Listener::Admitter &admitter = *this;
+    m_listeners.push_back(ListenerFactory::forProtocol(rule->rule().protocol).create(listenFd, rule, admitter));
     if (!m_acceptPaused)
         m_listeners.back()->watch(m_loop);
 }

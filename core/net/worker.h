@@ -4,8 +4,8 @@
 #include "core/net/connectioninfo.h"
 #include "core/net/engineevent.h"
 #include "core/net/eventloop.h"
+#include "core/net/listener.h"
 #include "core/net/sessionhost.h"
-#include "core/net/tcplistener.h"
 
 #include <QObject>
 
@@ -31,7 +31,7 @@ class TcpSession;
 //
 // Public methods other than run(), post() and activeConnections() must run on the worker's
 // thread: send them there with post(). Signals are emitted from the worker's thread.
-class Worker final : public QObject, private SessionHost, private TcpListener::Admitter
+class Worker final : public QObject, private SessionHost, private Listener::Admitter
 {
     Q_OBJECT
 
@@ -58,7 +58,7 @@ public:
     // Closes every connection (with a reset) and ends run().
     void shutdown();
 
-    // Starts accepting from a listening socket that the engine owns.
+    // Starts serving a listening socket that the engine owns, with the listener of its rule's protocol.
     void addListener(int listenFd, const std::shared_ptr<RuleRuntime> &rule);
     // New connections from this socket go by the new rule; open ones keep theirs.
     void replaceListenerRule(int listenFd, const std::shared_ptr<RuleRuntime> &rule);
@@ -95,7 +95,7 @@ private:
     void wantsTurn(TcpSession &session) override;
     void sessionClosed(TcpSession &session) override;
 
-    // TcpListener::Admitter
+    // Listener::Admitter
     bool admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const sockaddr_storage &peer,
                unsigned peerLength) override;
     void acceptShortage() override { pauseAccepting(); }
@@ -120,9 +120,9 @@ private:
     bool m_acceptPaused = false;
     bool m_stopping = false;
 
-    std::vector<std::unique_ptr<TcpListener>> m_listeners;
-    std::vector<std::unique_ptr<TcpListener>> m_retiredListeners; // freed after the current batch
-    std::vector<std::unique_ptr<TcpSession>> m_sessions;          // holes are null
+    std::vector<std::unique_ptr<Listener>> m_listeners;
+    std::vector<std::unique_ptr<Listener>> m_retiredListeners; // freed after the current batch
+    std::vector<std::unique_ptr<TcpSession>> m_sessions;       // holes are null
     std::vector<quint32> m_freeSlots;
     std::vector<TcpSession *> m_closed; // freed after the current batch of events
     std::vector<TcpSession *> m_turns;  // to run again after this batch
