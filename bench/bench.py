@@ -5,10 +5,13 @@ Starts the backends (iperf3, nginx http, redis-server, an asyncio echo server) p
 then for every run, workload and forwarder, in interleaved order, starts that forwarder alone
 pinned to CPU 0, runs the workload through it from CPU 1, and stops it. Prints one table of
 medians and min-max with ratios to direct and to the best peer, and writes the raw figures as
-JSON under bench/results/. See docs/performance.md.
+JSON under bench/results/. With --old-portrelayd PATH, the peer portrelay-old runs that earlier
+build beside the current one (same rules, arguments and pinning), interleaved like every peer.
+See docs/performance.md.
 """
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -34,10 +37,16 @@ BACKEND = {"iperf": 22001, "http": 22002, "redis": 22003, "echo": 22004}
 SERVICE_OFFSET = {"iperf": 1, "http": 2, "redis": 3, "echo": 4}
 FWD_BASE = 23000
 
-PEERS = ["direct", "portrelay", "haproxy", "haproxy-splice", "nginx", "socat", "rinetd", "go"]
+# A peer's index in this list gives its ports; portrelay-old comes last so that the others keep theirs.
+PEERS = ["direct", "portrelay", "haproxy", "haproxy-splice", "nginx", "socat", "rinetd", "go", "portrelay-old"]
+# portrelay-old: the `portrelay` peer run with --old-portrelayd's binary (an earlier build, to compare
+# before and after a change); only offered when that option is given, and then right after portrelay.
+OPTIONAL_PEERS = {"portrelay-old"}
+PORTRELAY_PEERS = ("portrelay", "portrelay-old")
 PEER_LABEL = {
     "direct": "direct",
     "portrelay": "PortRelay",
+    "portrelay-old": "PortRelay before",
     "haproxy": "HAProxy",
     "haproxy-splice": "HAProxy+splice",
     "nginx": "nginx stream",
@@ -59,18 +68,21 @@ METRICS = [
     ("w1_r", "W1", "W1 reverse (-R)", "Gbit/s", True),
     ("w2_rps", "W2", "W2 conns/s (Connection: close)", "req/s", True),
     ("w2_p99", "W2", "W2 p99", "ms", False),
+    ("w2_cpu", "W2", "W2 CPU s per 10k conns (wrk requests, 1 conn each)", "s/10k conns", False),
     ("w3_ping", "W3", "W3 PING_MBULK -c50", "ops/s", True),
     ("w3_ping_p99", "W3", "W3 PING_MBULK p99", "ms", False),
     ("w3_set", "W3", "W3 SET -c50", "ops/s", True),
     ("w3_set_p99", "W3", "W3 SET p99", "ms", False),
     ("w3_get", "W3", "W3 GET -c50", "ops/s", True),
     ("w3_get_p99", "W3", "W3 GET p99", "ms", False),
+    ("w3_cpu", "W3", "W3 CPU s per 100k requests -c50 (PING_MBULK+SET+GET)", "s/100k req", False),
     ("w3p_ping", "W3", "W3 PING_MBULK -P16", "ops/s", True),
     ("w3p_ping_p99", "W3", "W3 PING_MBULK -P16 p99", "ms", False),
     ("w3p_set", "W3", "W3 SET -P16", "ops/s", True),
     ("w3p_set_p99", "W3", "W3 SET -P16 p99", "ms", False),
     ("w3p_get", "W3", "W3 GET -P16", "ops/s", True),
     ("w3p_get_p99", "W3", "W3 GET -P16 p99", "ms", False),
+    ("w3p_cpu", "W3", "W3 CPU s per 100k requests -P16 (PING_MBULK+SET+GET)", "s/100k req", False),
     ("w4_bytes", "W4", "W4 PSS per idle conn", "bytes", False),
     ("w4_fds", "W4", "W4 descriptors per idle conn", "fds", False),
     ("w4_n", "W4", "W4 idle conns held (proven)", "conns", None),
@@ -350,14 +362,14 @@ def rinetd_config(tmp, index):
     return write(os.path.join(tmp, "rinetd.conf"), "\n".join(lines) + "\n")
 
 
-def portrelay_config(tmp, index):
+def portrelay_config(tmp, index, peer="portrelay"):
     rules = [{
         "name": s,
         "listen": "127.0.0.1:%d" % fwd_port(index, s),
         "backends": [{"address": "127.0.0.1:%d" % b}],
         "health_check": {"type": "none"},
     } for s, b in BACKEND.items()]
-    return write(os.path.join(tmp, "portrelay.json"), json.dumps({"version": 1, "rules": rules}, indent=1))
+    return write(os.path.join(tmp, "%s.json" % peer), json.dumps({"version": 1, "rules": rules}, indent=1))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -415,8 +427,9 @@ class Bench:
         threads = 1 if self.pinned else self.cpus
         cpu = self.fwd_cpu()
         out = open(os.path.join(self.tmp, "%s.log" % peer), "ab")
-        if peer == "portrelay":
-            cmd = [self.args.portrelayd, "--config", portrelay_config(self.tmp, index), "--grace-ms", "200"]
+        if peer in PORTRELAY_PEERS:
+            binary = self.args.portrelayd if peer == "portrelay" else self.args.old_portrelayd
+            cmd = [binary, "--config", portrelay_config(self.tmp, index, peer), "--grace-ms", "200"]
             if self.pinned:
                 cmd += ["--workers", "1"]
             if self.args.relay:
@@ -468,6 +481,21 @@ class Bench:
 
     # -- workloads -----------------------------------------------------------------------------
 
+    def loaded(self, p, fn):
+        """Runs fn() (one load generator run); returns (its result, the forwarder's CPU seconds).
+
+        CPU = utime+stime of all the forwarder's processes and threads (and reaped children) from
+        just before the load generator starts to 0.3 s after it exits (the forwarder closing the
+        last connections; socat's per-connection children exiting and being reaped). None for
+        direct, which has no forwarder."""
+        if p is None:
+            return fn(), None
+        before = cpu_ticks(forwarder_pids(p))
+        res = fn()
+        time.sleep(0.3)
+        after = cpu_ticks(forwarder_pids(p))
+        return res, (after - before) / os.sysconf("SC_CLK_TCK")
+
     def iperf(self, port, extra, duration):
         server = self.procs.start(["iperf3", "-s", "-1", "-p", str(BACKEND["iperf"]), "-B", "127.0.0.1"],
                                   cpu=self.load_cpu())
@@ -495,15 +523,19 @@ class Bench:
         out["w1_r"] = self.iperf(port, ["-R"], t)[0]
         return out
 
-    def w2(self, peer):
+    def w2(self, peer, p):
         port = self.target_port(peer, "http")
         d = self.args.wrk_seconds
         cmd = self.load_cmd(["wrk", "-t2", "-c50", "-d%ds" % d, "--latency", "-H", "Connection: close",
                              "http://127.0.0.1:%d/small.html" % port])
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=d + 30)
+        r, cpu = self.loaded(p, lambda: subprocess.run(cmd, capture_output=True, text=True, timeout=d + 30))
         m = re.search(r"Requests/sec:\s+([\d.]+)", r.stdout)
         p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", r.stdout, re.M)
-        if not m or not p99:
+        # With "Connection: close" (and nginx's keepalive_timeout 0) wrk opens a new connection for
+        # every request: its count of completed requests is the number of connections that went
+        # through the forwarder (plus at most the 50 still open when wrk stops).
+        total = re.search(r"^\s*(\d+) requests in ", r.stdout, re.M)
+        if not m or not p99 or not total:
             raise RuntimeError("wrk output not understood:\n" + r.stdout + r.stderr)
         scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
         errors = re.search(r"Socket errors:.*", r.stdout)
@@ -511,7 +543,11 @@ class Bench:
         if errors or non2xx:
             self.notes.append("W2 %s: %s %s" % (peer, errors.group(0) if errors else "",
                                                  non2xx.group(0) if non2xx else ""))
-        return {"w2_rps": float(m.group(1)), "w2_p99": float(p99.group(1)) * scale}
+        out = {"w2_rps": float(m.group(1)), "w2_p99": float(p99.group(1)) * scale}
+        conns = int(total.group(1))
+        if cpu is not None and conns:
+            out.update({"w2_cpu": cpu / conns * 1e4, "w2_cpu_s": cpu, "w2_conns": conns})
+        return out
 
     def redis_bench(self, port, pipeline):
         n = self.args.redis_requests
@@ -527,16 +563,19 @@ class Bench:
                 out[cells[0]] = (float(cells[1]), float(cells[6]))
         if set(out) != {"PING_MBULK", "SET", "GET"}:
             raise RuntimeError("redis-benchmark output not understood:\n" + r.stdout + r.stderr)
-        return out
+        return out, 3 * n  # -n requests for each of the three tests
 
-    def w3(self, peer):
+    def w3(self, peer, p):
         port = self.target_port(peer, "redis")
         out = {}
         for prefix, pipeline in (("w3", 1), ("w3p", 16)):
-            res = self.redis_bench(port, pipeline)
+            (res, requests), cpu = self.loaded(p, lambda: self.redis_bench(port, pipeline))
             for test, key in (("PING_MBULK", "ping"), ("SET", "set"), ("GET", "get")):
                 out["%s_%s" % (prefix, key)] = res[test][0]
                 out["%s_%s_p99" % (prefix, key)] = res[test][1]
+            if cpu is not None:
+                out.update({"%s_cpu" % prefix: cpu / requests * 1e5, "%s_cpu_s" % prefix: cpu,
+                            "%s_requests" % prefix: requests})
         return out
 
     def w4(self, peer, p):
@@ -606,9 +645,9 @@ class Bench:
             if w == "W1":
                 return self.w1(peer)
             if w == "W2":
-                return self.w2(peer)
+                return self.w2(peer, p)
             if w == "W3":
-                return self.w3(peer)
+                return self.w3(peer, p)
             if w == "W4":
                 return self.w4(peer, p)
             return self.w5(peer, p)
@@ -689,8 +728,11 @@ def verdict(ratio, higher):
 
 def table(raw, peers, runs):
     s = summarize(raw, peers)
-    others = [p for p in peers if p not in ("direct", "portrelay")]
-    head = ["metric", "unit"] + [PEER_LABEL[p] for p in peers] + ["PR/direct", "best peer", "PR/best", "target"]
+    # The best peer is among the other forwarders: PortRelay's earlier build has its own column.
+    others = [p for p in peers if p not in ("direct",) + PORTRELAY_PEERS]
+    before = "portrelay-old" in peers
+    head = (["metric", "unit"] + [PEER_LABEL[p] for p in peers] + ["PR/direct"] + (["PR/before"] if before else [])
+            + ["best peer", "PR/best", "target"])
     rows = [head, ["---"] * len(head)]
     for key, w, label, unit, higher in METRICS:
         if not any((p, key) in s for p in peers):
@@ -705,6 +747,9 @@ def table(raw, peers, runs):
         pr = s.get(("portrelay", key))
         direct = s.get(("direct", key))
         row.append("%.2f" % (pr[0] / direct[0]) if pr and direct and direct[0] else "–")
+        if before:
+            old = s.get(("portrelay-old", key))
+            row.append("%.2f" % (pr[0] / old[0]) if pr and old and old[0] else "–")
         cands = [(s[(p, key)][0], p) for p in others if (p, key) in s]
         if higher is None or not cands:
             row += ["", "", ""]
@@ -754,6 +799,28 @@ def machine_facts():
     }
 
 
+def binary_facts(path):
+    """What a portrelayd binary is: its path, a hash of it, and the commit of the tree it lies in."""
+    facts = {"path": os.path.abspath(path)}
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        facts["sha256"] = h.hexdigest()
+        facts["mtime"] = datetime.datetime.fromtimestamp(os.path.getmtime(path)).astimezone().isoformat()
+    except OSError:
+        pass
+    try:  # the source tree's HEAD (rev-parse reads only: it does not touch the index)
+        r = subprocess.run(["git", "-C", os.path.dirname(os.path.abspath(path)), "rev-parse", "--short", "HEAD"],
+                           capture_output=True, text=True, timeout=10)
+        if r.returncode == 0:
+            facts["tree_head"] = r.stdout.strip()
+    except Exception:
+        pass
+    return facts
+
+
 def pinning_text(mode, cpus):
     if mode == "pinned":
         return ("forwarder pinned to CPU %s (taskset), load generators and backends to CPU %s; "
@@ -767,7 +834,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="1 run, short durations (smoke test)")
     ap.add_argument("--runs", type=int, default=None, help="interleaved runs per forwarder (default 3)")
     ap.add_argument("--only", default="W1,W2,W3,W4,W5", help="workloads, e.g. W1,W3")
-    ap.add_argument("--peers", default=",".join(PEERS), help="forwarders, e.g. direct,portrelay,go")
+    ap.add_argument("--peers", default=None,
+                    help="forwarders, e.g. direct,portrelay,go (default: all; portrelay-old too with --old-portrelayd)")
     ap.add_argument("--iperf-seconds", type=int, default=None, help="W1 and W5 iperf3 -t (default 8, quick 2)")
     ap.add_argument("--wrk-seconds", type=int, default=None, help="W2 wrk -d (default 10, quick 3)")
     ap.add_argument("--redis-requests", type=int, default=None,
@@ -778,16 +846,35 @@ def main():
     ap.add_argument("--mode", choices=["pinned", "unpinned"], default="pinned")
     ap.add_argument("--relay", choices=["auto", "copy", "splice"], default=None, help="PortRelay --relay")
     ap.add_argument("--portrelayd", default=os.path.join(ROOT, "build/release/app/portrelayd/portrelayd"))
+    ap.add_argument("--old-portrelayd", default=None, metavar="PATH",
+                    help="an earlier build of portrelayd: adds the peer portrelay-old, run like portrelay "
+                         "(same rules, arguments and pinning), interleaved with the others")
     ap.add_argument("--goforward", default=os.path.join(HERE, ".cache/goforward"))
     ap.add_argument("--pidfile", default=None, help="append every started pid here (for run.sh's trap)")
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
     ap.add_argument("--tag", default="", help="added to the result file name")
     args = ap.parse_args()
     args.only = [w.strip().upper() for w in args.only.split(",") if w.strip()]
-    args.peers = [p.strip() for p in args.peers.split(",") if p.strip()]
+    offered = [p for p in PEERS if p not in OPTIONAL_PEERS]
+    if args.old_portrelayd:
+        offered.insert(offered.index("portrelay") + 1, "portrelay-old")
+    if args.peers is None:
+        args.peers = list(offered)
+    else:
+        args.peers = [p.strip() for p in args.peers.split(",") if p.strip()]
     for p in args.peers:
-        if p not in PEERS:
-            ap.error("unknown peer %s (known: %s)" % (p, ", ".join(PEERS)))
+        if p == "portrelay-old" and not args.old_portrelayd:
+            ap.error("peer portrelay-old needs --old-portrelayd PATH (the earlier portrelayd build to run)")
+        if p not in offered:
+            ap.error("unknown peer %s (known: %s)" % (p, ", ".join(offered)))
+    if len(set(args.peers)) != len(args.peers):
+        ap.error("a peer is listed twice in --peers")
+    for p, option, path in (("portrelay", "--portrelayd", args.portrelayd),
+                            ("portrelay-old", "--old-portrelayd", args.old_portrelayd)):
+        if p in args.peers and not (os.path.isfile(path) and os.access(path, os.X_OK)):
+            ap.error("%s %s: no such executable (peer %s)" % (option, path, p))
+    if args.old_portrelayd and "portrelay-old" not in args.peers:
+        log("note: --old-portrelayd given but portrelay-old is not in --peers; it is not run")
     if args.runs is None:
         args.runs = 1 if args.quick else 3
     if args.wait_quiet is None:
@@ -832,6 +919,9 @@ def main():
         "args": {k: v for k, v in vars(args).items()},
         "machine": facts,
         "pinning": pin,
+        "binaries": {p: binary_facts(path) for p, path in (("portrelay", args.portrelayd),
+                                                            ("portrelay-old", args.old_portrelayd))
+                     if p in args.peers},
         "w4_connections": {p: min(W4_CONNS.get(p, W4_DEFAULT_CONNS), 2000 if args.quick else 10**9)
                            for p in args.peers if p != "direct"},
         "raw": bench.raw,
@@ -853,7 +943,14 @@ def main():
           "W4 idle connections: %s" % (
               args.iperf_seconds, args.wrk_seconds, args.redis_requests, args.redis_requests * 5,
               ", ".join("%s %d" % (PEER_LABEL[p], n) for p, n in result["w4_connections"].items())))
-    print("Ratios: PR = PortRelay; 0.9–1.1 is noise on this machine. p99, bytes, descriptors and CPU: lower is better.")
+    for p, b in result["binaries"].items():
+        print("%s: %s%s" % (PEER_LABEL[p], b["path"], " (tree at %s)" % b["tree_head"] if "tree_head" in b else ""))
+    print("Ratios: PR = PortRelay; 0.9–1.1 is noise on this machine. p99, bytes, descriptors and CPU: lower is better."
+          + (" PR/before = PortRelay over PortRelay before; best peer excludes PortRelay before."
+             if "portrelay-old" in args.peers else ""))
+    print("CPU rows: the forwarder's user+system time, all its processes and threads, from the load generator's "
+          "start to 0.3 s after it ends; W2 per 10,000 connections (wrk's completed requests, one connection each), "
+          "W3 per 100,000 requests (redis-benchmark -n times its 3 tests).")
     print()
     print(md)
     if bench.disturbed:

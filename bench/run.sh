@@ -3,10 +3,13 @@
 #
 #   bash bench/run.sh [--quick] [--runs N] [--only W1,W3] [--peers direct,portrelay,go] [--unpinned-runs N]
 #                     [--iperf-seconds S] [--wrk-seconds S] [--redis-requests N] [--wait-quiet S]
+#                     [--portrelayd PATH] [--old-portrelayd PATH]
 #
 # Installs the peers and load tools with apt-get, builds PortRelay (Release) and the Go reference
 # forwarder, then runs bench/bench.py: first pinned (forwarder on CPU 0, load and backends on
 # CPU 1), then once unpinned (not with --quick). Prints the tables; raw JSON goes to bench/results/.
+# --portrelayd PATH runs that binary and builds none; --old-portrelayd PATH adds the peer
+# portrelay-old (an earlier build, run like portrelay, interleaved) to compare before and after.
 # See docs/performance.md.
 set -euo pipefail
 
@@ -17,11 +20,13 @@ cd "$ROOT"
 ARGS=()
 UNPINNED_RUNS=""
 QUICK=0
+OWN_BINARY=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --unpinned-runs) UNPINNED_RUNS="$2"; shift 2 ;;
         --unpinned-runs=*) UNPINNED_RUNS="${1#*=}"; shift ;;
-        -h|--help) sed -n '2,10p' "$0"; exec /usr/bin/python3 "$HERE/bench.py" --help ;;
+        -h|--help) sed -n '2,13p' "$0"; exec /usr/bin/python3 "$HERE/bench.py" --help ;;
+        --portrelayd|--portrelayd=*) OWN_BINARY=1; ARGS+=("$1"); shift ;;
         --quick) QUICK=1; ARGS+=("$1"); shift ;;
         *) ARGS+=("$1"); shift ;;
     esac
@@ -57,9 +62,13 @@ for svc in haproxy nginx rinetd redis-server; do
     fi
 done
 
-echo "== building PortRelay (Release)"
-cmake --preset release -DPORTRELAY_BUILD_TESTS=OFF >/dev/null
-cmake --build --preset release >/dev/null
+if [ "$OWN_BINARY" -eq 1 ]; then
+    echo "== PortRelay: the binary given by --portrelayd (nothing built)"
+else
+    echo "== building PortRelay (Release)"
+    cmake --preset release -DPORTRELAY_BUILD_TESTS=OFF >/dev/null
+    cmake --build --preset release >/dev/null
+fi
 
 echo "== building the Go forwarder"
 mkdir -p "$HERE/.cache"
