@@ -5,6 +5,7 @@
 #include "core/net/directtcpconnector.h"
 #include "core/net/ruleruntime.h"
 #include "core/net/sockets.h"
+#include "eventlooprun.h"
 #include "loopbackserver.h"
 #include "manualclock.h"
 #include "testrules.h"
@@ -44,17 +45,6 @@ std::shared_ptr<RuleRuntime> runtimeFor(const std::vector<std::vector<SocketAddr
     for (const auto &addresses : backends)
         lists.push_back(AddressList::make(addresses));
     return std::make_shared<RuleRuntime>(rule, lists);
-}
-
-// Runs loop until done() or limitMs of real time pass.
-template<typename Done>
-bool runUntil(EventLoop &loop, Done done, int limitMs = 5000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < limitMs)
-        loop.runOnce({}, 20);
-    return done();
 }
 
 // A server that answers each connection with the given pieces, a pause between them, and then

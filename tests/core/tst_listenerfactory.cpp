@@ -6,6 +6,7 @@
 #include "core/net/listenerfactory.h"
 #include "core/net/ruleruntime.h"
 #include "core/net/socketaddress.h"
+#include "eventlooprun.h"
 #include "loopbackserver.h"
 
 #include <QElapsedTimer>
@@ -45,16 +46,6 @@ std::shared_ptr<RuleRuntime> runtimeFor(const QString &name)
     Rule rule;
     rule.name = name;
     return std::make_shared<RuleRuntime>(rule, std::vector<std::shared_ptr<const AddressList>>{});
-}
-
-template<typename Done>
-bool runUntil(EventLoop &loop, Done done, int limitMs = 5000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < limitMs)
-        loop.runOnce({}, 20);
-    return done();
 }
 
 } // namespace
