@@ -20,8 +20,8 @@ HealthProbe::HealthProbe(std::shared_ptr<RuleRuntime> rule, int backend, const U
     , m_schedule([this] {
         // Keeps its phase (checks stay spread over the interval), but a loop held up long does
         // not catch up with a burst.
-        const qint64 next = m_schedule.deadline() + m_rule->rule().healthCheck.intervalMs;
-        m_schedule.start(m_loop, qMax(next, m_loop.now() + 1));
+        m_nextCheckAtMs = qMax(m_nextCheckAtMs + m_rule->rule().healthCheck.intervalMs, m_loop.now() + 1);
+        m_schedule.start(m_loop, m_nextCheckAtMs);
         checkNow();
     })
     , m_deadline([this] { onDeadline(); })
@@ -30,12 +30,13 @@ HealthProbe::HealthProbe(std::shared_ptr<RuleRuntime> rule, int backend, const U
 HealthProbe::~HealthProbe()
 {
     // A check cut short says nothing; its descriptor leaves the epoll set as it is closed.
-    if (m_transport)
+    if (!m_transport.isEmpty())
         m_transport->close(true);
 }
 
 void HealthProbe::schedule(qint64 firstAtMs)
 {
+    m_nextCheckAtMs = firstAtMs;
     m_schedule.start(m_loop, firstAtMs);
 }
 
@@ -56,13 +57,13 @@ void HealthProbe::checkNow()
     follow(m_attempt->start(now));
 }
 
-void HealthProbe::onIo(quint32 events)
+void HealthProbe::onIo(quint32 events, quint8)
 {
     if (m_attempt) {
         follow(m_attempt->onIo(events, m_loop.now()));
         return;
     }
-    if (!m_transport)
+    if (m_transport.isEmpty())
         return;
     if ((events & EPOLLERR) && !(events & EPOLLIN)) {
         const int error = m_transport->pendingError();
@@ -179,7 +180,7 @@ void HealthProbe::finish(Outcome::Kind kind, int error)
     if (kind == Outcome::Kind::Unexpected)
         outcome.received = m_received;
     m_attempt.reset();
-    if (m_transport) {
+    if (!m_transport.isEmpty()) {
         // A passed check says goodbye properly (what it sent must arrive); a failed one just drops.
         m_transport->close(!outcome.passed());
         m_transport.reset();

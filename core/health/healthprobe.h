@@ -59,10 +59,10 @@ public:
     void schedule(qint64 firstAtMs);
     // Checks now, unless a check is under way (or the backend is disabled or has no address).
     void checkNow();
-    bool isChecking() const { return m_attempt || m_transport; }
+    bool isChecking() const { return m_attempt || !m_transport.isEmpty(); }
 
 private:
-    void onIo(quint32 events) override;
+    void onIo(quint32 events, quint8 tag) override;
     void onDeadline();
     // Follows the connect attempt; on Connected goes on with the exchange.
     void follow(ConnectAttempt::Progress progress);
@@ -77,10 +77,11 @@ private:
     EventLoop &m_loop;
     const Report m_report;
     EventLoop::Timer m_schedule;
+    qint64 m_nextCheckAtMs = 0; // m_schedule's deadline, kept for the next one
     EventLoop::Timer m_deadline;
     EventLoop::Registration m_registration;
     std::unique_ptr<ConnectAttempt> m_attempt;
-    std::unique_ptr<Transport> m_transport;
+    TransportSlot m_transport;
     quint32 m_attemptSocket = 0;
     qint64 m_startedUs = 0;
     qint64 m_checkDeadlineMs = 0;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/transport.h"
+#include "core/net/transportslot.h"
 
 #include <QtGlobal>
 
@@ -41,8 +41,8 @@ public:
     virtual quint32 interest() const = 0;
     virtual qint64 timeoutAtMs() const = 0;
 
-    // After Connected: the transport, once.
-    virtual std::unique_ptr<Transport> takeTransport() = 0;
+    // After Connected: the connection, once.
+    virtual TransportSlot takeTransport() = 0;
     // After Failed or LocalShortage: the errno of the last failure (ETIMEDOUT for a timeout).
     virtual int error() const = 0;
     // After Connected: microseconds from start() to Connected, for adaptive weights.

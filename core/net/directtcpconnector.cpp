@@ -2,8 +2,8 @@
 
 #include "core/net/backendruntime.h"
 #include "core/net/clock.h"
-#include "core/net/rawtcptransport.h"
 #include "core/net/sockets.h"
+#include "core/net/transportslot.h"
 
 #include <cerrno>
 
@@ -57,7 +57,7 @@ public:
     quint32 socketSerial() const override { return m_socketSerial; }
     quint32 interest() const override { return EPOLLOUT; }
     qint64 timeoutAtMs() const override { return m_timeoutAtMs; }
-    std::unique_ptr<Transport> takeTransport() override { return std::make_unique<RawTcpTransport>(std::move(m_fd)); }
+    TransportSlot takeTransport() override { return TransportSlot(std::move(m_fd)); }
     int error() const override { return m_error; }
     qint64 setupMicros() const override { return m_setupUs; }
 

@@ -22,7 +22,6 @@ void EventLoop::Timer::start(EventLoop &loop, qint64 atMs)
 {
     stop();
     m_loop = &loop;
-    m_at = atMs;
     m_position = loop.m_timers.emplace(atMs, this);
 }
 
@@ -69,8 +68,11 @@ void EventLoop::runOnce(const std::function<void()> &afterIo, int maxWaitMs)
     epoll_event events[MaxEventsPerWait];
     const int n = ::epoll_wait(m_epoll.get(), events, MaxEventsPerWait, timeout);
     m_now = m_clock.nowMs();
-    for (int i = 0; i < n; ++i)
-        static_cast<IoWatcher *>(events[i].data.ptr)->onIo(events[i].events);
+    for (int i = 0; i < n; ++i) {
+        const quint64 tagged = events[i].data.u64;
+        const auto tag = quint8(tagged % Registration::TagLimit);
+        reinterpret_cast<IoWatcher *>(quintptr(tagged - tag))->onIo(events[i].events, tag);
+    }
     // Tasks run after the whole batch: a task may free a watcher that a later event of the batch
     // names.
     if (m_tasksDue) {
@@ -88,7 +90,7 @@ void EventLoop::fireTimers()
         Timer *timer = m_timers.begin()->second;
         m_timers.erase(m_timers.begin());
         timer->m_loop = nullptr;
-        timer->m_callback();
+        timer->m_fire(timer->m_callback);
     }
 }
 
@@ -123,7 +125,7 @@ void EventLoop::setInterest(Registration &registration, quint32 wanted)
         return;
     epoll_event ev{};
     ev.events = mask;
-    ev.data.ptr = registration.m_watcher;
+    ev.data.u64 = registration.m_watcher;
     ::epoll_ctl(m_epoll.get(), registration.isRegistered() ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, registration.m_fd, &ev);
     registration.m_mask = mask;
 }
@@ -134,7 +136,7 @@ void EventLoop::watchExclusive(Registration &registration)
         return;
     epoll_event ev{};
     ev.events = EPOLLIN | EPOLLEXCLUSIVE;
-    ev.data.ptr = registration.m_watcher;
+    ev.data.u64 = registration.m_watcher;
     ::epoll_ctl(m_epoll.get(), EPOLL_CTL_ADD, registration.m_fd, &ev);
     registration.m_mask = EPOLLIN | EPOLLEXCLUSIVE;
 }

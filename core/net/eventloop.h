@@ -7,18 +7,23 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <new>
+#include <type_traits>
 #include <vector>
 
 namespace PortRelay {
 
 class Clock;
 
-// Something that owns a descriptor in an EventLoop and is told when it is ready.
+// Something that owns descriptors in an EventLoop and is told when one is ready. One watcher may
+// own several (a session's client and backend): the tag of each one's Registration says which,
+// so a connection needs no helper object per descriptor.
 class IoWatcher
 {
 public:
-    // events: EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP as epoll reported them.
-    virtual void onIo(quint32 events) = 0;
+    // events: EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP as epoll reported them; tag: the
+    // Registration's.
+    virtual void onIo(quint32 events, quint8 tag) = 0;
 
 protected:
     ~IoWatcher() = default;
@@ -31,15 +36,21 @@ protected:
 class EventLoop
 {
 public:
-    // A descriptor's place in the epoll set and the events it waits for.
+    // A descriptor's place in the epoll set and the events it waits for. Every connection holds
+    // two, so it is kept to 16 bytes: the tag rides in the watcher pointer's low bits.
     class Registration
     {
     public:
+        // Tags below this fit (IoWatchers are aligned at least to a pointer).
+        static constexpr quint8 TagLimit = alignof(void *);
+
         Registration() = default;
-        Registration(int fd, IoWatcher *watcher)
+        Registration(int fd, IoWatcher *watcher, quint8 tag = 0)
             : m_fd(fd)
-            , m_watcher(watcher)
-        {}
+            , m_watcher(reinterpret_cast<quintptr>(watcher) | tag)
+        {
+            Q_ASSERT(tag < TagLimit);
+        }
         int fd() const { return m_fd; }
         bool isRegistered() const { return m_mask != NotRegistered; }
 
@@ -47,31 +58,51 @@ public:
         friend class EventLoop;
         static constexpr quint32 NotRegistered = ~0u;
         int m_fd = -1;
-        IoWatcher *m_watcher = nullptr;
         quint32 m_mask = NotRegistered;
+        quintptr m_watcher = 0; // IoWatcher * | tag: what epoll hands back
     };
 
     // A deadline. Stopped when destroyed; may be started again from its own callback.
+    //
+    // Every connection holds one, so it carries its callback inline rather than in a
+    // std::function (32 bytes): a lambda that captures one pointer, usually [this].
     class Timer
     {
     public:
-        explicit Timer(std::function<void()> callback)
-            : m_callback(std::move(callback))
-        {}
+        template<typename Callback>
+        explicit Timer(Callback callback)
+            : m_fire(&fire<Callback>)
+        {
+            static_assert(sizeof(Callback) <= sizeof(m_callback) && std::is_trivially_copyable_v<Callback> &&
+                              std::is_trivially_destructible_v<Callback>,
+                          "a timer's callback captures at most one pointer, such as [this]");
+            new (m_callback) Callback(callback);
+        }
         ~Timer();
         Q_DISABLE_COPY_MOVE(Timer)
 
         void start(EventLoop &loop, qint64 atMs);
         void stop();
         bool isActive() const { return m_loop != nullptr; }
-        qint64 deadline() const { return m_at; }
+        // When it fires; only while active.
+        qint64 deadline() const
+        {
+            Q_ASSERT(isActive());
+            return m_position->first;
+        }
 
     private:
         friend class EventLoop;
-        std::function<void()> m_callback;
+        template<typename Callback>
+        static void fire(void *callback)
+        {
+            (*std::launder(reinterpret_cast<Callback *>(callback)))();
+        }
+
+        void (*m_fire)(void *);
+        alignas(void *) unsigned char m_callback[sizeof(void *)];
         EventLoop *m_loop = nullptr;
         std::multimap<qint64, Timer *>::iterator m_position;
-        qint64 m_at = 0;
     };
 
     explicit EventLoop(const Clock &clock);
@@ -110,7 +141,7 @@ private:
         explicit Wakeup(EventLoop &loop)
             : m_loop(loop)
         {}
-        void onIo(quint32) override { m_loop.m_tasksDue = true; }
+        void onIo(quint32, quint8) override { m_loop.m_tasksDue = true; }
 
     private:
         EventLoop &m_loop;

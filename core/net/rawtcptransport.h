@@ -6,15 +6,18 @@
 namespace PortRelay {
 
 // A TCP socket as it is: send(2), recv(2), splice(2), shutdown(SHUT_WR), and a reset by
-// SO_LINGER 0 on an abortive close.
+// SO_LINGER 0 on an abortive close. Movable, so a session can hold it by value (TransportSlot).
 class RawTcpTransport final : public Transport
 {
 public:
+    RawTcpTransport() = default;
     explicit RawTcpTransport(UniqueFd fd)
         : m_fd(std::move(fd))
     {}
     ~RawTcpTransport() override { close(false); }
-    Q_DISABLE_COPY_MOVE(RawTcpTransport)
+    RawTcpTransport(RawTcpTransport &&) noexcept = default;
+    RawTcpTransport &operator=(RawTcpTransport &&) noexcept = default;
+    Q_DISABLE_COPY(RawTcpTransport)
 
     int fd() const override { return m_fd.get(); }
     // The socket, for a transport that takes it over (TLS over a connection made directly).

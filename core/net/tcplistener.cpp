@@ -13,7 +13,7 @@ constexpr int MaxAcceptsPerWake = 64;
 
 } // namespace
 
-void TcpListener::onIo(quint32)
+void TcpListener::onIo(quint32, quint8)
 {
     for (int i = 0; i < MaxAcceptsPerWake; ++i) {
         sockaddr_storage peer{};

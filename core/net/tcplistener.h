@@ -14,7 +14,7 @@ public:
         , m_admitter(admitter)
     {}
 
-    void onIo(quint32 events) override;
+    void onIo(quint32 events, quint8 tag) override;
 
 private:
     Admitter &m_admitter;

@@ -33,20 +33,24 @@ bool anyEligible(const RuleRuntime &rule)
 
 TcpSession::TcpSession(SessionHost &host, Admission admission)
     : m_host(host)
-    , m_loop(host.loop())
     , m_rule(std::move(admission.rule))
     , m_client(std::move(admission.client))
-    , m_clientRegistration(m_client->fd(), &m_clientWatcher)
+    , m_clientRegistration(m_client->fd(), this, quint8(Relay::Side::Client))
     , m_timer([this] { onTimer(); })
     , m_serial(admission.serial)
     , m_clientHash(admission.clientHash)
     , m_clientKey(admission.clientKey)
-    , m_startedMs(m_loop.now())
-    , m_lastActivityMs(m_loop.now())
+    , m_startedMs(host.loop().now())
+    , m_lastActivityMs(host.loop().now())
     , m_holdsClientTally(admission.holdsClientTally)
 {
     m_rule->counters().activeConnections.fetch_add(1, std::memory_order_relaxed);
     m_rule->counters().connectionsTotal.fetch_add(1, std::memory_order_relaxed);
+}
+
+EventLoop &TcpSession::loop() const
+{
+    return m_host.loop();
 }
 
 TcpSession::~TcpSession()
@@ -59,7 +63,7 @@ void TcpSession::start()
     // No interest yet (the client is not read before a backend is there), but errors and hang-ups
     // are always reported, so a client that resets while we connect is noticed. (A client that
     // half-closes meanwhile is fine: its request and end of stream are relayed later.)
-    m_loop.setInterest(m_clientRegistration, 0);
+    loop().setInterest(m_clientRegistration, 0);
     connectNext();
 }
 
@@ -68,14 +72,15 @@ void TcpSession::abort()
     finish(true);
 }
 
-void TcpSession::onIo(Relay::Side side, quint32 events)
+void TcpSession::onIo(quint32 events, quint8 tag)
 {
+    const auto side = Relay::Side(tag);
     switch (m_phase) {
     case Phase::Closed:
         return; // an event of this batch for a session closed earlier in it
     case Phase::Connecting:
         if (side == Relay::Side::Backend) {
-            if (!follow(m_attempt->onIo(events, m_loop.now()))) {
+            if (!follow(m_attempt->onIo(events, loop().now()))) {
                 chargeFailedAttempt(m_attempt->error());
                 connectNext();
             }
@@ -94,7 +99,7 @@ void TcpSession::onIo(Relay::Side side, quint32 events)
             continueHandshake();
         return;
     case Phase::Relaying:
-        account(m_relay.onIo(*m_client, *m_backendTransport, side, events, m_host.pool()));
+        account(m_relay.onIo(m_client.get(), m_backendTransport.get(), side, events, m_host.pool()));
         return;
     }
 }
@@ -102,12 +107,12 @@ void TcpSession::onIo(Relay::Side side, quint32 events)
 void TcpSession::onTurn()
 {
     if (m_phase == Phase::Relaying)
-        account(m_relay.onTurn(*m_client, *m_backendTransport, m_host.pool()));
+        account(m_relay.onTurn(m_client.get(), m_backendTransport.get(), m_host.pool()));
 }
 
 void TcpSession::onTimer()
 {
-    const qint64 now = m_loop.now();
+    const qint64 now = loop().now();
     switch (m_phase) {
     case Phase::Connecting:
         if (!follow(m_attempt->onTimeout(now))) {
@@ -130,7 +135,7 @@ void TcpSession::onTimer()
         if (idleUntil <= now)
             finish(m_relay.hasPending());
         else
-            m_timer.start(m_loop, idleUntil);
+            m_timer.start(loop(), idleUntil);
         return;
     }
     case Phase::Closed:
@@ -142,7 +147,7 @@ int TcpSession::chooseBackend()
 {
     RuleRuntime &rule = *m_rule;
     const Rule &config = rule.rule();
-    const qint64 now = m_loop.now();
+    const qint64 now = loop().now();
     // Tiers: eligible primaries, else eligible backups, else backends marked down. Backends
     // already tried stay in their tier (the balancer's view of it must not change with each
     // retry) but are excluded from the choice; a tier with none left falls to the next.
@@ -175,12 +180,12 @@ void TcpSession::connectNext()
 {
     RuleRuntime &rule = *m_rule;
     const Rule &config = rule.rule();
-    const qint64 now = m_loop.now();
+    const qint64 now = loop().now();
     for (;;) {
         const int index = chooseBackend();
         if (index < 0) {
             // Every backend of this round failed: another round after a pause, if time allows.
-            const qint64 backoff = qint64(config.retryBackoffMs) << qMin(m_round, 20);
+            const qint64 backoff = qint64(config.retryBackoffMs) << qMin(int(m_round), 20);
             if (m_tried == 0 || m_round >= config.retries || now - m_startedMs + backoff >= config.connectTimeoutMs ||
                 !anyEligible(rule)) {
                 failClient();
@@ -190,7 +195,7 @@ void TcpSession::connectNext()
             m_tried = 0;
             if (backoff > 0) {
                 m_phase = Phase::Backoff;
-                m_timer.start(m_loop, now + backoff);
+                m_timer.start(loop(), now + backoff);
                 return;
             }
             continue;
@@ -202,7 +207,7 @@ void TcpSession::connectNext()
         ++m_attempts;
         m_backend = index;
         backend.counters.activeConnections.fetch_add(1, std::memory_order_relaxed);
-        m_attempt = m_host.connectorFor(rule, index).connect(backend, now + config.connectTimeoutMs, m_loop.clock());
+        m_attempt = m_host.connectorFor(rule, index).connect(backend, now + config.connectTimeoutMs, loop().clock());
         m_attemptSocket = 0;
         m_phase = Phase::Connecting;
         if (follow(m_attempt->start(now)))
@@ -218,16 +223,16 @@ bool TcpSession::follow(ConnectAttempt::Progress progress)
         if (m_attempt->socketSerial() != m_attemptSocket) {
             // A new socket (the next address): the old one left the epoll set when it was closed.
             m_attemptSocket = m_attempt->socketSerial();
-            m_backendRegistration = EventLoop::Registration(m_attempt->fd(), &m_backendWatcher);
+            m_backendRegistration = EventLoop::Registration(m_attempt->fd(), this, quint8(Relay::Side::Backend));
         }
-        m_loop.setInterest(m_backendRegistration, m_attempt->interest());
-        m_timer.start(m_loop, m_attempt->timeoutAtMs());
+        loop().setInterest(m_backendRegistration, m_attempt->interest());
+        m_timer.start(loop(), m_attempt->timeoutAtMs());
         return true;
     case ConnectAttempt::Progress::Connected:
         m_timer.stop();
         m_rule->backend(m_backend).recordSuccess(m_attempt->setupMicros());
         if (m_attempt->socketSerial() != m_attemptSocket)
-            m_backendRegistration = EventLoop::Registration(m_attempt->fd(), &m_backendWatcher);
+            m_backendRegistration = EventLoop::Registration(m_attempt->fd(), this, quint8(Relay::Side::Backend));
         m_backendTransport = m_attempt->takeTransport();
         m_attempt.reset();
         startHandshake();
@@ -254,13 +259,13 @@ void TcpSession::onLocalShortage()
     m_backend = -1;
     --m_attempts;
     m_host.localShortage();
-    const qint64 now = m_loop.now();
+    const qint64 now = loop().now();
     if (now - m_startedMs + ShortagePauseMs >= m_rule->rule().connectTimeoutMs) {
         failClient();
         return;
     }
     m_phase = Phase::Backoff;
-    m_timer.start(m_loop, now + ShortagePauseMs);
+    m_timer.start(loop(), now + ShortagePauseMs);
 }
 
 void TcpSession::failClient()
@@ -286,7 +291,7 @@ void TcpSession::failClient()
 void TcpSession::startHandshake()
 {
     m_phase = Phase::Handshaking;
-    m_timer.start(m_loop, m_loop.now() + m_rule->rule().connectTimeoutMs);
+    m_timer.start(loop(), loop().now() + m_rule->rule().connectTimeoutMs);
     continueHandshake();
 }
 
@@ -295,7 +300,7 @@ void TcpSession::continueHandshake()
     // Both sides' handshakes run side by side; each says what it waits for.
     quint32 clientWants = 0;
     quint32 backendWants = 0;
-    for (Transport *transport : {m_client.get(), m_backendTransport.get()}) {
+    for (Transport *transport : {&m_client.get(), &m_backendTransport.get()}) {
         const IoResult r = transport->handshake();
         if (r.status == IoResult::Status::Failed || r.status == IoResult::Status::End) {
             m_lastError = r.error;
@@ -303,14 +308,14 @@ void TcpSession::continueHandshake()
             return;
         }
         if (r.status == IoResult::Status::WouldBlock)
-            (transport == m_client.get() ? clientWants : backendWants) = r.wants;
+            (transport == &m_client.get() ? clientWants : backendWants) = r.wants;
     }
     if (clientWants == 0 && backendWants == 0) {
         startRelay();
         return;
     }
-    m_loop.setInterest(m_clientRegistration, clientWants);
-    m_loop.setInterest(m_backendRegistration, backendWants);
+    loop().setInterest(m_clientRegistration, clientWants);
+    loop().setInterest(m_backendRegistration, backendWants);
 }
 
 void TcpSession::startRelay()
@@ -318,11 +323,11 @@ void TcpSession::startRelay()
     m_phase = Phase::Relaying;
     m_timer.stop();
     m_rule->backend(m_backend).counters.connectionsTotal.fetch_add(1, std::memory_order_relaxed);
-    m_lastActivityMs = m_loop.now();
+    m_lastActivityMs = loop().now();
     if (m_rule->rule().idleTimeoutMs > 0)
-        m_timer.start(m_loop, m_lastActivityMs + m_rule->rule().idleTimeoutMs);
+        m_timer.start(loop(), m_lastActivityMs + m_rule->rule().idleTimeoutMs);
     updateInterest();
-    if (m_relay.needsTurn(*m_client, *m_backendTransport))
+    if (m_relay.needsTurn(m_client.get(), m_backendTransport.get()))
         m_host.wantsTurn(*this); // a handshake read ahead into the first bytes
 }
 
@@ -330,7 +335,7 @@ void TcpSession::account(const Relay::Outcome &outcome)
 {
     m_host.relayed();
     if (outcome.upMoved | outcome.downMoved) {
-        m_lastActivityMs = m_loop.now();
+        m_lastActivityMs = loop().now();
         m_bytesIn += outcome.upMoved;
         m_bytesOut += outcome.downMoved;
         BackendRuntime &backend = m_rule->backend(m_backend);
@@ -354,7 +359,7 @@ void TcpSession::account(const Relay::Outcome &outcome)
         return;
     case Relay::Outcome::Kind::Open:
         updateInterest();
-        if (m_relay.needsTurn(*m_client, *m_backendTransport))
+        if (m_relay.needsTurn(m_client.get(), m_backendTransport.get()))
             m_host.wantsTurn(*this);
         return;
     }
@@ -362,8 +367,8 @@ void TcpSession::account(const Relay::Outcome &outcome)
 
 void TcpSession::updateInterest()
 {
-    m_loop.setInterest(m_clientRegistration, m_relay.interest(Relay::Side::Client));
-    m_loop.setInterest(m_backendRegistration, m_relay.interest(Relay::Side::Backend));
+    loop().setInterest(m_clientRegistration, m_relay.interest(Relay::Side::Client));
+    loop().setInterest(m_backendRegistration, m_relay.interest(Relay::Side::Backend));
 }
 
 void TcpSession::chargeAbort(int error)
@@ -375,7 +380,7 @@ void TcpSession::chargeAbort(int error)
     // A backend that resets established connections is failing its clients as surely as one
     // that refuses them: the same passive window counts both.
     BackendState previous = BackendState::Unknown;
-    if (backend.recordFailure(m_loop.now(), rule.rule(), &previous)) {
+    if (backend.recordFailure(loop().now(), rule.rule(), &previous)) {
         m_host.markedDown(rule, m_backend, previous,
                           Message(Context, QT_TR_NOOP("%1 failures within %2 ms (last: %3 during a transfer)"))
                               .arg(rule.rule().maxFails)
@@ -394,7 +399,7 @@ void TcpSession::chargeFailedAttempt(int error)
     rule.counters().connectFailures.fetch_add(1, std::memory_order_relaxed);
     m_lastError = error;
     BackendState previous = BackendState::Unknown;
-    if (backend.recordFailure(m_loop.now(), rule.rule(), &previous)) {
+    if (backend.recordFailure(loop().now(), rule.rule(), &previous)) {
         const Message last = error == ETIMEDOUT
                                  ? Message(Context, QT_TR_NOOP("timeout after %1 ms")).arg(rule.rule().connectTimeoutMs)
                                  : Sockets::errorMessage(error);
@@ -417,7 +422,7 @@ void TcpSession::finish(bool abortive)
     // batch finds the session closed.
     m_attempt.reset();
     m_client->close(abortive);
-    if (m_backendTransport)
+    if (!m_backendTransport.isEmpty())
         m_backendTransport->close(abortive);
     m_relay.release(m_host.pool());
     // A client that gives up while we connect is not the backend's failure: only uncount it.

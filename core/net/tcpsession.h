@@ -5,6 +5,7 @@
 #include "core/net/connectioninfo.h"
 #include "core/net/eventloop.h"
 #include "core/net/relay.h"
+#include "core/net/transportslot.h"
 
 #include <QCoreApplication>
 
@@ -27,7 +28,7 @@ class SessionHost;
 //
 // A proxy negotiation or a TLS handshake with the backend happen inside Connecting (they are
 // the connector's steps); Handshaking is the transports' own (TLS towards the client).
-class TcpSession final
+class TcpSession final : private IoWatcher
 {
     Q_DECLARE_TR_FUNCTIONS(PortRelay::Worker)
 
@@ -44,7 +45,7 @@ public:
     struct Admission
     {
         std::shared_ptr<RuleRuntime> rule;
-        std::unique_ptr<Transport> client;
+        TransportSlot client;
         quint64 serial = 0;
         quint64 clientHash = 0;        // for the source-hash strategy
         bool holdsClientTally = false; // counted in the rule's ClientTally under clientKey
@@ -75,21 +76,8 @@ public:
     ConnectionInfo info(int worker, qint64 nowMs) const;
 
 private:
-    class SideWatcher final : public IoWatcher
-    {
-    public:
-        SideWatcher(TcpSession &session, Relay::Side side)
-            : m_session(session)
-            , m_side(side)
-        {}
-        void onIo(quint32 events) override { m_session.onIo(m_side, events); }
-
-    private:
-        TcpSession &m_session;
-        Relay::Side m_side;
-    };
-
-    void onIo(Relay::Side side, quint32 events);
+    // tag: the Relay::Side of the descriptor (its Registration's tag).
+    void onIo(quint32 events, quint8 tag) override;
     void onTimer();
     int chooseBackend();
     void connectNext();
@@ -106,14 +94,14 @@ private:
     void chargeAbort(int error);
     void finish(bool abortive);
 
+    EventLoop &loop() const;
+
     SessionHost &m_host;
-    EventLoop &m_loop;
     std::shared_ptr<RuleRuntime> m_rule;
-    std::unique_ptr<Transport> m_client;
+    // An idle connection is mostly this object: keep it small (bench W4, docs/performance.md).
+    TransportSlot m_client;
+    TransportSlot m_backendTransport;
     std::unique_ptr<ConnectAttempt> m_attempt;
-    std::unique_ptr<Transport> m_backendTransport;
-    SideWatcher m_clientWatcher{*this, Relay::Side::Client};
-    SideWatcher m_backendWatcher{*this, Relay::Side::Backend};
     EventLoop::Registration m_clientRegistration;
     EventLoop::Registration m_backendRegistration;
     EventLoop::Timer m_timer; // connect slice, backoff, handshake or idle timeout
@@ -129,9 +117,9 @@ private:
     quint32 m_slot = 0;
     quint32 m_attemptSocket = 0; // the attempt's socketSerial() the registration is for
     int m_backend = -1;          // counted in that backend's active connections while >= 0
-    int m_attempts = 0;
-    int m_round = 0;     // rounds over the backends so far (retries)
-    int m_lastError = 0; // errno of the last failed attempt
+    int m_lastError = 0;         // errno of the last failed attempt
+    quint16 m_attempts = 0;
+    quint8 m_round = 0; // rounds over the backends so far (retries: at most 10)
     Phase m_phase = Phase::Connecting;
     bool m_holdsClientTally;
 };

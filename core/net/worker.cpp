@@ -6,10 +6,10 @@
 #include "core/net/connectors.h"
 #include "core/net/eventthrottle.h"
 #include "core/net/listenerfactory.h"
-#include "core/net/rawtcptransport.h"
 #include "core/net/ruleruntime.h"
 #include "core/net/sockets.h"
 #include "core/net/tcpsession.h"
+#include "core/net/transportslot.h"
 
 #include <climits>
 
@@ -242,7 +242,7 @@ bool Worker::admit(int fd, const std::shared_ptr<RuleRuntime> &rule, const socka
         admission.holdsClientTally = true;
     }
     admission.rule = rule;
-    admission.client = std::make_unique<RawTcpTransport>(UniqueFd(fd));
+    admission.client = TransportSlot(UniqueFd(fd));
     admission.serial = ++m_serial;
     if (rule->usesClientHash())
         admission.clientHash = clientHashOf(peer);

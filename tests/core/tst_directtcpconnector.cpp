@@ -102,7 +102,8 @@ void tst_DirectTcpConnector::refusedAddressPassesToTheNext()
     ConnectAttempt::Progress progress = drive(*attempt, attempt->start(clock.nowMs()), clock.nowMs());
     QCOMPARE(progress, ConnectAttempt::Progress::Connected);
     QCOMPARE(backend.preferredAddress.load(), 1);
-    const std::unique_ptr<Transport> transport = attempt->takeTransport();
+    TransportSlot transport = attempt->takeTransport();
+    QVERIFY(!transport.isLayered());
     QVERIFY(transport->fd() >= 0);
     QVERIFY(transport->canSplice());
 

@@ -2,11 +2,11 @@
 // transports that wait on their own terms (TestTransport, as TLS does), half-close and reset
 // passed on, the handshake phase, and the connect rounds' backoff on a clock moved by hand.
 #include "core/net/directtcpconnector.h"
-#include "core/net/rawtcptransport.h"
 #include "core/net/ruleruntime.h"
 #include "core/net/sessionhost.h"
 #include "core/net/sockets.h"
 #include "core/net/tcpsession.h"
+#include "core/net/transportslot.h"
 #include "loopbackserver.h"
 #include "manualclock.h"
 #include "streampeer.h"
@@ -67,13 +67,13 @@ private:
         qint64 timeoutAtMs() const override { return m_inner->timeoutAtMs(); }
         int error() const override { return m_inner->error(); }
         qint64 setupMicros() const override { return m_inner->setupMicros(); }
-        std::unique_ptr<Transport> takeTransport() override
+        TransportSlot takeTransport() override
         {
-            std::unique_ptr<Transport> raw = m_inner->takeTransport();
-            auto wrapped = std::make_unique<TestTransport>(static_cast<RawTcpTransport &>(*raw).releaseDescriptor());
+            TransportSlot raw = m_inner->takeTransport();
+            auto wrapped = std::make_unique<TestTransport>(raw.releaseSocket());
             std::lock_guard<std::mutex> lock(m_owner.m_mutex);
             m_owner.m_made.push_back(wrapped.get());
-            return wrapped;
+            return TransportSlot(std::move(wrapped));
         }
 
     private:
@@ -122,7 +122,7 @@ public:
         return result.get();
     }
 
-    void admit(const std::shared_ptr<RuleRuntime> &rule, std::unique_ptr<Transport> client)
+    void admit(const std::shared_ptr<RuleRuntime> &rule, TransportSlot client)
     {
         call([&] {
             TcpSession::Admission admission;
@@ -256,13 +256,13 @@ void tst_TcpSession::bulkBothWays()
 
     ClientPair pair;
     TestTransport *clientTransport = nullptr;
-    std::unique_ptr<Transport> client;
+    TransportSlot client;
     if (clientTest) {
         auto t = std::make_unique<TestTransport>(std::move(pair.accepted));
         clientTransport = t.get();
-        client = std::move(t);
+        client = TransportSlot(std::move(t));
     } else {
-        client = std::make_unique<RawTcpTransport>(std::move(pair.accepted));
+        client = TransportSlot(std::move(pair.accepted));
     }
     rig.admit(rule, std::move(client));
     StreamPeer clientPeer;
@@ -318,7 +318,7 @@ void tst_TcpSession::requestsAndRepliesWithInputHeldByTheTransport()
     TestTransportConnector wrapping;
     SessionRig rig(clock, wrapping);
     ClientPair pair;
-    rig.admit(rule, std::make_unique<TestTransport>(std::move(pair.accepted)));
+    rig.admit(rule, TransportSlot(std::make_unique<TestTransport>(std::move(pair.accepted))));
     const timeval stall{3, 0}; // a reply that does not come fails the test, not the CI run
     ::setsockopt(pair.client.get(), SOL_SOCKET, SO_RCVTIMEO, &stall, sizeof(stall));
     for (int i = 0; i < 50; ++i) {
@@ -363,9 +363,8 @@ void tst_TcpSession::resetFromTheBackendReachesTheClient()
     TestTransportConnector wrapping;
     SessionRig rig(clock, testTransports ? static_cast<const UpstreamConnector &>(wrapping) : direct);
     ClientPair pair;
-    rig.admit(rule, testTransports
-                        ? std::unique_ptr<Transport>(std::make_unique<TestTransport>(std::move(pair.accepted)))
-                        : std::make_unique<RawTcpTransport>(std::move(pair.accepted)));
+    rig.admit(rule, testTransports ? TransportSlot(std::make_unique<TestTransport>(std::move(pair.accepted)))
+                                   : TransportSlot(std::move(pair.accepted)));
     StreamPeer reader;
     reader.halfCloseAfterSend = false;
     reader.timeoutMs = 5000;
@@ -389,7 +388,7 @@ void tst_TcpSession::nextRoundWaitsForTheClock()
     DirectTcpConnector direct;
     SessionRig rig(clock, direct);
     ClientPair pair;
-    rig.admit(rule, std::make_unique<RawTcpTransport>(std::move(pair.accepted)));
+    rig.admit(rule, TransportSlot(std::move(pair.accepted)));
 
     // Refused once: the session waits out the backoff on the clock, however long real time runs.
     QTRY_COMPARE_WITH_TIMEOUT(rig.phase(), TcpSession::Phase::Backoff, 5000);
