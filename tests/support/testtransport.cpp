@@ -1,8 +1,5 @@
 #include "testtransport.h"
 
-#include "core/net/sockets.h"
-
-#include <cerrno>
 #include <cstring>
 
 #include <sys/socket.h>
@@ -28,17 +25,20 @@ void TestTransport::readAhead(bool byWrite)
         m_heldOffset = 0;
     }
     while (m_heldLength < HoldCapacity) {
-        const ssize_t n = ::recv(m_fd.get(), m_held.data() + m_heldLength, HoldCapacity - m_heldLength, 0);
-        if (n > 0) {
-            m_heldLength += std::size_t(n);
+        const IoResult r = m_socket.receive(m_held.data() + m_heldLength, HoldCapacity - m_heldLength);
+        switch (r.status) {
+        case IoResult::Status::Done:
+            m_heldLength += r.bytes;
             if (byWrite)
-                m_counts.readByWrites.fetch_add(quint64(n), std::memory_order_relaxed);
-        } else if (n == 0) {
+                m_counts.readByWrites.fetch_add(quint64(r.bytes), std::memory_order_relaxed);
+            break;
+        case IoResult::Status::End:
             m_peerEnded = true;
             return;
-        } else if (errno != EINTR) {
-            if (errno != EAGAIN)
-                m_heldError = errno;
+        case IoResult::Status::Failed:
+            m_heldError = r.error;
+            return;
+        case IoResult::Status::WouldBlock:
             return;
         }
     }
@@ -68,7 +68,7 @@ IoResult TestTransport::receive(char *buffer, std::size_t length)
 IoResult TestTransport::send(const char *data, std::size_t length)
 {
     char probe;
-    const bool inputWaiting = ::recv(m_fd.get(), &probe, 1, MSG_PEEK | MSG_DONTWAIT) > 0;
+    const bool inputWaiting = ::recv(m_socket.fd(), &probe, 1, MSG_PEEK | MSG_DONTWAIT) > 0;
     if (!m_owesRead && inputWaiting && m_heldLength < HoldCapacity) {
         // As a TLS write that meets a record on its way (a key update): it goes on only once
         // the socket has been readable, which the relay learns from this result alone.
@@ -78,36 +78,7 @@ IoResult TestTransport::send(const char *data, std::size_t length)
     }
     m_owesRead = false;
     readAhead(true);
-    for (;;) {
-        const ssize_t n = ::send(m_fd.get(), data, length, MSG_NOSIGNAL);
-        if (n >= 0)
-            return IoResult::done(std::size_t(n));
-        if (errno == EAGAIN)
-            return IoResult::wouldBlock(IoResult::WantWrite);
-        if (errno != EINTR)
-            return IoResult::failed(errno);
-    }
-}
-
-IoResult TestTransport::shutdownWrite(bool)
-{
-    ::shutdown(m_fd.get(), SHUT_WR);
-    return IoResult::done(0);
-}
-
-int TestTransport::pendingError() const
-{
-    return Sockets::pendingError(m_fd.get());
-}
-
-void TestTransport::close(bool abortive)
-{
-    if (!m_fd.isValid())
-        return;
-    if (abortive)
-        Sockets::resetAndClose(m_fd.release());
-    else
-        m_fd.reset();
+    return m_socket.send(data, length);
 }
 
 } // namespace PortRelay::Test

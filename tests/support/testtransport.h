@@ -1,15 +1,15 @@
 #pragma once
 
-#include "core/net/transport.h"
-#include "core/net/uniquefd.h"
+#include "core/net/rawtcptransport.h"
 
 #include <atomic>
 #include <vector>
 
 namespace PortRelay::Test {
 
-// A transport over a real socket that behaves as a TLS transport does where it matters to the
-// relay, so that the relay is proven to follow the transport, not the socket:
+// A transport layered over a real socket (a RawTcpTransport, as TLS will be) that behaves as a TLS
+// transport does where it matters to the relay, so that the relay is proven to follow the
+// transport, not the socket:
 // - its handshake waits once for the socket to be writable before it is done;
 // - receive() reads whatever the socket has into a buffer of its own (at most 16 KiB) and
 //   returns at most one small record of it, and send() reads ahead the same way, as OpenSSL
@@ -25,19 +25,19 @@ public:
     static constexpr std::size_t RecordSize = 1000;
 
     explicit TestTransport(UniqueFd fd)
-        : m_fd(std::move(fd))
+        : m_socket(std::move(fd))
     {}
-    ~TestTransport() override { close(false); }
     Q_DISABLE_COPY_MOVE(TestTransport)
 
-    int fd() const override { return m_fd.get(); }
+    int fd() const override { return m_socket.fd(); }
     IoResult handshake() override;
     IoResult receive(char *buffer, std::size_t length) override;
     IoResult send(const char *data, std::size_t length) override;
     bool hasBufferedInput() const override { return m_heldLength > 0 || m_peerEnded || m_heldError != 0; }
-    IoResult shutdownWrite(bool closeFollows) override;
-    int pendingError() const override;
-    void close(bool abortive) override;
+    // Always sent, as a close_notify is, even when a close follows.
+    IoResult shutdownWrite(bool) override { return m_socket.shutdownWrite(false); }
+    int pendingError() const override { return m_socket.pendingError(); }
+    void close(bool abortive) override { m_socket.close(abortive); }
 
     // What the transport did, for tests to see that each path was taken.
     struct Counts
@@ -51,7 +51,7 @@ public:
 private:
     void readAhead(bool byWrite);
 
-    UniqueFd m_fd;
+    RawTcpTransport m_socket;
     std::vector<char> m_held = std::vector<char>(HoldCapacity);
     std::size_t m_heldOffset = 0;
     std::size_t m_heldLength = 0;
