@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/i18n/message.h"
+#include "core/ruleset/rule.h"
+
 #include <QHostAddress>
 
 #include <QString>
@@ -10,9 +12,10 @@
 
 namespace PortRelay {
 
-// Whether a rule could listen on an address and port now, found the way the engine listens (a
-// socket with the engine's options, bound and listening for a moment, then closed). Costs a few
-// system calls; for the window's checks, never for the data path.
+// Whether a rule could listen on an address and port now, found the way the engine listens: the
+// socket its protocol's ListenerFactory opens (the engine's options, bound, listening for a moment
+// if it is a stream), then closed. Costs a few system calls; for the window's checks, never for
+// the data path.
 class PortProbe
 {
 public:
@@ -24,12 +27,12 @@ public:
         bool inUse() const; // taken by another socket: another port may do
     };
 
-    static Result probe(const QHostAddress &address, quint16 port);
+    static Result probe(Protocol protocol, const QHostAddress &address, quint16 port);
 
     // The nearest port above from that probe() finds free and skip (if given) does not reject,
     // trying at most maxAttempts ports and none past 65535.
-    static std::optional<quint16> nextFree(const QHostAddress &address, quint16 from, int maxAttempts,
-                                           const std::function<bool(quint16)> &skip = {});
+    static std::optional<quint16> nextFree(Protocol protocol, const QHostAddress &address, quint16 from,
+                                           int maxAttempts, const std::function<bool(quint16)> &skip = {});
 };
 
 } // namespace PortRelay

@@ -28,18 +28,18 @@ void tst_PortProbe::takenAndFree()
     QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
     const quint16 taken = holder.serverPort();
 
-    const PortProbe::Result busy = PortProbe::probe(QHostAddress::LocalHost, taken);
+    const PortProbe::Result busy = PortProbe::probe(Protocol::Tcp, QHostAddress::LocalHost, taken);
     QVERIFY(!busy.isFree());
     QVERIFY(busy.inUse());
     QCOMPARE(busy.error.english(), QStringLiteral("address already in use"));
 
     holder.close();
-    QVERIFY(PortProbe::probe(QHostAddress::LocalHost, taken).isFree());
+    QVERIFY(PortProbe::probe(Protocol::Tcp, QHostAddress::LocalHost, taken).isFree());
     // The probe let go of it: something else can listen there at once.
     QVERIFY(holder.listen(QHostAddress::LocalHost, taken));
 
     // An address this machine does not have is no port problem: not "in use".
-    const PortProbe::Result foreign = PortProbe::probe(QHostAddress(QStringLiteral("192.0.2.1")), taken);
+    const PortProbe::Result foreign = PortProbe::probe(Protocol::Tcp, QHostAddress(QStringLiteral("192.0.2.1")), taken);
     QVERIFY(!foreign.isFree());
     QVERIFY(!foreign.inUse());
 }
@@ -66,12 +66,12 @@ void tst_PortProbe::nextFreeSkipsTakenPorts()
     }
     QCOMPARE(held.size(), std::size_t(3));
 
-    const std::optional<quint16> found = PortProbe::nextFree(QHostAddress::LocalHost, first, 200);
+    const std::optional<quint16> found = PortProbe::nextFree(Protocol::Tcp, QHostAddress::LocalHost, first, 200);
     QVERIFY(found);
     QVERIFY2(*found >= first + 3, qPrintable(QStringLiteral("%1 after %2").arg(*found).arg(first)));
-    QVERIFY(PortProbe::probe(QHostAddress::LocalHost, *found).isFree());
+    QVERIFY(PortProbe::probe(Protocol::Tcp, QHostAddress::LocalHost, *found).isFree());
     for (quint16 port = first + 3; port < *found; ++port)
-        QVERIFY(!PortProbe::probe(QHostAddress::LocalHost, port).isFree());
+        QVERIFY(!PortProbe::probe(Protocol::Tcp, QHostAddress::LocalHost, port).isFree());
 }
 
 void tst_PortProbe::nextFreeHonoursSkipAndBounds()
@@ -82,18 +82,19 @@ void tst_PortProbe::nextFreeHonoursSkipAndBounds()
 
     // Ports a rule of the set takes are skipped without a probe.
     QList<quint16> asked;
-    const std::optional<quint16> found = PortProbe::nextFree(QHostAddress::LocalHost, from, 200, [&](quint16 port) {
-        asked.append(port);
-        return port <= from + 2;
-    });
+    const std::optional<quint16> found =
+        PortProbe::nextFree(Protocol::Tcp, QHostAddress::LocalHost, from, 200, [&](quint16 port) {
+            asked.append(port);
+            return port <= from + 2;
+        });
     QVERIFY(found);
     QVERIFY(*found > from + 2);
     QCOMPARE(asked.constFirst(), quint16(from + 1));
 
     // No attempts, nothing found; nothing past the last port.
-    QVERIFY(!PortProbe::nextFree(QHostAddress::LocalHost, from, 0));
-    QVERIFY(!PortProbe::nextFree(QHostAddress::LocalHost, 65535, 200));
-    QVERIFY(!PortProbe::nextFree(QHostAddress::LocalHost, from, 200, [](quint16) { return true; }));
+    QVERIFY(!PortProbe::nextFree(Protocol::Tcp, QHostAddress::LocalHost, from, 0));
+    QVERIFY(!PortProbe::nextFree(Protocol::Tcp, QHostAddress::LocalHost, 65535, 200));
+    QVERIFY(!PortProbe::nextFree(Protocol::Tcp, QHostAddress::LocalHost, from, 200, [](quint16) { return true; }));
 }
 
 QTEST_GUILESS_MAIN(tst_PortProbe)

@@ -7,14 +7,14 @@
 
 namespace PortRelay {
 
-std::optional<QString> ListenPortCheck::bindError(const Endpoint &listen, bool *inUse)
+std::optional<QString> ListenPortCheck::bindError(Protocol protocol, const Endpoint &listen, bool *inUse)
 {
     if (inUse)
         *inUse = false;
     const auto address = listen.literalAddress();
     if (!address || listen.port == 0)
         return std::nullopt;
-    const PortProbe::Result probed = PortProbe::probe(*address, listen.port);
+    const PortProbe::Result probed = PortProbe::probe(protocol, *address, listen.port);
     if (probed.isFree())
         return std::nullopt;
     switch (probed.errorCode) {
@@ -31,10 +31,11 @@ std::optional<QString> ListenPortCheck::bindError(const Endpoint &listen, bool *
     }
 }
 
-bool ListenPortCheck::takenByRule(const Endpoint &listen, const RuleSet &others, QString *ruleName)
+bool ListenPortCheck::takenByRule(Protocol protocol, const Endpoint &listen, const RuleSet &others, QString *ruleName)
 {
+    // A TCP and a UDP rule may share a port: they are different sockets.
     for (const Rule &rule : others.rules) {
-        if (rule.enabled && RuleValidator::listenConflicts(listen, rule.listen)) {
+        if (rule.enabled && rule.protocol == protocol && RuleValidator::listenConflicts(listen, rule.listen)) {
             if (ruleName)
                 *ruleName = rule.name;
             return true;
@@ -43,19 +44,20 @@ bool ListenPortCheck::takenByRule(const Endpoint &listen, const RuleSet &others,
     return false;
 }
 
-ListenPortCheck::Result ListenPortCheck::check(const Endpoint &listen, const RuleSet &others, bool skipBind)
+ListenPortCheck::Result ListenPortCheck::check(Protocol protocol, const Endpoint &listen, const RuleSet &others,
+                                               bool skipBind)
 {
     Result result;
     if (!listen.literalAddress() || listen.port == 0)
         return result;
 
     QString ruleName;
-    if (takenByRule(listen, others, &ruleName)) {
+    if (takenByRule(protocol, listen, others, &ruleName)) {
         result.takenByRule = true;
         result.message = tr("Port %1 is used by the rule \"%2\".").arg(listen.port).arg(ruleName);
     } else if (!skipBind) {
         bool inUse = false;
-        if (const auto error = bindError(listen, &inUse)) {
+        if (const auto error = bindError(protocol, listen, &inUse)) {
             result.takenByProgram = inUse;
             result.message = tr("Cannot listen on %1: %2.").arg(listen.toString(), *error);
             // Another port would not help with an address this computer does not have.
@@ -66,11 +68,11 @@ ListenPortCheck::Result ListenPortCheck::check(const Endpoint &listen, const Rul
     if (result.message.isEmpty())
         return result;
 
-    result.suggestion = PortProbe::nextFree(*listen.literalAddress(), listen.port, MaxSuggestionAttempts,
-                                            [&listen, &others](quint16 port) {
+    result.suggestion = PortProbe::nextFree(protocol, *listen.literalAddress(), listen.port, MaxSuggestionAttempts,
+                                            [protocol, &listen, &others](quint16 port) {
                                                 Endpoint candidate = listen;
                                                 candidate.port = port;
-                                                return takenByRule(candidate, others);
+                                                return takenByRule(protocol, candidate, others);
                                             });
     return result;
 }

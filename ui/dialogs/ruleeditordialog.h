@@ -4,33 +4,30 @@
 #include "core/ruleset/rule.h"
 #include "core/ruleset/ruleset.h"
 #include "core/ruleset/rulesetissue.h"
+#include "ui/dialogs/fieldissuedisplay.h"
 #include "ui/dialogs/numberfields.h"
+#include "ui/dialogs/ruledraft.h"
 
 #include <QDialog>
-#include <QHash>
-#include <QList>
-#include <QSet>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
-class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
-class QSpinBox;
 class QTabWidget;
-class QTableView;
 
 namespace PortRelay {
 
-class BackendTest;
-class BackendTableModel;
-class ErrorFrame;
+class AdvancedPage;
+class BackendListEditor;
+class HealthCheckPage;
+class ListenPortNotice;
 
 // Edits one rule, every key of the rules-file format, and validates as the user types with the
 // core's RuleValidator (and its messages), against the other rules too: duplicate names and
@@ -63,9 +60,10 @@ public:
     RuleSetIssues issues() const { return m_issues; }
     // Whether the fields say something else than when the dialog opened.
     bool hasChanges() const;
-    // What the engine says of the rule being edited. A rule that waits for its port (or failed to
-    // listen) holds no socket: the editor shows why, checks the port and offers the nearest free
-    // one. Without a status, a rule is taken to hold its own address.
+    // What the engine says of the rule being edited, as often as it changes while the dialog is
+    // open. A rule that waits for its port (or failed to listen) holds no socket: the editor shows
+    // why, checks the port and offers the nearest free one. Without a status, a rule is taken to
+    // hold its own address.
     void setRuleStatus(const RuleStatus &status);
 
 public Q_SLOTS:
@@ -76,46 +74,23 @@ Q_SIGNALS:
     void validityChanged(bool valid);
 
 private:
-    struct Field
-    {
-        QString label; // for the summary, without "&" and ":"
-        int tab = 0;
-        QLabel *message = nullptr;
-        QList<QWidget *> inputs;
-    };
-    struct Built
-    {
-        Rule rule;
-        RuleSetIssues parseIssues; // text the core cannot even hold, e.g. "127.0.0.1:70000"
-        bool listenParsed = false;
-        QSet<int> unparsedBackends; // rows whose address did not parse
-    };
-
     void buildGeneralTab(QTabWidget *tabs);
-    void buildHealthTab(QTabWidget *tabs);
-    void buildAdvancedTab(QTabWidget *tabs);
-    QWidget *fieldBox(const QString &key, const QString &label, int tab, QWidget *input,
-                      const QList<QWidget *> &inputs = {});
-    void addNumberRows(QFormLayout *form, SchemaSection section, int tab);
     void populate(const Rule &rule);
     void watch(const QString &key, QObject *sender);
-    Built build() const;
+    void onEdited(const QString &key);
+    RuleDraft build() const;
     void revalidate();
-    void updatePortCheck(const Built &built);
     void updateNameSuggestion();
-    void showIssues();
-    QWidget *inputFor(const RuleSetIssue &issue, const Built &built, QString *fieldKey) const;
-    bool isQuiet(const QString &fieldKey, const RuleSetIssue &issue) const;
-    void setInputInvalid(QWidget *input, bool invalid, const QString &tooltip);
-    void updateBackendButtons();
-    void onTestBackends();
-    void onTested(int backend, bool passed, qint64 micros, const PortRelay::Message &result);
+    // The field an issue is shown on, and which of its inputs is at fault.
+    FieldIssueDisplay::Placed place(const RuleSetIssue &issue, const RuleDraft &draft) const;
+    bool isQuiet(const FieldIssueDisplay::Placed &placed) const;
 
     const Rule m_initial;
     const RuleSet m_others;
     const bool m_isNew;
 
     QTabWidget *m_tabs = nullptr;
+    std::unique_ptr<FieldIssueDisplay> m_display;
     QLineEdit *m_name = nullptr;
     QPlainTextEdit *m_description = nullptr;
     QComboBox *m_group = nullptr;
@@ -123,44 +98,20 @@ private:
     QComboBox *m_listenHost = nullptr;
     QLineEdit *m_listenPort = nullptr;
     QWidget *m_exposureWarning = nullptr;
-    QWidget *m_portStatus = nullptr;
-    QLabel *m_portStatusLabel = nullptr;
-    QPushButton *m_usePort = nullptr;
+    ListenPortNotice *m_portNotice = nullptr;
     QComboBox *m_protocol = nullptr;
     QComboBox *m_balance = nullptr;
     QLabel *m_balanceHelp = nullptr;
-    BackendTableModel *m_backends = nullptr;
-    QTableView *m_backendsView = nullptr;
-    QPushButton *m_addBackend = nullptr;
-    QPushButton *m_removeBackend = nullptr;
-    QPushButton *m_moveUp = nullptr;
-    QPushButton *m_moveDown = nullptr;
-    QPushButton *m_testBackends = nullptr;
-    BackendTest *m_backendTest = nullptr;
-    QList<int> m_testedRows; // the table's row of each backend under test
-
-    QComboBox *m_checkType = nullptr;
-    QLineEdit *m_checkSend = nullptr;
-    QLineEdit *m_checkExpect = nullptr;
-
-    QComboBox *m_onDown = nullptr;
-    QCheckBox *m_adaptiveWeights = nullptr;
-    QPlainTextEdit *m_allow = nullptr;
-
-    QLabel *m_summary = nullptr;
+    BackendListEditor *m_backends = nullptr;
+    HealthCheckPage *m_health = nullptr;
+    AdvancedPage *m_advanced = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 
     NumberFields m_numbers;
-    QHash<QString, Field> m_fields;
-    QStringList m_fieldOrder;
-    QHash<QWidget *, ErrorFrame *> m_frames;
-    QSet<QString> m_touched; // fields the user has changed; untouched empty ones are not shown red
     bool m_populating = false;
     bool m_nameIsSuggested = false;
     RuleSetIssues m_issues;
     std::optional<bool> m_lastValid;
-    QString m_portCheckKey; // the listen address (and others) the port check last ran for
-    std::optional<RuleStatus> m_status;
     Rule m_pristineRule; // as the fields said when the dialog opened
     RuleSetIssues m_pristineParseIssues;
 };

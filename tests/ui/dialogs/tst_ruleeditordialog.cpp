@@ -137,6 +137,7 @@ private Q_SLOTS:
     void portTakenByProgram();
     void portHeldByEditedRule();
     void waitingRuleOffersAFreePort();
+    void ruleStatusChangesWhileOpen();
     void portTakenByRule();
     void testBackends();
     void testBackendsRunsTheHealthCheck();
@@ -611,6 +612,48 @@ void TestRuleEditorDialog::waitingRuleOffersAFreePort()
     status.reason = Message();
     editor.dialog.setRuleStatus(status);
     QVERIFY(!editor.shown(u"portStatusLabel"_s));
+}
+
+void TestRuleEditorDialog::ruleStatusChangesWhileOpen()
+{
+    // The window forwards every status change of the edited rule: each one is shown as it comes.
+    QTcpServer program;
+    QVERIFY(program.listen(QHostAddress::LocalHost, 0));
+    const quint16 taken = program.serverPort();
+    const Rule rule = otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(taken));
+    Editor editor(rule);
+    auto *label = editor.child<QLabel>(u"portStatusLabel"_s);
+    auto *usePort = editor.child<QPushButton>(u"usePortButton"_s);
+
+    RuleStatus status{u"api"_s, RuleState::Running, Message(), 0, 0};
+    editor.dialog.setRuleStatus(status);
+    QVERIFY(!editor.shown(u"portStatusLabel"_s)); // running: the port is its own
+
+    const Message inUse = Message::verbatim(u"cannot listen on 127.0.0.1:%1: address already in use"_s.arg(taken));
+    status = RuleStatus{u"api"_s, RuleState::Waiting, inUse, EADDRINUSE, QDateTime::currentMSecsSinceEpoch() + 8000};
+    editor.dialog.setRuleStatus(status);
+    QVERIFY(editor.shown(u"portStatusLabel"_s));
+    QVERIFY2(label->text().startsWith(u"This rule is waiting: %1. It tries again on its own."_s.arg(inUse.english())),
+             qPrintable(label->text()));
+    QVERIFY(usePort->isVisibleTo(&editor.dialog));
+    QVERIFY2(label->text().endsWith(u"Port %1 is free."_s.arg(usePort->property("port").toInt())),
+             qPrintable(label->text()));
+
+    status = RuleStatus{u"api"_s, RuleState::Running, Message(), 0, 0};
+    editor.dialog.setRuleStatus(status);
+    QVERIFY(!editor.shown(u"portStatusLabel"_s));
+
+    // And again, another way: the engine gave up on it.
+    status = RuleStatus{u"api"_s, RuleState::Failed, inUse, EADDRINUSE, 0};
+    editor.dialog.setRuleStatus(status);
+    QVERIFY(editor.shown(u"portStatusLabel"_s));
+    QVERIFY2(label->text().startsWith(u"This rule could not start: %1."_s.arg(inUse.english())),
+             qPrintable(label->text()));
+
+    // What the engine says is a notice, not a change: the rule and its validity stay as they were.
+    QVERIFY(editor.ok()->isEnabled());
+    QVERIFY(!editor.dialog.hasChanges());
+    QCOMPARE(editor.dialog.rule(), rule);
 }
 
 void TestRuleEditorDialog::portTakenByRule()
