@@ -36,6 +36,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -44,6 +45,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -138,6 +140,8 @@ private Q_SLOTS:
     void filterKeys();
     void undoHidesTheDeleteMessage();
     void importTakesTheValidRulesAndSaysSo();
+    void droppedRulesFileOpensThePreview();
+    void editorFollowsTheRuleState();
 
 private:
     MainWindow::Options options() const;
@@ -914,6 +918,78 @@ void tst_MainWindow::importTakesTheValidRulesAndSaysSo()
     QCOMPARE(ruleNames(m_window->store()->ruleSet()),
              (QStringList{QStringLiteral("a"), QStringLiteral("x"), QStringLiteral("z")}));
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Imported 2 rule(s), skipped 1"));
+}
+
+void tst_MainWindow::droppedRulesFileOpensThePreview()
+{
+    const Rule rule = makeRule(QStringLiteral("dropped"), freeLoopbackPort(), {freeLoopbackPort()});
+    RuleSet set;
+    set.rules.append(rule);
+    const QString path = m_dir->filePath(QStringLiteral("dropped.json"));
+    QString error;
+    QVERIFY2(RuleSetWriter::writeFile(path, set, &error), qPrintable(error));
+
+    const auto dragEnter = [this](const QString &file) {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(file)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        return enter.isAccepted();
+    };
+    // Only one local rules file is taken.
+    QVERIFY(!dragEnter(m_dir->filePath(QStringLiteral("notes.txt"))));
+    QVERIFY(dragEnter(path));
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QVERIFY(drop.isAccepted());
+    // The preview opens after the drop has returned to the drag source.
+    QVERIFY(!m_window->findChild<ImportDialog *>());
+    QPointer<ImportDialog> preview;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            preview = m_window->findChild<ImportDialog *>();
+            return preview && preview->isVisible();
+        },
+        3000));
+    preview->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->store()->ruleSet().find(QStringLiteral("dropped")), 3000);
+}
+
+void tst_MainWindow::editorFollowsTheRuleState()
+{
+    const quint16 port = freeLoopbackPort();
+    QVERIFY(m_window->addRule(makeRule(QStringLiteral("web"), port, {freeLoopbackPort()})));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(QStringLiteral("web"))), RuleState::Running, 5000);
+    m_window->selectRules({QStringLiteral("web")});
+    auto *edit = m_window->findChild<QAction *>(QStringLiteral("editRuleAction"));
+    QVERIFY(edit);
+    edit->trigger();
+    QPointer<RuleEditorDialog> editor = m_window->findChild<RuleEditorDialog *>();
+    QVERIFY(editor && editor->isVisible());
+    auto *notice = editor->findChild<QLabel *>(QStringLiteral("portStatusLabel"));
+    QVERIFY(notice);
+    // Running: the rule holds its own port, nothing to say.
+    QVERIFY(!notice->isVisible());
+
+    // Another program takes the port while the rule is stopped; started again, the rule waits for
+    // it, and the open editor says so without being reopened.
+    m_window->stopRules({QStringLiteral("web")});
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(QStringLiteral("web"))), RuleState::Stopped, 5000);
+    auto squatter = std::make_unique<QTcpServer>();
+    QVERIFY(squatter->listen(QHostAddress::LocalHost, port));
+    m_window->startRules({QStringLiteral("web")});
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 5000);
+    QVERIFY2(notice->text().contains(QStringLiteral("waiting")), qPrintable(notice->text()));
+
+    // The port comes free; the rule starts on its own retry and the notice goes.
+    squatter.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(QStringLiteral("web"))), RuleState::Running,
+                              10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!notice->isVisible(), 3000);
+    editor->reject();
 }
 
 QTEST_MAIN(tst_MainWindow)

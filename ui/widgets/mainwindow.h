@@ -8,37 +8,35 @@
 #include "ui/rulesetedits.h"
 #include "ui/tray/traypresence.h"
 #include "ui/widgets/closepolicy.h"
+#include "ui/widgets/detailtabs.h"
+#include "ui/widgets/windowactions.h"
 
 #include <QMainWindow>
-#include <QPointer>
 
-#include <functional>
 #include <memory>
 
-class QAction;
 class QLabel;
 class QLineEdit;
-class QMenu;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
-class QTabWidget;
 class QTableView;
 
 namespace PortRelay {
 
 class BackendStatusModel;
-class BackendsPane;
 class ConnectionsPane;
 class EmptyStateWidget;
 class EngineHost;
 class EventLogModel;
-class EventLogPane;
+class FilterLineEdit;
 class RuleStore;
+class RuleTransfer;
 class RuleTableModel;
+class RulesView;
 class Settings;
+class StatusTotals;
 class TrafficChart;
-class TrafficPane;
 class TrayIcon;
 
 // The PortRelay window: the rules table with its actions, a detail pane for the selected rule
@@ -58,13 +56,7 @@ public:
         int sampleIntervalMs = 1000;
         TrayPresence::Options tray;
     };
-    enum class DetailTab
-    {
-        Backends,
-        Traffic,
-        Connections,
-        Events
-    };
+    using DetailTab = DetailTabs::Tab;
 
     explicit MainWindow(QWidget *parent = nullptr);
     explicit MainWindow(const Options &options, QWidget *parent = nullptr);
@@ -93,13 +85,13 @@ public:
     RuleStore *store() const { return m_store; }
     EngineHost *engineHost() const { return m_host.get(); }
     RuleTableModel *ruleModel() const { return m_ruleModel; }
-    QSortFilterProxyModel *ruleProxy() const { return m_ruleProxy; }
+    QSortFilterProxyModel *ruleProxy() const;
     BackendStatusModel *backendModel() const { return m_backendModel; }
     EventLogModel *eventModel() const { return m_eventModel; }
-    ConnectionsPane *connectionsPane() const { return m_connectionsPane; }
+    ConnectionsPane *connectionsPane() const;
     TrafficChart *trafficChart() const;
-    QTableView *rulesView() const { return m_rulesView; }
-    QLineEdit *filterEdit() const { return m_filter; }
+    QTableView *rulesView() const;
+    QLineEdit *filterEdit() const;
     QString statusText() const;
     TrayIcon *tray() const;
     bool isQuitting() const { return m_quitting; }
@@ -107,15 +99,10 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
-    void createToolBar();
+    void connectActions();
     void createCentralWidget();
-    void createStatusBar();
     void createTray();
     void updateTrayRules();
     void restoreSettings();
@@ -134,8 +121,6 @@ private:
     void editRule();
     void duplicateRules();
     void deleteSelected();
-    void importRules();
-    void exportRules(bool selectedOnly);
     void setGroupRunning(bool running);
     void setBackendEnabled(const QString &rule, int backend, bool enabled);
     void openRuleEditor(const Rule &initial, const QString &originalName);
@@ -144,7 +129,6 @@ private:
     void quit();    // the Quit action: asks first while rules forward
     void quitNow(); // the user already chose to quit
 
-    QStringList shownRuleNames() const;
     QString currentGroup() const;
     void reportIssues(const QString &title, const QString &text, const RuleSetIssues &issues);
     // Reports a refused edit; true when it was done.
@@ -163,49 +147,18 @@ private:
     bool m_quitting = false;
 
     RuleTableModel *m_ruleModel = nullptr;
-    QSortFilterProxyModel *m_ruleProxy = nullptr;
     BackendStatusModel *m_backendModel = nullptr;
     EventLogModel *m_eventModel = nullptr;
 
+    WindowActions *m_actions = nullptr;
+    RuleTransfer *m_transfer = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyStateWidget *m_emptyState = nullptr;
     QSplitter *m_splitter = nullptr;
-    QTableView *m_rulesView = nullptr;
-    QLineEdit *m_filter = nullptr;
-    QTabWidget *m_details = nullptr;
-    QLabel *m_detailTitle = nullptr;
-    QLabel *m_detailExposure = nullptr;
-    BackendsPane *m_backendsPane = nullptr;
-    TrafficPane *m_trafficPane = nullptr;
-    ConnectionsPane *m_connectionsPane = nullptr;
-    EventLogPane *m_eventsPane = nullptr;
-    QLabel *m_statusRules = nullptr;
-    QLabel *m_statusConnections = nullptr;
-    QLabel *m_statusThroughput = nullptr;
-
-    QAction *m_newAction = nullptr;
-    QAction *m_editAction = nullptr;
-    QAction *m_duplicateAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
-    QAction *m_startAction = nullptr;
-    QAction *m_stopAction = nullptr;
-    QAction *m_startAllAction = nullptr;
-    QAction *m_stopAllAction = nullptr;
-    QAction *m_startShownAction = nullptr;
-    QAction *m_stopShownAction = nullptr;
-    QAction *m_startGroupAction = nullptr;
-    QAction *m_stopGroupAction = nullptr;
-    QAction *m_importAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_exportSelectedAction = nullptr;
-    QAction *m_preferencesAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_showAction = nullptr;
-    QAction *m_documentationAction = nullptr;
-    QAction *m_aboutAction = nullptr;
+    RulesView *m_rulesView = nullptr;
+    FilterLineEdit *m_filter = nullptr;
+    DetailTabs *m_details = nullptr;
+    StatusTotals *m_statusTotals = nullptr;
 };
 
 } // namespace PortRelay
