@@ -13,6 +13,41 @@
     </message>
 </context>
 <context>
+    <name>BalanceStrategyText</name>
+    <message>
+        <source>Round robin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Least connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source hash (sticky clients)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power of two random choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes the backends in turn, in proportion to their weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picks the backend with the fewest open connections for its weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps sending each client address to the same backend; when a backend leaves, only its own clients move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws two backends at random by weight and takes the less loaded one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckDataText</name>
     <message>
         <source>a lone &quot;\&quot; at the end: write \\ for a backslash</source>
@@ -66,6 +101,36 @@
     </message>
     <message>
         <source>Quit PortRelay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldIssueDisplay</name>
+    <message>
+        <source>Backend %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot save this rule yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To create the rule, enter %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -160,6 +225,98 @@
     <name>NumberFields</name>
     <message>
         <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::AdvancedPage</name>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens to open connections when their backend goes down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;n down:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Adaptive weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale each backend&apos;s weight by its recent connect times and failures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any client may connect. One subnet per line, e.g.
+127.0.0.0/8
+192.168.1.0/24</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only clients from these subnets may connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed clien&amp;ts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::BackendListEditor</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where connections go. Type host:port; F2 edits the selected cell, Space toggles a check box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Backends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the rule&apos;s health check once against each backend now, as the engine will (what to send and expect included), and show how it went.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid address</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -476,6 +633,37 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::DetailTabs</name>
+    <message>
+        <source>&amp;Backends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — exposed on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::EmptyStateWidget</name>
     <message>
         <source>No forwarding rules yet</source>
@@ -754,6 +942,61 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::HealthCheckPage</name>
+    <message>
+        <source>Each backend is checked on a timer. After “fall” failed checks in a row it receives no new connections, until “rise” checks in a row pass again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to each backend, optionally send and expect some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (passive checks only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No probes: only failed connections from real traffic take a backend out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escapes: \r \n \t \0 \xHH, and \\ for a backslash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing; e.g. PING\r\n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written to the backend once connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing: connecting is enough; e.g. +PONG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must arrive within the timeout, anywhere in the first 64 KiB of the reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpect:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::HealthChecker</name>
     <message>
         <source>closed by the backend</source>
@@ -1018,6 +1261,33 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::ListenPortNotice</name>
+    <message>
+        <source>The nearest free port is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free port found near %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule is waiting: %1. It tries again on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule could not start: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::MainWindow</name>
     <message>
         <source>PortRelay</source>
@@ -1036,213 +1306,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;New Rule…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a forwarding rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit Rule…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change the selected rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the selected rules (the copies start stopped)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the selected rules (Undo brings them back)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start the selected rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the selected rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start &amp;All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start every rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop A&amp;ll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop every rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start Rules &amp;Shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start the rules the filter shows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop Rules S&amp;hown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the rules the filter shows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start &amp;Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop G&amp;roup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add rules from a rules file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export All…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save every rule to a rules file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;Selected…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the selected rules to a rules file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Show PortRelay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About PortRelay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Filter rules (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Backends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Traffic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;vents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No rule selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start &amp;Group “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop G&amp;roup “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n rule(s) running</source>
-        <translation>
-            <numerusform>%1 of %n rule running</numerusform>
-            <numerusform>%1 of %n rules running</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s)</source>
-        <translation>
-            <numerusform>%n connection</numerusform>
-            <numerusform>%n connections</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>In %1 · Out %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1250,41 +1314,6 @@
         <translation>
             <numerusform>Deleted %n rule. Undo (%1) brings them back.</numerusform>
             <numerusform>Deleted %n rules. Undo (%1) brings them back.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import Rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rules files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Selected Rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rules files (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n rule(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n rule to %1</numerusform>
-            <numerusform>Exported %n rules to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1300,22 +1329,6 @@
     </message>
     <message>
         <source>&lt;h3&gt;PortRelay %1&lt;/h3&gt;&lt;p&gt;A port-forwarding manager with a load-balancing engine.&lt;/p&gt;&lt;p&gt;Rules are saved in %2.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — exposed on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Documentation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the PortRelay documentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1356,42 +1369,6 @@
 </context>
 <context>
     <name>PortRelay::RuleEditorDialog</name>
-    <message>
-        <source>Round robin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Least connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source hash (sticky clients)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Power of two random choices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Takes the backends in turn, in proportion to their weights.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Picks the backend with the fewest open connections for its weight.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keeps sending each client address to the same backend; when a backend leaves, only its own clients move.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draws two backends at random by weight and takes the less loaded one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>New Rule</source>
         <translation type="unfinished"></translation>
@@ -1497,30 +1474,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Where connections go. Type host:port; F2 edits the selected cell, Space toggles a check box.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move &amp;Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Test Backends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Backends:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1529,117 +1482,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each backend is checked on a timer. After “fall” failed checks in a row it receives no new connections, until “rise” checks in a row pass again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP connect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect to each backend, optionally send and expect some text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None (passive checks only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No probes: only failed connections from real traffic take a backend out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escapes: \r \n \t \0 \xHH, and \\ for a backslash.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing; e.g. PING\r\n</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Written to the backend once connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Send:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing: connecting is enough; e.g. +PONG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Must arrive within the timeout, anywhere in the first 64 KiB of the reply.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xpect:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Health Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failover</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What happens to open connections when their backend goes down.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>O&amp;n down:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Adaptive weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scale each backend&apos;s weight by its recent connect times and failures.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any client may connect. One subnet per line, e.g.
-127.0.0.0/8
-192.168.1.0/24</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only clients from these subnets may connect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allowed clien&amp;ts:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1655,58 +1502,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backend %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot save this rule yet:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 and %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To create the rule, enter %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Port %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The nearest free port is %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No free port found near %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use port %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This rule is waiting: %1. It tries again on its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This rule could not start: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port %1 is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1730,10 +1526,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Optional: what it is for, whom to ask</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1743,10 +1535,6 @@
     </message>
     <message>
         <source>Descr&amp;iption:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run the rule&apos;s health check once against each backend now, as the engine will (what to send and expect included), and show how it went.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2110,10 +1898,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tried again on its own, next at %1, until it can listen. To use another port now, edit the rule.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — retry in %2 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2136,6 +1920,48 @@
     <message>
         <source>waiting: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PortRelay tries again on its own until the rule can listen; the next try is at %1. To use another port now, edit the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::RuleTransfer</name>
+    <message>
+        <source>Import Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Selected Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rule(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n rule to %1</numerusform>
+            <numerusform>Exported %n rules to %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2052,27 @@
     </message>
     <message>
         <source>%1 conflicts with rules[%4] (%2), which listens on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::StatusTotals</name>
+    <message numerus="yes">
+        <source>%1 of %n rule(s) running</source>
+        <translation>
+            <numerusform>%1 of %n rule running</numerusform>
+            <numerusform>%1 of %n rules running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In %1 · Out %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2397,6 +2244,185 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::WindowActions</name>
+    <message>
+        <source>&amp;New Rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a forwarding rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected rules (the copies start stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected rules (Undo brings them back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the selected rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start every rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop A&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Rules &amp;Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the rules the filter shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Rules S&amp;hown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the rules the filter shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop G&amp;roup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rules from a rules file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every rule to a rules file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected rules to a rules file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show PortRelay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the PortRelay documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About PortRelay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;Group “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop G&amp;roup “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::Worker</name>
     <message>
         <source>out of file descriptors: accepting paused for %1 ms</source>
@@ -2453,6 +2479,13 @@
     </message>
     <message>
         <source>client not served: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleDraft</name>
+    <message>
+        <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,41 @@
     </message>
 </context>
 <context>
+    <name>BalanceStrategyText</name>
+    <message>
+        <source>Round robin</source>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <source>Least connections</source>
+        <translation>最少连接</translation>
+    </message>
+    <message>
+        <source>Source hash (sticky clients)</source>
+        <translation>源地址哈希（客户端粘滞）</translation>
+    </message>
+    <message>
+        <source>Power of two random choices</source>
+        <translation>二选一随机（Power of two）</translation>
+    </message>
+    <message>
+        <source>Takes the backends in turn, in proportion to their weights.</source>
+        <translation>按权重比例依次使用各个后端。</translation>
+    </message>
+    <message>
+        <source>Picks the backend with the fewest open connections for its weight.</source>
+        <translation>选择相对其权重打开连接最少的后端。</translation>
+    </message>
+    <message>
+        <source>Keeps sending each client address to the same backend; when a backend leaves, only its own clients move.</source>
+        <translation>始终把同一客户端地址发往同一后端；某个后端离开时，只有它自己的客户端会迁移。</translation>
+    </message>
+    <message>
+        <source>Draws two backends at random by weight and takes the less loaded one.</source>
+        <translation>按权重随机抽取两个后端，选用负载较低的那个。</translation>
+    </message>
+</context>
+<context>
     <name>CheckDataText</name>
     <message>
         <source>a lone &quot;\&quot; at the end: write \\ for a backslash</source>
@@ -66,6 +101,35 @@
     <message>
         <source>Quit PortRelay</source>
         <translation>退出 PortRelay</translation>
+    </message>
+</context>
+<context>
+    <name>FieldIssueDisplay</name>
+    <message>
+        <source>Backend %1: %2</source>
+        <translation>后端 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 项变化</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot save this rule yet:</source>
+        <translation>暂时无法保存此规则：</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <source>To create the rule, enter %1.</source>
+        <translation>要创建规则，请输入%1。</translation>
     </message>
 </context>
 <context>
@@ -159,6 +223,100 @@
     <message>
         <source> ms</source>
         <translation> 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::AdvancedPage</name>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Failover</source>
+        <translation>故障转移</translation>
+    </message>
+    <message>
+        <source>Keep connections</source>
+        <translation>保留连接</translation>
+    </message>
+    <message>
+        <source>Close connections</source>
+        <translation>关闭连接</translation>
+    </message>
+    <message>
+        <source>What happens to open connections when their backend goes down.</source>
+        <translation>后端宕机时如何处理其已打开的连接。</translation>
+    </message>
+    <message>
+        <source>O&amp;n down:</source>
+        <translation>宕机时(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Adaptive weights</source>
+        <translation>自适应权重(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Scale each backend&apos;s weight by its recent connect times and failures.</source>
+        <translation>根据每个后端最近的连接耗时和失败情况调整其权重。</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Any client may connect. One subnet per line, e.g.
+127.0.0.0/8
+192.168.1.0/24</source>
+        <translation>任何客户端都可以连接。每行一个子网，例如
+127.0.0.0/8
+192.168.1.0/24</translation>
+    </message>
+    <message>
+        <source>Only clients from these subnets may connect.</source>
+        <translation>只有来自这些子网的客户端可以连接。</translation>
+    </message>
+    <message>
+        <source>Allowed clien&amp;ts:</source>
+        <translation>允许的客户端(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::BackendListEditor</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Where connections go. Type host:port; F2 edits the selected cell, Space toggles a check box.</source>
+        <translation>连接的去向。请输入 主机:端口；F2 编辑所选单元格，空格键切换复选框。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Test Backends</source>
+        <translation>测试后端(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Run the rule&apos;s health check once against each backend now, as the engine will (what to send and expect included), and show how it went.</source>
+        <translation>现在对每个后端运行一次本规则的健康检查（包括要发送和期望的内容），与引擎的检查方式相同，并显示结果。</translation>
+    </message>
+    <message>
+        <source>invalid address</source>
+        <translation>无效地址</translation>
     </message>
 </context>
 <context>
@@ -469,6 +627,37 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::DetailTabs</name>
+    <message>
+        <source>&amp;Backends</source>
+        <translation>后端(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Traffic</source>
+        <translation>流量(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Connections</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>事件(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
+        <translation>网络中的其他机器可以访问。监听 127.0.0.1 可让此规则只在本机使用。</translation>
+    </message>
+    <message>
+        <source>No rule selected</source>
+        <translation>未选择规则</translation>
+    </message>
+    <message>
+        <source>%1 — exposed on %2</source>
+        <translation>%1 — 已暴露在 %2</translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::EmptyStateWidget</name>
     <message>
         <source>No forwarding rules yet</source>
@@ -746,6 +935,61 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::HealthCheckPage</name>
+    <message>
+        <source>Each backend is checked on a timer. After “fall” failed checks in a row it receives no new connections, until “rise” checks in a row pass again.</source>
+        <translation>每个后端都会定时检查。连续“失败次数”次检查失败后，它不再接收新连接，直到再连续“恢复次数”次检查通过。</translation>
+    </message>
+    <message>
+        <source>TCP connect</source>
+        <translation>TCP 连接</translation>
+    </message>
+    <message>
+        <source>Connect to each backend, optionally send and expect some text.</source>
+        <translation>连接每个后端，并可选择发送和期待一段文本。</translation>
+    </message>
+    <message>
+        <source>None (passive checks only)</source>
+        <translation>无（仅被动检查）</translation>
+    </message>
+    <message>
+        <source>No probes: only failed connections from real traffic take a backend out.</source>
+        <translation>不探测：只有真实流量中的连接失败才会使后端下线。</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Escapes: \r \n \t \0 \xHH, and \\ for a backslash.</source>
+        <translation>转义：\r \n \t \0 \xHH，反斜杠写作 \\。</translation>
+    </message>
+    <message>
+        <source>Nothing; e.g. PING\r\n</source>
+        <translation>不发送；例如 PING\r\n</translation>
+    </message>
+    <message>
+        <source>Written to the backend once connected.</source>
+        <translation>连接后写入后端。</translation>
+    </message>
+    <message>
+        <source>&amp;Send:</source>
+        <translation>发送(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Nothing: connecting is enough; e.g. +PONG</source>
+        <translation>不期待：能连接即可；例如 +PONG</translation>
+    </message>
+    <message>
+        <source>Must arrive within the timeout, anywhere in the first 64 KiB of the reply.</source>
+        <translation>必须在超时之前到达，位于回复的前 64 KiB 中任意位置。</translation>
+    </message>
+    <message>
+        <source>E&amp;xpect:</source>
+        <translation>期待(&amp;X)：</translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::HealthChecker</name>
     <message>
         <source>closed by the backend</source>
@@ -997,6 +1241,33 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::ListenPortNotice</name>
+    <message>
+        <source>The nearest free port is %1.</source>
+        <translation>最近的空闲端口是 %1。</translation>
+    </message>
+    <message>
+        <source>No free port found near %1.</source>
+        <translation>%1 附近没有空闲端口。</translation>
+    </message>
+    <message>
+        <source>This rule is waiting: %1. It tries again on its own.</source>
+        <translation>此规则正在等待：%1。它会自动重试。</translation>
+    </message>
+    <message>
+        <source>This rule could not start: %1.</source>
+        <translation>此规则无法启动：%1。</translation>
+    </message>
+    <message>
+        <source>Port %1 is free.</source>
+        <translation>端口 %1 空闲。</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>使用端口 %1</translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::MainWindow</name>
     <message>
         <source>PortRelay</source>
@@ -1015,251 +1286,13 @@
         <translation>无法读取已保存的规则，因此 PortRelay 在没有规则的情况下启动。该文件已保留为 %1。</translation>
     </message>
     <message>
-        <source>&amp;New Rule…</source>
-        <translation>新建规则(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Create a forwarding rule</source>
-        <translation>创建一条转发规则</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Rule…</source>
-        <translation>编辑规则(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Change the selected rule</source>
-        <translation>修改所选规则</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制规则(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Copy the selected rules (the copies start stopped)</source>
-        <translation>复制所选规则（副本处于停止状态）</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Delete the selected rules (Undo brings them back)</source>
-        <translation>删除所选规则（可以撤销）</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>启动(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Start the selected rules</source>
-        <translation>启动所选规则</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Stop the selected rules</source>
-        <translation>停止所选规则</translation>
-    </message>
-    <message>
-        <source>Start &amp;All</source>
-        <translation>全部启动(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Start every rule</source>
-        <translation>启动所有规则</translation>
-    </message>
-    <message>
-        <source>Stop A&amp;ll</source>
-        <translation>全部停止(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Stop every rule</source>
-        <translation>停止所有规则</translation>
-    </message>
-    <message>
-        <source>Start Rules &amp;Shown</source>
-        <translation>启动显示的规则(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Start the rules the filter shows</source>
-        <translation>启动筛选后显示的规则</translation>
-    </message>
-    <message>
-        <source>Stop Rules S&amp;hown</source>
-        <translation>停止显示的规则(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Stop the rules the filter shows</source>
-        <translation>停止筛选后显示的规则</translation>
-    </message>
-    <message>
-        <source>Start &amp;Group</source>
-        <translation>启动分组(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Stop G&amp;roup</source>
-        <translation>停止分组(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Add rules from a rules file</source>
-        <translation>从规则文件添加规则</translation>
-    </message>
-    <message>
-        <source>&amp;Export All…</source>
-        <translation>全部导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Save every rule to a rules file</source>
-        <translation>将所有规则保存到规则文件</translation>
-    </message>
-    <message>
-        <source>Export &amp;Selected…</source>
-        <translation>导出所选(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Save the selected rules to a rules file</source>
-        <translation>将所选规则保存到规则文件</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;Show PortRelay</source>
-        <translation>显示 PortRelay(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;About PortRelay</source>
-        <translation>关于 PortRelay(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Rules</source>
-        <translation>规则(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
         <source>Filter rules (Ctrl+F)</source>
         <translation>筛选规则（Ctrl+F）</translation>
-    </message>
-    <message>
-        <source>&amp;Backends</source>
-        <translation>后端(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Traffic</source>
-        <translation>流量(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Connections</source>
-        <translation>连接(&amp;C)</translation>
-    </message>
-    <message>
-        <source>E&amp;vents</source>
-        <translation>事件(&amp;V)</translation>
-    </message>
-    <message>
-        <source>No rule selected</source>
-        <translation>未选择规则</translation>
-    </message>
-    <message>
-        <source>Start &amp;Group “%1”</source>
-        <translation>启动分组“%1”(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Stop G&amp;roup “%1”</source>
-        <translation>停止分组“%1”(&amp;R)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n rule(s) running</source>
-        <translation>
-            <numerusform>%n 条规则中 %1 条正在运行</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s)</source>
-        <translation>
-            <numerusform>%n 个连接</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>In %1 · Out %2</source>
-        <translation>入 %1 · 出 %2</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n rule(s). Undo (%1) brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条规则。撤销（%1）可恢复。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import Rules</source>
-        <translation>导入规则</translation>
-    </message>
-    <message>
-        <source>Rules files (*.json);;All files (*)</source>
-        <translation>规则文件 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Export Selected Rules</source>
-        <translation>导出所选规则</translation>
-    </message>
-    <message>
-        <source>Export Rules</source>
-        <translation>导出规则</translation>
-    </message>
-    <message>
-        <source>Rules files (*.json)</source>
-        <translation>规则文件 (*.json)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n rule(s) to %1</source>
-        <translation>
-            <numerusform>已将 %n 条规则导出到 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1275,22 +1308,6 @@
     <message>
         <source>&lt;h3&gt;PortRelay %1&lt;/h3&gt;&lt;p&gt;A port-forwarding manager with a load-balancing engine.&lt;/p&gt;&lt;p&gt;Rules are saved in %2.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PortRelay %1&lt;/h3&gt;&lt;p&gt;带负载均衡引擎的端口转发管理器。&lt;/p&gt;&lt;p&gt;规则保存在 %2。&lt;/p&gt;&lt;p&gt;自由软件，以 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Reachable from other machines on the network. Listen on 127.0.0.1 to keep the rule on this computer.</source>
-        <translation>网络中的其他机器可以访问。监听 127.0.0.1 可让此规则只在本机使用。</translation>
-    </message>
-    <message>
-        <source>%1 — exposed on %2</source>
-        <translation>%1 — 已暴露在 %2</translation>
-    </message>
-    <message>
-        <source>&amp;Documentation</source>
-        <translation>文档(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Open the PortRelay documentation</source>
-        <translation>打开 PortRelay 文档</translation>
     </message>
     <message>
         <source>%1: %2 down</source>
@@ -1330,42 +1347,6 @@
 </context>
 <context>
     <name>PortRelay::RuleEditorDialog</name>
-    <message>
-        <source>Round robin</source>
-        <translation>轮询</translation>
-    </message>
-    <message>
-        <source>Least connections</source>
-        <translation>最少连接</translation>
-    </message>
-    <message>
-        <source>Source hash (sticky clients)</source>
-        <translation>源地址哈希（客户端粘滞）</translation>
-    </message>
-    <message>
-        <source>Power of two random choices</source>
-        <translation>二选一随机（Power of two）</translation>
-    </message>
-    <message>
-        <source>Takes the backends in turn, in proportion to their weights.</source>
-        <translation>按权重比例依次使用各个后端。</translation>
-    </message>
-    <message>
-        <source>Picks the backend with the fewest open connections for its weight.</source>
-        <translation>选择相对其权重打开连接最少的后端。</translation>
-    </message>
-    <message>
-        <source>Keeps sending each client address to the same backend; when a backend leaves, only its own clients move.</source>
-        <translation>始终把同一客户端地址发往同一后端；某个后端离开时，只有它自己的客户端会迁移。</translation>
-    </message>
-    <message>
-        <source>Draws two backends at random by weight and takes the less loaded one.</source>
-        <translation>按权重随机抽取两个后端，选用负载较低的那个。</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
     <message>
         <source>New Rule</source>
         <translation>新建规则</translation>
@@ -1471,30 +1452,6 @@
         <translation>策略(&amp;S)：</translation>
     </message>
     <message>
-        <source>Where connections go. Type host:port; F2 edits the selected cell, Space toggles a check box.</source>
-        <translation>连接的去向。请输入 主机:端口；F2 编辑所选单元格，空格键切换复选框。</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>添加(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>移除(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Move &amp;Up</source>
-        <translation>上移(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Move &amp;Down</source>
-        <translation>下移(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Test Backends</source>
-        <translation>测试后端(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;Backends:</source>
         <translation>后端(&amp;B)：</translation>
     </message>
@@ -1503,120 +1460,12 @@
         <translation>常规</translation>
     </message>
     <message>
-        <source>Each backend is checked on a timer. After “fall” failed checks in a row it receives no new connections, until “rise” checks in a row pass again.</source>
-        <translation>每个后端都会定时检查。连续“失败次数”次检查失败后，它不再接收新连接，直到再连续“恢复次数”次检查通过。</translation>
-    </message>
-    <message>
-        <source>TCP connect</source>
-        <translation>TCP 连接</translation>
-    </message>
-    <message>
-        <source>Connect to each backend, optionally send and expect some text.</source>
-        <translation>连接每个后端，并可选择发送和期待一段文本。</translation>
-    </message>
-    <message>
-        <source>None (passive checks only)</source>
-        <translation>无（仅被动检查）</translation>
-    </message>
-    <message>
-        <source>No probes: only failed connections from real traffic take a backend out.</source>
-        <translation>不探测：只有真实流量中的连接失败才会使后端下线。</translation>
-    </message>
-    <message>
-        <source>&amp;Type:</source>
-        <translation>类型(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Escapes: \r \n \t \0 \xHH, and \\ for a backslash.</source>
-        <translation>转义：\r \n \t \0 \xHH，反斜杠写作 \\。</translation>
-    </message>
-    <message>
-        <source>Nothing; e.g. PING\r\n</source>
-        <translation>不发送；例如 PING\r\n</translation>
-    </message>
-    <message>
-        <source>Written to the backend once connected.</source>
-        <translation>连接后写入后端。</translation>
-    </message>
-    <message>
-        <source>&amp;Send:</source>
-        <translation>发送(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Nothing: connecting is enough; e.g. +PONG</source>
-        <translation>不期待：能连接即可；例如 +PONG</translation>
-    </message>
-    <message>
-        <source>Must arrive within the timeout, anywhere in the first 64 KiB of the reply.</source>
-        <translation>必须在超时之前到达，位于回复的前 64 KiB 中任意位置。</translation>
-    </message>
-    <message>
-        <source>E&amp;xpect:</source>
-        <translation>期待(&amp;X)：</translation>
-    </message>
-    <message>
         <source>Health Check</source>
         <translation>健康检查</translation>
     </message>
     <message>
-        <source>Connections</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <source>Failover</source>
-        <translation>故障转移</translation>
-    </message>
-    <message>
-        <source>Keep connections</source>
-        <translation>保留连接</translation>
-    </message>
-    <message>
-        <source>Close connections</source>
-        <translation>关闭连接</translation>
-    </message>
-    <message>
-        <source>What happens to open connections when their backend goes down.</source>
-        <translation>后端宕机时如何处理其已打开的连接。</translation>
-    </message>
-    <message>
-        <source>O&amp;n down:</source>
-        <translation>宕机时(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Adaptive weights</source>
-        <translation>自适应权重(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Scale each backend&apos;s weight by its recent connect times and failures.</source>
-        <translation>根据每个后端最近的连接耗时和失败情况调整其权重。</translation>
-    </message>
-    <message>
-        <source>Access</source>
-        <translation>访问</translation>
-    </message>
-    <message>
-        <source>Any client may connect. One subnet per line, e.g.
-127.0.0.0/8
-192.168.1.0/24</source>
-        <translation>任何客户端都可以连接。每行一个子网，例如
-127.0.0.0/8
-192.168.1.0/24</translation>
-    </message>
-    <message>
-        <source>Only clients from these subnets may connect.</source>
-        <translation>只有来自这些子网的客户端可以连接。</translation>
-    </message>
-    <message>
-        <source>Allowed clien&amp;ts:</source>
-        <translation>允许的客户端(&amp;T)：</translation>
-    </message>
-    <message>
         <source>Advanced</source>
         <translation>高级</translation>
-    </message>
-    <message>
-        <source>line %1: %2</source>
-        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <source>a name</source>
@@ -1631,58 +1480,8 @@
         <translation>转发目标地址</translation>
     </message>
     <message>
-        <source>Backend %1: %2</source>
-        <translation>后端 %1：%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>以及另外 %n 个</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot save this rule yet:</source>
-        <translation>暂时无法保存此规则：</translation>
-    </message>
-    <message>
-        <source>%1 and %2</source>
-        <translation>%1和%2</translation>
-    </message>
-    <message>
-        <source>To create the rule, enter %1.</source>
-        <translation>要创建规则，请输入%1。</translation>
-    </message>
-    <message>
         <source>Port %1</source>
         <translation>端口 %1</translation>
-    </message>
-    <message>
-        <source>The nearest free port is %1.</source>
-        <translation>最近的空闲端口是 %1。</translation>
-    </message>
-    <message>
-        <source>No free port found near %1.</source>
-        <translation>%1 附近没有空闲端口。</translation>
-    </message>
-    <message>
-        <source>Use port %1</source>
-        <translation>使用端口 %1</translation>
-    </message>
-    <message>
-        <source>invalid address</source>
-        <translation>无效地址</translation>
-    </message>
-    <message>
-        <source>This rule is waiting: %1. It tries again on its own.</source>
-        <translation>此规则正在等待：%1。它会自动重试。</translation>
-    </message>
-    <message>
-        <source>This rule could not start: %1.</source>
-        <translation>此规则无法启动：%1。</translation>
-    </message>
-    <message>
-        <source>Port %1 is free.</source>
-        <translation>端口 %1 空闲。</translation>
     </message>
     <message>
         <source>Discard New Rule?</source>
@@ -1705,10 +1504,6 @@
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>Optional: what it is for, whom to ask</source>
         <translation>可选：用途、联系人</translation>
     </message>
@@ -1719,10 +1514,6 @@
     <message>
         <source>Descr&amp;iption:</source>
         <translation>描述(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Run the rule&apos;s health check once against each backend now, as the engine will (what to send and expect included), and show how it went.</source>
-        <translation>现在对每个后端运行一次本规则的健康检查（包括要发送和期望的内容），与引擎的检查方式相同，并显示结果。</translation>
     </message>
 </context>
 <context>
@@ -2084,10 +1875,6 @@
         <translation>等待中：%1。</translation>
     </message>
     <message>
-        <source>Tried again on its own, next at %1, until it can listen. To use another port now, edit the rule.</source>
-        <translation>会自动重试（下次在 %1），直到能够监听为止。如需立即改用其他端口，请编辑规则。</translation>
-    </message>
-    <message>
         <source>%1 — retry in %2 s</source>
         <translation>%1 — %2 秒后重试</translation>
     </message>
@@ -2110,6 +1897,47 @@
     <message>
         <source>waiting: %1</source>
         <translation>等待中：%1</translation>
+    </message>
+    <message>
+        <source>PortRelay tries again on its own until the rule can listen; the next try is at %1. To use another port now, edit the rule.</source>
+        <translation>PortRelay 会自动重试，直到规则能够监听为止；下次尝试在 %1。如需立即改用其他端口，请编辑规则。</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::RuleTransfer</name>
+    <message>
+        <source>Import Rules</source>
+        <translation>导入规则</translation>
+    </message>
+    <message>
+        <source>Rules files (*.json);;All files (*)</source>
+        <translation>规则文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export Selected Rules</source>
+        <translation>导出所选规则</translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation>导出规则</translation>
+    </message>
+    <message>
+        <source>Rules files (*.json)</source>
+        <translation>规则文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rule(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 条规则导出到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2029,25 @@
     <message>
         <source>%1 conflicts with rules[%4] (%2), which listens on %3</source>
         <translation>%1 与 rules[%4]（%2）冲突，后者监听 %3</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::StatusTotals</name>
+    <message numerus="yes">
+        <source>%1 of %n rule(s) running</source>
+        <translation>
+            <numerusform>%n 条规则中 %1 条正在运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In %1 · Out %2</source>
+        <translation>入 %1 · 出 %2</translation>
     </message>
 </context>
 <context>
@@ -2370,6 +2217,185 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::WindowActions</name>
+    <message>
+        <source>&amp;New Rule…</source>
+        <translation>新建规则(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a forwarding rule</source>
+        <translation>创建一条转发规则</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Rule…</source>
+        <translation>编辑规则(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the selected rule</source>
+        <translation>修改所选规则</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制规则(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rules (the copies start stopped)</source>
+        <translation>复制所选规则（副本处于停止状态）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected rules (Undo brings them back)</source>
+        <translation>删除所选规则（可以撤销）</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start the selected rules</source>
+        <translation>启动所选规则</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the selected rules</source>
+        <translation>停止所选规则</translation>
+    </message>
+    <message>
+        <source>Start &amp;All</source>
+        <translation>全部启动(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start every rule</source>
+        <translation>启动所有规则</translation>
+    </message>
+    <message>
+        <source>Stop A&amp;ll</source>
+        <translation>全部停止(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stop every rule</source>
+        <translation>停止所有规则</translation>
+    </message>
+    <message>
+        <source>Start Rules &amp;Shown</source>
+        <translation>启动显示的规则(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start the rules the filter shows</source>
+        <translation>启动筛选后显示的规则</translation>
+    </message>
+    <message>
+        <source>Stop Rules S&amp;hown</source>
+        <translation>停止显示的规则(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Stop the rules the filter shows</source>
+        <translation>停止筛选后显示的规则</translation>
+    </message>
+    <message>
+        <source>Start &amp;Group</source>
+        <translation>启动分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Stop G&amp;roup</source>
+        <translation>停止分组(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add rules from a rules file</source>
+        <translation>从规则文件添加规则</translation>
+    </message>
+    <message>
+        <source>&amp;Export All…</source>
+        <translation>全部导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save every rule to a rules file</source>
+        <translation>将所有规则保存到规则文件</translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected…</source>
+        <translation>导出所选(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the selected rules to a rules file</source>
+        <translation>将所选规则保存到规则文件</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show PortRelay</source>
+        <translation>显示 PortRelay(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the PortRelay documentation</source>
+        <translation>打开 PortRelay 文档</translation>
+    </message>
+    <message>
+        <source>&amp;About PortRelay</source>
+        <translation>关于 PortRelay(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start &amp;Group “%1”</source>
+        <translation>启动分组“%1”(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Stop G&amp;roup “%1”</source>
+        <translation>停止分组“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::Worker</name>
     <message>
         <source>out of file descriptors: accepting paused for %1 ms</source>
@@ -2424,6 +2450,13 @@
     <message>
         <source>client not served: %1</source>
         <translation>未能为客户端提供服务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDraft</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>

@@ -236,6 +236,10 @@ void tst_Models::ruleWaitingSaysWhatFor()
     const QString tip = state.data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("cannot listen on 127.0.0.1:8080: address already in use")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("edit the rule")), qPrintable(tip));
+    // When the next try is, in the user's time zone, to the second.
+    const QString nextTry =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(now + 7400).time(), QStringLiteral("HH:mm:ss"));
+    QVERIFY2(tip.contains(QStringLiteral("the next try is at ") + nextTry), qPrintable(tip));
     QCOMPARE(model.totals().failed, 1);
 
     // The countdown moves with the snapshots, each one a change of the row.

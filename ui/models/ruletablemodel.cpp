@@ -147,11 +147,11 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
             if (row.status.state == RuleState::Waiting) {
                 QString tip = tr("Waiting: %1.").arg(row.status.reason.translated());
                 if (row.status.retryAtEpochMs > 0) {
+                    const QTime next = QDateTime::fromMSecsSinceEpoch(row.status.retryAtEpochMs).time();
                     tip += u'\n' +
-                           tr("Tried again on its own, next at %1, until it can listen. To use another port "
-                              "now, edit the rule.")
-                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.status.retryAtEpochMs).time(),
-                                                       QStringLiteral("HH:mm:ss")));
+                           tr("PortRelay tries again on its own until the rule can listen; the next try is at %1. "
+                              "To use another port now, edit the rule.")
+                               .arg(QLocale().toString(next, QStringLiteral("HH:mm:ss")));
                 }
                 return tip;
             }
