@@ -7,6 +7,7 @@
 #include "ui/models/eventlogfiltermodel.h"
 #include "ui/models/eventlogmodel.h"
 #include "ui/models/ruletablemodel.h"
+#include "ui/stateicons.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
@@ -173,6 +174,10 @@ void tst_Models::ruleThroughputFromSuccessiveSnapshots()
     QVERIFY(model.index(0, RuleTableModel::OutColumn).data().toString().contains(QStringLiteral("MiB/s")));
     QCOMPARE(model.index(0, RuleTableModel::ConnectionsColumn).data(RuleTableModel::RawRole).toLongLong(), 4);
     QCOMPARE(model.index(0, RuleTableModel::BackendsColumn).data().toString(), QStringLiteral("2 / 2"));
+    const auto backendsIcon = [&model] {
+        return model.index(0, RuleTableModel::BackendsColumn).data(Qt::DecorationRole).value<QIcon>().cacheKey();
+    };
+    QCOMPARE(backendsIcon(), StateIcons::icon(BackendState::Up).cacheKey());
     QCOMPARE(model.totals().running, 1);
     QCOMPARE(model.totals().traffic.inPerSecond, 2048.0);
 
@@ -182,6 +187,19 @@ void tst_Models::ruleThroughputFromSuccessiveSnapshots()
     third.rules = {runningSnapshot(set.rules[0], 10, 10, 0)};
     model.applySnapshot(third);
     QCOMPARE(model.index(0, RuleTableModel::InColumn).data(RuleTableModel::RawRole).toDouble(), 0.0);
+
+    // Backends not checked yet are neither up nor down; one down marks the rule's backends.
+    EngineSnapshot fourth;
+    fourth.takenAtMs = 14000;
+    fourth.rules = {runningSnapshot(set.rules[0], 10, 10, 0, {BackendState::Unknown, BackendState::Unknown})};
+    model.applySnapshot(fourth);
+    QCOMPARE(model.index(0, RuleTableModel::BackendsColumn).data().toString(), QStringLiteral("0 / 2"));
+    QCOMPARE(backendsIcon(), StateIcons::icon(BackendState::Unknown).cacheKey());
+    EngineSnapshot fifth;
+    fifth.takenAtMs = 15000;
+    fifth.rules = {runningSnapshot(set.rules[0], 10, 10, 0, {BackendState::Up, BackendState::Down})};
+    model.applySnapshot(fifth);
+    QCOMPARE(backendsIcon(), StateIcons::icon(BackendState::Down).cacheKey());
 }
 
 void tst_Models::ruleRefreshIsOneDataChanged()

@@ -130,8 +130,12 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
             return StateIcons::icon(EngineEvent::Level::Warning);
         if (index.column() == StateColumn)
             return StateIcons::icon(row.status.state);
-        if (index.column() == BackendsColumn && row.backendsUp >= 0)
-            return StateIcons::icon(row.backendsDown > 0 ? BackendState::Down : BackendState::Up);
+        if (index.column() == BackendsColumn && row.backendsUp >= 0) {
+            // None checked yet (or checks off): neither a tick nor a cross.
+            if (row.backendsDown > 0)
+                return StateIcons::icon(BackendState::Down);
+            return StateIcons::icon(row.backendsUp > 0 ? BackendState::Up : BackendState::Unknown);
+        }
         break;
     case Qt::ForegroundRole:
         if (index.column() == StateColumn &&
@@ -148,10 +152,10 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                 QString tip = tr("Waiting: %1.").arg(row.status.reason.translated());
                 if (row.status.retryAtEpochMs > 0) {
                     const QTime next = QDateTime::fromMSecsSinceEpoch(row.status.retryAtEpochMs).time();
-                    tip += u'\n' +
-                           tr("PortRelay tries again on its own until the rule can listen; the next try is at %1. "
-                              "To use another port now, edit the rule.")
-                               .arg(QLocale().toString(next, QStringLiteral("HH:mm:ss")));
+                    tip +=
+                        u'\n' + tr("PortRelay tries again on its own until the rule can listen; the next try is at %1. "
+                                   "To use another port now, edit the rule.")
+                                    .arg(QLocale().toString(next, QStringLiteral("HH:mm:ss")));
                 }
                 return tip;
             }
