@@ -3,7 +3,6 @@
 #include "core/engine/enginehost.h"
 #include "loopbackserver.h"
 
-#include <QSignalSpy>
 #include <QTest>
 
 #include <sys/socket.h>
@@ -37,16 +36,27 @@ void tst_EngineHost::runsOffTheCallersThread()
     set.rules = {rule};
 
     EngineHost host;
-    QSignalSpy applied(&host, &EngineHost::applied);
-    QSignalSpy statuses(&host, &EngineHost::ruleStatusChanged);
-    QSignalSpy samples(&host, &EngineHost::sampled);
-    QSignalSpy listed(&host, &EngineHost::connectionsListed);
+    // The host's signals come from its control thread. Received here through queued connections,
+    // as the window receives them: a QSignalSpy would record them on the control thread, racing
+    // with the test's reads, and its wait() misses a signal that came before it was called.
+    QObject receiver;
+    QList<QList<RuleStatus>> applied;
+    QList<RuleStatus> statuses;
+    QList<EngineSnapshot> samples;
+    QList<QList<ConnectionInfo>> listed;
+    connect(&host, &EngineHost::applied, &receiver,
+            [&](const QList<RuleStatus> &failures) { applied.append(failures); });
+    connect(&host, &EngineHost::ruleStatusChanged, &receiver,
+            [&](const RuleStatus &status) { statuses.append(status); });
+    connect(&host, &EngineHost::sampled, &receiver, [&](const EngineSnapshot &snapshot) { samples.append(snapshot); });
+    connect(&host, &EngineHost::connectionsListed, &receiver,
+            [&](const QList<ConnectionInfo> &connections) { listed.append(connections); });
     host.setSampleInterval(100);
     host.apply(set);
-    QVERIFY(applied.wait(5000));
-    QVERIFY(applied.constFirst().constFirst().value<QList<RuleStatus>>().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 5000);
+    QVERIFY(applied.constFirst().isEmpty());
     QTRY_COMPARE(statuses.size(), 1);
-    QCOMPARE(statuses.constFirst().constFirst().value<RuleStatus>().state, RuleState::Running);
+    QCOMPARE(statuses.constFirst().state, RuleState::Running);
 
     UniqueFd client = connectToLoopback(rule.listen.port);
     QCOMPARE(::send(client.get(), "hi", 2, MSG_NOSIGNAL), ssize_t(2));
@@ -54,13 +64,10 @@ void tst_EngineHost::runsOffTheCallersThread()
     QCOMPARE(::recv(client.get(), answer, 2, MSG_WAITALL), ssize_t(2));
 
     // Samples arrive on their own and carry the traffic.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !samples.isEmpty() &&
-            samples.constLast().constFirst().value<EngineSnapshot>().rules.value(0).traffic.bytesOut == 2,
-        3000);
+    QTRY_VERIFY_WITH_TIMEOUT(!samples.isEmpty() && samples.constLast().rules.value(0).traffic.bytesOut == 2, 3000);
     host.requestConnections();
-    QVERIFY(listed.wait(3000));
-    const auto connections = listed.constFirst().constFirst().value<QList<ConnectionInfo>>();
+    QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 1, 3000);
+    const QList<ConnectionInfo> connections = listed.constFirst();
     QCOMPARE(connections.size(), 1);
     host.closeConnection(connections[0].worker, connections[0].serial);
     int error = 0;
@@ -68,7 +75,7 @@ void tst_EngineHost::runsOffTheCallersThread()
     QCOMPARE(error, ECONNRESET);
 
     host.stopRule(rule.name);
-    QTRY_COMPARE(statuses.constLast().constFirst().value<RuleStatus>().state, RuleState::Stopped);
+    QTRY_COMPARE(statuses.constLast().state, RuleState::Stopped);
 }
 
 QTEST_GUILESS_MAIN(tst_EngineHost)
