@@ -1,12 +1,14 @@
-// The window end to end, offscreen, with the real engine and real loopback backends: a rule made
-// through the window's own path, traffic through it, a backend dying and coming back, import and
-// export through the window's actions, and the rules saved and restored.
+// The window end to end, offscreen, with the real engine and real loopback backends: the empty
+// state, a rule made through the window's own path, traffic through it, a backend dying and coming
+// back, delete and undo, the rules saved and restored, the detail header, the window in Chinese,
+// Help, the tool bar when narrow, the filter's keys, and an open editor following the rule's state.
+// Import and export: tst_mainwindowimport; the tray and quitting: tst_mainwindowtray.
 
 #include "core/engine/enginehost.h"
 #include "core/i18n/translations.h"
 #include "core/ruleset/rulesetparser.h"
-#include "core/ruleset/rulesetwriter.h"
 #include "loopbackserver.h"
+#include "mainwindowfixture.h"
 #include "ui/charts/trafficchart.h"
 #include "ui/documentation.h"
 #include "ui/models/backendstatusmodel.h"
@@ -14,20 +16,15 @@
 #include "ui/models/eventlogmodel.h"
 #include "ui/models/ruletablemodel.h"
 #include "ui/rulestore.h"
-#include "ui/settings.h"
-#include "ui/tray/trayicon.h"
 #include "ui/widgets/connectionspane.h"
 #include "ui/widgets/mainwindow.h"
 
 #include "ui/dialogs/backendtablemodel.h"
-#include "ui/dialogs/importdialog.h"
 #include "ui/dialogs/ruleeditordialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -35,14 +32,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTcpServer>
@@ -54,159 +48,31 @@
 #include <QToolButton>
 #include <QUndoStack>
 
-#include <poll.h>
-#include <sys/socket.h>
-
 #include <memory>
 
 using namespace PortRelay;
 using namespace PortRelay::Test;
 
-namespace {
-
-Rule makeRule(const QString &name, quint16 listenPort, const QList<quint16> &backendPorts)
-{
-    Rule rule;
-    rule.name = name;
-    rule.listen = Endpoint{QStringLiteral("127.0.0.1"), listenPort};
-    for (const quint16 port : backendPorts)
-        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), port}, 1, false, true, {}});
-    rule.healthCheck.intervalMs = 200;
-    rule.healthCheck.timeoutMs = 150;
-    rule.healthCheck.rise = 1;
-    rule.healthCheck.fall = 2;
-    return rule;
-}
-
-// Answers the quit question when it comes (it runs its own event loop), from a timer; says whether it came.
-class QuitAnswer final : public QObject
-{
-public:
-    QuitAnswer(bool quit, bool dontAskAgain)
-    {
-        m_timer.setInterval(20);
-        connect(&m_timer, &QTimer::timeout, this, [this, quit, dontAskAgain] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box || box->objectName() != QStringLiteral("quitConfirmation"))
-                return;
-            asked = true;
-            m_timer.stop();
-            box->checkBox()->setChecked(dontAskAgain);
-            if (quit)
-                box->findChild<QPushButton *>(QStringLiteral("quitButton"))->click();
-            else
-                box->button(QMessageBox::Cancel)->click();
-        });
-        m_timer.start();
-    }
-    bool asked = false;
-
-private:
-    QTimer m_timer;
-};
-
-QStringList ruleNames(const RuleSet &set)
-{
-    QStringList names;
-    for (const Rule &rule : set.rules)
-        names.append(rule.name);
-    return names;
-}
-
-} // namespace
-
-class tst_MainWindow : public QObject
+class tst_MainWindow : public MainWindowFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
-    void init();
-    void cleanup();
     void emptyStateInvitesTheFirstRule();
     void liveTrafficAndBackendHealth();
-    void importExportRoundTrip();
-    void brokenImportLeavesRulesUntouched();
     void deleteIsUndoable();
     void rulesComeBackInTheirLastState();
-    void trayFollowsTheRulesAndDrivesTheWindow();
     void detailHeaderMarksAnExposedRule();
     void chineseIsWhole();
-    void trayThatAppearsLaterIsPickedUp();
-    void quitAsksWhileRulesForward();
-    void closingToTraySaysWhereItWent();
     void helpOpensTheDocumentation();
     void narrowWindowKeepsTheFilter();
     void filterKeys();
     void undoHidesTheDeleteMessage();
-    void importTakesTheValidRulesAndSaysSo();
-    void droppedRulesFileOpensThePreview();
     void editorFollowsTheRuleState();
 
 private:
-    MainWindow::Options options() const;
-    void createWindow();
-    int ruleRow(const QString &name) const;
     bool createRuleThroughEditor(const Rule &rule);
-    bool acceptImport(const QString &path);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void tst_MainWindow::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-}
-
-void tst_MainWindow::init()
-{
-    QApplication::setQuitOnLastWindowClosed(true); // a tray test before may have cleared it
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    createWindow();
-}
-
-void tst_MainWindow::cleanup()
-{
-    m_window.reset();
-    m_dir.reset();
-}
-
-MainWindow::Options tst_MainWindow::options() const
-{
-    MainWindow::Options o;
-    o.rulesPath = m_dir->filePath(QStringLiteral("rules.json"));
-    o.settingsPath = m_dir->filePath(QStringLiteral("settings.ini"));
-    o.tray.enabled = false;
-    o.sampleIntervalMs = 250;
-    o.engine.workers = 2;
-    return o;
-}
-
-void tst_MainWindow::createWindow()
-{
-    m_window = std::make_unique<MainWindow>(options());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-}
-
-int tst_MainWindow::ruleRow(const QString &name) const
-{
-    return m_window->ruleModel()->rowOf(name);
-}
-
-// File > Import as the user does it: the preview, then Import with its default choices.
-bool tst_MainWindow::acceptImport(const QString &path)
-{
-    if (!m_window->importFile(path))
-        return false;
-    QPointer<ImportDialog> preview = m_window->findChild<ImportDialog *>();
-    if (!preview || !QTest::qWaitFor([&preview] { return preview->isVisible(); }, 3000))
-        return false;
-    preview->accept();
-    return QTest::qWaitFor([&preview] { return preview.isNull(); }, 3000);
-}
 
 // The rule as the user makes it: New Rule, the real editor's fields, OK.
 bool tst_MainWindow::createRuleThroughEditor(const Rule &rule)
@@ -373,106 +239,6 @@ void tst_MainWindow::liveTrafficAndBackendHealth()
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), -1, 3000);
 }
 
-void tst_MainWindow::importExportRoundTrip()
-{
-    QVERIFY(m_window->addRule(makeRule(QStringLiteral("a"), freeLoopbackPort(), {freeLoopbackPort()})));
-    Rule b = makeRule(QStringLiteral("b"), freeLoopbackPort(), {freeLoopbackPort(), freeLoopbackPort()});
-    b.group = QStringLiteral("tools");
-    b.enabled = false;
-    QVERIFY(m_window->addRule(b));
-    const RuleSet original = m_window->store()->ruleSet();
-    QCOMPARE(ruleNames(original), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
-
-    const QString all = m_dir->filePath(QStringLiteral("all.json"));
-    QVERIFY(m_window->exportFile(all));
-    QCOMPARE(QFile::permissions(all) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
-    RuleSetParser::Result parsed = RuleSetParser::parseFile(all);
-    QVERIFY(parsed.ok());
-    QCOMPARE(parsed.ruleSet, original);
-
-    m_window->selectRules({QStringLiteral("b")});
-    const QString selected = m_dir->filePath(QStringLiteral("selected.json"));
-    QVERIFY(m_window->exportFile(selected, true));
-    parsed = RuleSetParser::parseFile(selected);
-    QVERIFY(parsed.ok());
-    QCOMPARE(ruleNames(parsed.ruleSet), QStringList{QStringLiteral("b")});
-
-    m_window->deleteRules(ruleNames(original));
-    QVERIFY(m_window->store()->ruleSet().rules.isEmpty());
-    QCOMPARE(m_window->ruleModel()->rowCount(), 0);
-
-    // Through the preview, as File > Import and a drop do it.
-    QVERIFY(acceptImport(all));
-    QCOMPARE(m_window->store()->ruleSet(), original);
-    QCOMPARE(m_window->ruleModel()->rowCount(), 2);
-    QCOMPARE(m_window->ruleModel()->index(ruleRow(QStringLiteral("b")), RuleTableModel::GroupColumn).data(),
-             QVariant(QStringLiteral("tools")));
-    QCOMPARE(m_window->selectedRuleNames(), ruleNames(original));
-
-    // Importing the same rules again finds them unchanged: nothing doubles, nothing to undo.
-    const int undoSteps = m_window->store()->undoStack()->count();
-    QVERIFY(acceptImport(selected));
-    QCOMPARE(m_window->store()->ruleSet(), original);
-    QCOMPARE(m_window->store()->undoStack()->count(), undoSteps);
-
-    // A changed rule of the same name replaces the current one (the preview's default), in place.
-    RuleSet changed = original.selection({QStringLiteral("b")});
-    changed.rules[0].group = QStringLiteral("other");
-    QVERIFY(RuleSetWriter::writeFile(selected, changed));
-    QVERIFY(acceptImport(selected));
-    QCOMPARE(ruleNames(m_window->store()->ruleSet()), ruleNames(original));
-    QCOMPARE(m_window->store()->ruleSet().find(QStringLiteral("b"))->group, QStringLiteral("other"));
-    m_window->store()->undoStack()->undo();
-    QCOMPARE(m_window->store()->ruleSet(), original);
-}
-
-void tst_MainWindow::brokenImportLeavesRulesUntouched()
-{
-    const Rule a = makeRule(QStringLiteral("a"), freeLoopbackPort(), {freeLoopbackPort()});
-    QVERIFY(m_window->addRule(a));
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(0), RuleState::Running, 5000);
-    const RuleSet before = m_window->store()->ruleSet();
-
-    const QString broken = m_dir->filePath(QStringLiteral("broken.json"));
-    QFile file(broken);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"version": 1, "rules": [{"name": "x", "listen": "127.0.0.1:70000", "backends": []}]})");
-    file.close();
-    QVERIFY(!m_window->importFile(broken));
-    QVERIFY(!m_window->lastIssues().isEmpty());
-    QCOMPARE(m_window->lastIssues().constFirst().path(), QStringLiteral("rules[0].listen"));
-    QVERIFY(!m_window->findChild<ImportDialog *>());
-    auto *box = m_window->findChild<QMessageBox *>();
-    QVERIFY(box);
-    QTRY_VERIFY(box->isVisible());
-    QVERIFY2(box->text().startsWith(QStringLiteral("Cannot import “broken.json”")), qPrintable(box->text()));
-    box->close();
-    QTRY_VERIFY(!m_window->findChild<QMessageBox *>());
-    QCOMPARE(m_window->store()->ruleSet(), before);
-
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write("{ not json");
-    file.close();
-    QVERIFY(!m_window->importFile(broken));
-    QCOMPARE(m_window->store()->ruleSet(), before);
-    m_window->findChild<QMessageBox *>()->close();
-
-    // Valid on its own, but it would listen where "a" already does: the preview shows it and
-    // cannot be accepted.
-    RuleSet clash;
-    clash.rules = {makeRule(QStringLiteral("c"), a.listen.port, {freeLoopbackPort()})};
-    QVERIFY(RuleSetWriter::writeFile(broken, clash));
-    QVERIFY(m_window->importFile(broken));
-    auto *preview = m_window->findChild<ImportDialog *>();
-    QVERIFY(preview);
-    QVERIFY(!preview->plan().isValid());
-    QVERIFY(!preview->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
-    preview->reject();
-    QCOMPARE(m_window->store()->ruleSet(), before);
-    QCOMPARE(m_window->ruleModel()->rowCount(), 1);
-    QCOMPARE(m_window->ruleModel()->stateAt(0), RuleState::Running);
-}
-
 void tst_MainWindow::deleteIsUndoable()
 {
     QVERIFY(m_window->addRule(makeRule(QStringLiteral("keep"), freeLoopbackPort(), {freeLoopbackPort()})));
@@ -510,77 +276,6 @@ void tst_MainWindow::rulesComeBackInTheirLastState()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(QStringLiteral("runs"))), RuleState::Running,
                               5000);
     QCOMPARE(m_window->ruleModel()->stateAt(ruleRow(QStringLiteral("rests"))), RuleState::Stopped);
-}
-
-void tst_MainWindow::trayFollowsTheRulesAndDrivesTheWindow()
-{
-    MainWindow::Options o = options();
-    o.tray.enabled = true;
-    o.tray.force = true;
-    m_window = std::make_unique<MainWindow>(o);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    auto *tray = m_window->findChild<TrayIcon *>();
-    QVERIFY(tray);
-    QSignalSpy notifications(tray, &TrayIcon::notificationShown);
-
-    // The menu: the window's own Show, Start All, Stop All and Quit actions.
-    QList<QAction *> items;
-    for (QAction *action : tray->menu()->actions()) {
-        if (!action->isSeparator())
-            items.append(action);
-    }
-    QCOMPARE(items.size(), 4);
-    QCOMPARE(items[0]->text(), QStringLiteral("&Show PortRelay"));
-    QCOMPARE(items[1]->text(), QStringLiteral("Start &All"));
-    QCOMPARE(items[2]->text(), QStringLiteral("Stop A&ll"));
-    QCOMPARE(items[3]->text(), QStringLiteral("&Quit"));
-    QVERIFY(m_window->findChildren<QAction *>().contains(items[3]));
-    QCOMPARE(tray->state(), StateIcons::TrayState::Idle);
-
-    auto backend = std::make_unique<LoopbackServer>(echo);
-    const Rule rule = makeRule(QStringLiteral("tray"), freeLoopbackPort(), {backend->port()});
-    QVERIFY(m_window->addRule(rule));
-    QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::AllUp, 5000);
-    QVERIFY(tray->toolTip().startsWith(QStringLiteral("PortRelay: 1 of 1 rule")));
-    // The rule has its entry, with its state, checked while it runs.
-    QCOMPARE(tray->ruleActions().size(), 1);
-    QAction *entry = tray->ruleActions().constFirst();
-    QTRY_COMPARE_WITH_TIMEOUT(entry->text(), QStringLiteral("tray — running"), 5000);
-    QVERIFY(entry->isChecked());
-    const int rebuilds = tray->ruleMenuRebuilds();
-
-    const quint16 backendPort = backend->port();
-    backend.reset();
-    QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::SomeDown, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(!notifications.isEmpty(), 5000);
-    QCOMPARE(notifications.constFirst().at(0).toString(), QStringLiteral("Backend down"));
-    // The tooltip names the backend that is down.
-    QTRY_VERIFY_WITH_TIMEOUT(tray->toolTip().contains(QStringLiteral("\ntray: 127.0.0.1:%1 down").arg(backendPort)),
-                             3000);
-    // Samples came and went; the rule's entries were not rebuilt for them.
-    QCOMPARE(tray->ruleMenuRebuilds(), rebuilds);
-    QCOMPARE(tray->ruleActions().constFirst(), entry);
-
-    // Its entry stops it, and starts it again.
-    entry->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Stopped, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(entry->text(), QStringLiteral("tray — stopped"), 5000);
-    QVERIFY(!entry->isChecked());
-    QTRY_VERIFY_WITH_TIMEOUT(!tray->toolTip().contains(QStringLiteral(" down")), 3000);
-    entry->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
-    QVERIFY(entry->isChecked());
-
-    items[2]->trigger(); // Stop All
-    QTRY_COMPARE_WITH_TIMEOUT(tray->state(), StateIcons::TrayState::Idle, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Stopped, 5000);
-    items[1]->trigger(); // Start All
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
-
-    m_window->hide();
-    items[0]->trigger(); // Show
-    QVERIFY(m_window->isVisible());
 }
 
 void tst_MainWindow::detailHeaderMarksAnExposedRule()
@@ -652,119 +347,6 @@ void tst_MainWindow::chineseIsWhole()
     const QString message = events->index(0, EventLogModel::MessageColumn).data().toString();
     QVERIFY2(message.contains(QStringLiteral("未知 → 正常")), qPrintable(message));
     m_window.reset(); // before the translators go
-}
-
-// No tray at start-up (the panel is not up yet): the window asks again on a timer and shows the
-// tray once there is one.
-void tst_MainWindow::trayThatAppearsLaterIsPickedUp()
-{
-    auto trayUp = std::make_shared<bool>(false);
-    MainWindow::Options o = options();
-    o.tray.enabled = true;
-    o.tray.available = [trayUp] { return *trayUp; };
-    o.tray.pollIntervalMs = 50;
-    m_window = std::make_unique<MainWindow>(o);
-    QVERIFY(!m_window->tray());
-    QVERIFY(m_window->addRule(makeRule(QStringLiteral("late"), freeLoopbackPort(), {freeLoopbackPort()})));
-    QTest::qWait(200);
-    QVERIFY(!m_window->tray());
-    *trayUp = true;
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->tray(), 3000);
-    QVERIFY(!QApplication::quitOnLastWindowClosed()); // closing the window now keeps the rules in the tray
-    // It starts with what the window knows, not with an empty menu.
-    QCOMPARE(m_window->tray()->ruleActions().size(), 1);
-    QVERIFY(m_window->tray()->ruleActions().constFirst()->text().startsWith(QStringLiteral("late — ")));
-}
-
-// Quit (Ctrl+Q) while rules forward asks first, once the user says so never again; with nothing
-// running it just quits.
-void tst_MainWindow::quitAsksWhileRulesForward()
-{
-    auto *quitAction = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
-    QVERIFY(quitAction);
-    QCOMPARE(quitAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
-    const Rule rule = makeRule(QStringLiteral("busy"), freeLoopbackPort(), {freeLoopbackPort()});
-    QVERIFY(m_window->addRule(rule));
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
-
-    {
-        QuitAnswer cancel(false, true); // "don't ask again" ticked, but cancelled: it does not count
-        quitAction->trigger();
-        QVERIFY(cancel.asked);
-        QVERIFY(!m_window->isQuitting());
-        QCOMPARE(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running);
-    }
-    {
-        QuitAnswer again(false, false);
-        quitAction->trigger();
-        QVERIFY(again.asked);
-        QVERIFY(!m_window->isQuitting());
-    }
-
-    // Nothing running: no question.
-    m_window->stopRules({rule.name});
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Stopped, 5000);
-    {
-        QuitAnswer none(false, false);
-        quitAction->trigger();
-        QVERIFY(!none.asked);
-        QVERIFY(m_window->isQuitting());
-    }
-
-    // Running again in a new window: asked, answered Quit with "don't ask again"...
-    m_window.reset();
-    createWindow();
-    m_window->startRules({rule.name});
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
-    quitAction = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
-    {
-        QuitAnswer yes(true, true);
-        quitAction->trigger();
-        QVERIFY(yes.asked);
-        QVERIFY(m_window->isQuitting());
-    }
-    // ... and the next run does not ask.
-    m_window.reset();
-    createWindow();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->ruleModel()->stateAt(ruleRow(rule.name)), RuleState::Running, 5000);
-    quitAction = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
-    {
-        QuitAnswer never(false, false);
-        quitAction->trigger();
-        QVERIFY(!never.asked);
-        QVERIFY(m_window->isQuitting());
-    }
-}
-
-// Closing the window to the tray says so, the first time only.
-void tst_MainWindow::closingToTraySaysWhereItWent()
-{
-    m_window.reset();
-    {
-        Settings settings(options().settingsPath);
-        settings.setValue(Settings::Key::CloseToTray, true);
-        settings.setValue(Settings::Key::CloseToTrayAsked, true);
-        settings.sync();
-    }
-    MainWindow::Options o = options();
-    o.tray.enabled = true;
-    o.tray.force = true;
-    m_window = std::make_unique<MainWindow>(o);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy shown(m_window->tray(), &TrayIcon::notificationShown);
-    QVERIFY(m_window->close() == false); // hidden, not closed
-    QVERIFY(!m_window->isVisible());
-    QCOMPARE(shown.size(), 1);
-    QCOMPARE(shown.constFirst().at(0).toString(), QStringLiteral("PortRelay is still running"));
-    QVERIFY(shown.constFirst().at(1).toString().contains(QStringLiteral("system tray")));
-
-    m_window->showAndRaise();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->close();
-    QVERIFY(!m_window->isVisible());
-    QTest::qWait(50);
-    QCOMPARE(shown.size(), 1);
 }
 
 // Help > Documentation (F1) opens the installed docs where they are, the project's pages otherwise.
@@ -877,85 +459,6 @@ void tst_MainWindow::undoHidesTheDeleteMessage()
     m_window->statusBar()->showMessage(QStringLiteral("something else"));
     m_window->store()->undoStack()->undo();
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("something else"));
-}
-
-void tst_MainWindow::importTakesTheValidRulesAndSaysSo()
-{
-    Rule a = makeRule(QStringLiteral("a"), freeLoopbackPort(), {freeLoopbackPort()});
-    a.enabled = false;
-    QVERIFY(m_window->addRule(a));
-    const RuleSet before = m_window->store()->ruleSet();
-
-    // Two good rules and one with a misspelt key.
-    const QString path = m_dir->filePath(QStringLiteral("mixed.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral(R"({"version": 1, "rules": [
-        {"name": "x", "enabled": false, "listen": "127.0.0.1:%1", "backends": [{"address": "127.0.0.1:9"}]},
-        {"name": "y", "enabled": false, "listen": "127.0.0.1:%2", "backends": [{"address": "127.0.0.1:9"}], "lisen": 1},
-        {"name": "z", "enabled": false, "listen": "127.0.0.1:%3", "backends": [{"address": "127.0.0.1:9"}]}
-    ]})")
-                   .arg(freeLoopbackPort())
-                   .arg(freeLoopbackPort())
-                   .arg(freeLoopbackPort())
-                   .toUtf8());
-    file.close();
-
-    // Cancelled preview: nothing changed.
-    QVERIFY(m_window->importFile(path));
-    auto *preview = m_window->findChild<ImportDialog *>();
-    QVERIFY(preview);
-    QTRY_VERIFY(preview->isVisible());
-    preview->reject();
-    QTRY_VERIFY(!m_window->findChild<ImportDialog *>());
-    QCOMPARE(m_window->store()->ruleSet(), before);
-
-    QVERIFY(m_window->importFile(path));
-    preview = m_window->findChild<ImportDialog *>();
-    QVERIFY(preview);
-    QTRY_VERIFY(preview->isVisible());
-    preview->accept();
-    QCOMPARE(ruleNames(m_window->store()->ruleSet()),
-             (QStringList{QStringLiteral("a"), QStringLiteral("x"), QStringLiteral("z")}));
-    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Imported 2 rule(s), skipped 1"));
-}
-
-void tst_MainWindow::droppedRulesFileOpensThePreview()
-{
-    const Rule rule = makeRule(QStringLiteral("dropped"), freeLoopbackPort(), {freeLoopbackPort()});
-    RuleSet set;
-    set.rules.append(rule);
-    const QString path = m_dir->filePath(QStringLiteral("dropped.json"));
-    QString error;
-    QVERIFY2(RuleSetWriter::writeFile(path, set, &error), qPrintable(error));
-
-    const auto dragEnter = [this](const QString &file) {
-        QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(file)});
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(m_window.get(), &enter);
-        return enter.isAccepted();
-    };
-    // Only one local rules file is taken.
-    QVERIFY(!dragEnter(m_dir->filePath(QStringLiteral("notes.txt"))));
-    QVERIFY(dragEnter(path));
-
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(path)});
-    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(m_window.get(), &drop);
-    QVERIFY(drop.isAccepted());
-    // The preview opens after the drop has returned to the drag source.
-    QVERIFY(!m_window->findChild<ImportDialog *>());
-    QPointer<ImportDialog> preview;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            preview = m_window->findChild<ImportDialog *>();
-            return preview && preview->isVisible();
-        },
-        3000));
-    preview->accept();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->store()->ruleSet().find(QStringLiteral("dropped")), 3000);
 }
 
 void tst_MainWindow::editorFollowsTheRuleState()

@@ -1,15 +1,15 @@
+// The rule editor offscreen: a new rule's defaults, every field's messages where they show and
+// what they block, a full rule in and out unchanged, the backends table and its buttons, and the
+// keyboard (mnemonics, focus, Escape, Ctrl+PageDown).
+
 #include "core/ruleset/rulevalidator.h"
+#include "ruleeditorfixture.h"
 #include "ui/dialogs/backendtablemodel.h"
-#include "ui/dialogs/checkdatatext.h"
 #include "ui/dialogs/errorframe.h"
 #include "ui/dialogs/ruleeditordialog.h"
 
-#include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
-#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -19,38 +19,13 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace PortRelay;
+using namespace PortRelay::Test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-Backend backendAt(const Endpoint &address)
-{
-    Backend backend;
-    backend.address = address;
-    return backend;
-}
-
-// Far from the usual development ports, so that the machine running the tests rarely holds it.
-constexpr quint16 TestPort = 47231;
-
-Endpoint endpoint(const QString &text)
-{
-    return Endpoint::parse(text).value();
-}
-
-Rule otherRule(const QString &name, const QString &listen)
-{
-    Rule rule;
-    rule.name = name;
-    rule.listen = endpoint(listen);
-    rule.backends.append(backendAt(endpoint(u"127.0.0.1:9"_s)));
-    return rule;
-}
 
 // Whether a tab's icon shows anything (tabs without a problem have a clear one).
 bool showsMark(const QIcon &icon)
@@ -67,54 +42,6 @@ bool showsMark(const QIcon &icon)
     return false;
 }
 
-// A port nobody listens on: bound for a moment, then released.
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-
-class Editor
-{
-public:
-    explicit Editor(const Rule &initial = Rule(), const RuleSet &others = RuleSet())
-        : dialog(initial, others)
-    {}
-
-    template<typename T>
-    T *child(const QString &name) const
-    {
-        return dialog.findChild<T *>(name);
-    }
-    QLineEdit *name() const { return child<QLineEdit>(u"nameEdit"_s); }
-    QComboBox *host() const { return child<QComboBox>(u"listenHostCombo"_s); }
-    QLineEdit *port() const { return child<QLineEdit>(u"listenPortEdit"_s); }
-    QTableView *view() const { return child<QTableView>(u"backendsView"_s); }
-    BackendTableModel *backends() const { return qobject_cast<BackendTableModel *>(view()->model()); }
-    QPushButton *ok() const { return child<QDialogButtonBox>(QString())->button(QDialogButtonBox::Ok); }
-    QLabel *message(const QString &key) const { return child<QLabel>(u"message:"_s + key); }
-    QString summary() const { return child<QLabel>(u"summaryLabel"_s)->text(); }
-    bool shown(const QString &name) const
-    {
-        auto *widget = child<QWidget>(name);
-        return widget && widget->isVisibleTo(&dialog);
-    }
-    void setTarget(int row, const QString &address)
-    {
-        backends()->setData(backends()->index(row, BackendTableModel::AddressColumn), address);
-    }
-    QString probeText(int row) const
-    {
-        return backends()->index(row, BackendTableModel::ProbeColumn).data().toString();
-    }
-
-    RuleEditorDialog dialog;
-};
-
 } // namespace
 
 class TestRuleEditorDialog : public QObject
@@ -122,7 +49,6 @@ class TestRuleEditorDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void backendModel();
     void newRuleDefaults();
     void validation_data();
     void validation();
@@ -132,71 +58,15 @@ private Q_SLOTS:
     void advancedMessages_data();
     void advancedMessages();
     void loadedValueOutOfRange();
-    void exposureWarning_data();
-    void exposureWarning();
-    void portTakenByProgram();
-    void portHeldByEditedRule();
-    void waitingRuleOffersAFreePort();
-    void ruleStatusChangesWhileOpen();
-    void portTakenByRule();
-    void testBackends();
-    void testBackendsRunsTheHealthCheck();
     void typingInTable();
     void backendButtons();
     void mnemonics();
-    void checkDataText_data();
-    void checkDataText();
     void nameFollowsThePort();
     void focusStartsOnName();
     void messagesDoNotMoveTheFields();
     void escapeAsksBeforeDiscarding();
     void ctrlPageDownSwitchesTabs();
 };
-
-void TestRuleEditorDialog::backendModel()
-{
-    BackendTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy edited(&model, &BackendTableModel::backendsEdited);
-
-    model.appendRow();
-    model.appendRow(BackendTableModel::rowFromBackend(Backend{endpoint(u"10.0.0.1:80"_s), 5, true, false, {}}));
-    QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(1, BackendTableModel::AddressColumn).data().toString(), u"10.0.0.1:80"_s);
-    QCOMPARE(model.index(1, BackendTableModel::WeightColumn).data().toInt(), 5);
-    QCOMPARE(model.index(1, BackendTableModel::BackupColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
-    QCOMPARE(model.index(1, BackendTableModel::EnabledColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
-
-    QVERIFY(model.setData(model.index(0, BackendTableModel::AddressColumn), u"127.0.0.1:1"_s));
-    QVERIFY(model.setData(model.index(0, BackendTableModel::WeightColumn), 3));
-    QVERIFY(model.setData(model.index(0, BackendTableModel::BackupColumn), int(Qt::Checked), Qt::CheckStateRole));
-    QVERIFY(!model.setData(model.index(0, BackendTableModel::ProbeColumn), u"x"_s));
-    QCOMPARE(model.row(0).weight, 3);
-    QVERIFY(model.row(0).backup);
-
-    QVERIFY(model.moveRowBy(0, 1));
-    QCOMPARE(model.row(1).address, u"127.0.0.1:1"_s);
-    QVERIFY(model.moveRowBy(1, -1));
-    QCOMPARE(model.row(0).address, u"127.0.0.1:1"_s);
-    QVERIFY(!model.moveRowBy(0, -1));
-    QVERIFY(!model.moveRowBy(1, 1));
-
-    model.setErrors({u"bad"_s}, {QString(), u"heavy"_s});
-    QCOMPARE(model.index(0, BackendTableModel::AddressColumn).data(BackendTableModel::ErrorRole).toString(), u"bad"_s);
-    QCOMPARE(model.index(1, BackendTableModel::WeightColumn).data(Qt::ToolTipRole).toString(), u"heavy"_s);
-
-    model.setProbeState(0, BackendTableModel::ProbeState::Succeeded, u"0.4 ms"_s);
-    QCOMPARE(model.index(0, BackendTableModel::ProbeColumn).data().toString(), u"✓ 0.4 ms"_s);
-    // A new address makes the old result meaningless.
-    QVERIFY(model.setData(model.index(0, BackendTableModel::AddressColumn), u"127.0.0.1:2"_s));
-    QCOMPARE(model.index(0, BackendTableModel::ProbeColumn).data().toString(), QString());
-
-    model.removeRowAt(0);
-    QCOMPARE(model.rowCount(), 1);
-    model.setRows({});
-    QCOMPARE(model.rowCount(), 0);
-    QVERIFY(edited.count() >= 10);
-}
 
 void TestRuleEditorDialog::newRuleDefaults()
 {
@@ -499,240 +369,6 @@ void TestRuleEditorDialog::loadedValueOutOfRange()
     QVERIFY(editor.message(u"max_connections_per_client"_s)->isHidden());
 }
 
-void TestRuleEditorDialog::exposureWarning_data()
-{
-    QTest::addColumn<QString>("host");
-    QTest::addColumn<bool>("exposed");
-    QTest::newRow("IPv4 loopback") << u"127.0.0.1"_s << false;
-    QTest::newRow("other loopback") << u"127.0.0.2"_s << false;
-    QTest::newRow("IPv6 loopback") << u"::1"_s << false;
-    QTest::newRow("localhost") << u"localhost"_s << false;
-    QTest::newRow("any IPv4") << u"0.0.0.0"_s << true;
-    QTest::newRow("star") << u"*"_s << true;
-    QTest::newRow("any IPv6") << u"::"_s << true;
-    QTest::newRow("LAN address") << u"192.168.1.5"_s << true;
-}
-
-void TestRuleEditorDialog::exposureWarning()
-{
-    QFETCH(QString, host);
-    QFETCH(bool, exposed);
-
-    Editor editor;
-    editor.port()->setText(QString::number(TestPort));
-    editor.host()->setCurrentText(host);
-    QCOMPARE(editor.shown(u"exposureWarning"_s), exposed);
-    if (exposed) {
-        const QList<QLabel *> labels = editor.child<QWidget>(u"exposureWarning"_s)->findChildren<QLabel *>();
-        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *label) {
-            return label->text().startsWith(u"Reachable from other machines"_s);
-        }));
-    }
-    // Back to loopback: the warning goes.
-    editor.host()->setCurrentText(u"127.0.0.1"_s);
-    QVERIFY(!editor.shown(u"exposureWarning"_s));
-}
-
-void TestRuleEditorDialog::portTakenByProgram()
-{
-    QTcpServer program;
-    QVERIFY(program.listen(QHostAddress::LocalHost, 0));
-    const quint16 taken = program.serverPort();
-
-    Editor editor;
-    editor.setTarget(0, u"127.0.0.1:8081"_s);
-    QTest::keyClicks(editor.port(), QString::number(taken));
-    QVERIFY(editor.shown(u"portStatusLabel"_s));
-    const QString status = editor.child<QLabel>(u"portStatusLabel"_s)->text();
-    QCOMPARE(status, u"Cannot listen on 127.0.0.1:%1: in use by another program."_s.arg(taken));
-    // Another program may go away before the rule starts: a warning, not an error.
-    QVERIFY(editor.ok()->isEnabled());
-
-    auto *usePort = editor.child<QPushButton>(u"usePortButton"_s);
-    QVERIFY(usePort->isVisibleTo(&editor.dialog));
-    QVERIFY2(usePort->text().startsWith(u"Use port "_s), qPrintable(usePort->text()));
-    usePort->click();
-    const int suggested = editor.port()->text().toInt();
-    QVERIFY(suggested > taken);
-    QCOMPARE(usePort->text(), u"Use port %1"_s.arg(suggested));
-    QVERIFY(!editor.shown(u"portStatusLabel"_s));
-    QCOMPARE(editor.dialog.rule().listen.port, quint16(suggested));
-}
-
-void TestRuleEditorDialog::portHeldByEditedRule()
-{
-    // The running rule holds its own address; that is no reason to warn.
-    QTcpServer running;
-    QVERIFY(running.listen(QHostAddress::LocalHost, 0));
-    const Rule rule = otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(running.serverPort()));
-    Editor editor(rule);
-    QVERIFY(!editor.shown(u"portStatusLabel"_s));
-    QVERIFY(editor.ok()->isEnabled());
-    QCOMPARE(editor.dialog.rule(), rule);
-}
-
-void TestRuleEditorDialog::waitingRuleOffersAFreePort()
-{
-    // Another program holds the port; the engine made the rule wait.
-    QTcpServer program;
-    QVERIFY(program.listen(QHostAddress::LocalHost, 0));
-    const quint16 taken = program.serverPort();
-    const Rule rule = otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(taken));
-    Editor editor(rule);
-    QVERIFY(!editor.shown(u"portStatusLabel"_s)); // as if it held the port itself
-    RuleStatus status{u"api"_s, RuleState::Waiting,
-                      Message::verbatim(u"cannot listen on 127.0.0.1:%1: address already in use"_s.arg(taken)),
-                      EADDRINUSE, QDateTime::currentMSecsSinceEpoch() + 8000};
-    editor.dialog.setRuleStatus(status);
-
-    QVERIFY(editor.shown(u"portStatusLabel"_s));
-    const QString text = editor.child<QLabel>(u"portStatusLabel"_s)->text();
-    QVERIFY2(
-        text.startsWith(u"This rule is waiting: cannot listen on 127.0.0.1:%1: address already in use."_s.arg(taken)),
-        qPrintable(text));
-    auto *usePort = editor.child<QPushButton>(u"usePortButton"_s);
-    QVERIFY(usePort->isVisibleTo(&editor.dialog));
-    const int offered = usePort->property("port").toInt();
-    QVERIFY(offered > taken);
-    QVERIFY2(text.endsWith(u"Port %1 is free."_s.arg(offered)), qPrintable(text));
-    QCOMPARE(usePort->text(), u"Use port %1"_s.arg(offered));
-    // Free indeed: it can be listened on.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, quint16(offered)));
-    probe.close();
-
-    usePort->click();
-    QCOMPARE(editor.dialog.rule().listen.port, quint16(offered));
-    QVERIFY(!editor.shown(u"portStatusLabel"_s));
-
-    // Back on the taken port, the failure is shown again; a rule that runs shows nothing there.
-    editor.port()->setText(QString::number(taken));
-    QVERIFY(editor.shown(u"portStatusLabel"_s));
-    status.state = RuleState::Running;
-    status.reason = Message();
-    editor.dialog.setRuleStatus(status);
-    QVERIFY(!editor.shown(u"portStatusLabel"_s));
-}
-
-void TestRuleEditorDialog::ruleStatusChangesWhileOpen()
-{
-    // The window forwards every status change of the edited rule: each one is shown as it comes.
-    QTcpServer program;
-    QVERIFY(program.listen(QHostAddress::LocalHost, 0));
-    const quint16 taken = program.serverPort();
-    const Rule rule = otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(taken));
-    Editor editor(rule);
-    auto *label = editor.child<QLabel>(u"portStatusLabel"_s);
-    auto *usePort = editor.child<QPushButton>(u"usePortButton"_s);
-
-    RuleStatus status{u"api"_s, RuleState::Running, Message(), 0, 0};
-    editor.dialog.setRuleStatus(status);
-    QVERIFY(!editor.shown(u"portStatusLabel"_s)); // running: the port is its own
-
-    const Message inUse = Message::verbatim(u"cannot listen on 127.0.0.1:%1: address already in use"_s.arg(taken));
-    status = RuleStatus{u"api"_s, RuleState::Waiting, inUse, EADDRINUSE, QDateTime::currentMSecsSinceEpoch() + 8000};
-    editor.dialog.setRuleStatus(status);
-    QVERIFY(editor.shown(u"portStatusLabel"_s));
-    QVERIFY2(label->text().startsWith(u"This rule is waiting: %1. It tries again on its own."_s.arg(inUse.english())),
-             qPrintable(label->text()));
-    QVERIFY(usePort->isVisibleTo(&editor.dialog));
-    QVERIFY2(label->text().endsWith(u"Port %1 is free."_s.arg(usePort->property("port").toInt())),
-             qPrintable(label->text()));
-
-    status = RuleStatus{u"api"_s, RuleState::Running, Message(), 0, 0};
-    editor.dialog.setRuleStatus(status);
-    QVERIFY(!editor.shown(u"portStatusLabel"_s));
-
-    // And again, another way: the engine gave up on it.
-    status = RuleStatus{u"api"_s, RuleState::Failed, inUse, EADDRINUSE, 0};
-    editor.dialog.setRuleStatus(status);
-    QVERIFY(editor.shown(u"portStatusLabel"_s));
-    QVERIFY2(label->text().startsWith(u"This rule could not start: %1."_s.arg(inUse.english())),
-             qPrintable(label->text()));
-
-    // What the engine says is a notice, not a change: the rule and its validity stay as they were.
-    QVERIFY(editor.ok()->isEnabled());
-    QVERIFY(!editor.dialog.hasChanges());
-    QCOMPARE(editor.dialog.rule(), rule);
-}
-
-void TestRuleEditorDialog::portTakenByRule()
-{
-    RuleSet others;
-    others.rules.append(otherRule(u"other"_s, u"127.0.0.1:%1"_s.arg(TestPort)));
-    Rule disabled = otherRule(u"sleeping"_s, u"127.0.0.1:%1"_s.arg(TestPort + 1));
-    disabled.enabled = false; // a disabled rule holds no port
-    others.rules.append(disabled);
-
-    Editor editor(Rule(), others);
-    editor.setTarget(0, u"127.0.0.1:8081"_s);
-    editor.port()->setText(QString::number(TestPort));
-    QVERIFY(!editor.ok()->isEnabled());
-    QVERIFY(editor.message(u"listen"_s)->text().contains(u"conflicts with rules[0] (\"other\")"_s));
-    auto *usePort = editor.child<QPushButton>(u"usePortButton"_s);
-    QVERIFY(usePort->isVisibleTo(&editor.dialog));
-    usePort->click();
-    QVERIFY(editor.port()->text().toInt() > TestPort);
-    QVERIFY2(editor.ok()->isEnabled(), qPrintable(editor.summary()));
-    QVERIFY(!editor.message(u"listen"_s)->isVisibleTo(&editor.dialog));
-
-    // A disabled rule being edited conflicts with nobody.
-    editor.port()->setText(QString::number(TestPort));
-    editor.child<QCheckBox>(u"enabledCheck"_s)->setChecked(false);
-    QVERIFY2(editor.ok()->isEnabled(), qPrintable(editor.summary()));
-}
-
-void TestRuleEditorDialog::testBackends()
-{
-    QTcpServer live;
-    QVERIFY(live.listen(QHostAddress::LocalHost, 0));
-    const quint16 closed = closedPort();
-    QVERIFY(closed != 0);
-
-    Rule rule = otherRule(u"api"_s, u"127.0.0.1:%1"_s.arg(TestPort));
-    rule.backends = {backendAt(Endpoint{u"127.0.0.1"_s, live.serverPort()}),
-                     backendAt(Endpoint{u"127.0.0.1"_s, closed})};
-    Editor editor(rule);
-    auto *test = editor.child<QPushButton>(u"testBackendsButton"_s);
-    test->click();
-    // The click returns at once; the answers come later.
-    QCOMPARE(editor.probeText(0), u"Testing…"_s);
-    QVERIFY(!test->isEnabled());
-
-    QTRY_VERIFY_WITH_TIMEOUT(editor.probeText(0).startsWith(u"✓ "_s), 5000);
-    QVERIFY2(editor.probeText(0).endsWith(u" ms"_s), qPrintable(editor.probeText(0)));
-    QTRY_COMPARE_WITH_TIMEOUT(editor.probeText(1), u"✗ connection refused"_s, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 5000);
-
-    // Editing an address drops its stale result.
-    editor.setTarget(0, u"127.0.0.1:%1"_s.arg(closed));
-    QCOMPARE(editor.probeText(0), QString());
-    QCOMPARE(editor.probeText(1), u"✗ connection refused"_s);
-}
-
-void TestRuleEditorDialog::testBackendsRunsTheHealthCheck()
-{
-    // A backend that answers anything with an error: the rule's send/expect catches it, in the
-    // health checker's words, where a bare connect would have passed.
-    QTcpServer wrong;
-    QVERIFY(wrong.listen(QHostAddress::LocalHost, 0));
-    connect(&wrong, &QTcpServer::newConnection, this, [&wrong] {
-        while (QTcpSocket *socket = wrong.nextPendingConnection()) {
-            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                socket->readAll();
-                socket->write("-ERR unknown command\r\n");
-            });
-        }
-    });
-    Rule rule = otherRule(u"redis"_s, u"127.0.0.1:%1"_s.arg(TestPort));
-    rule.backends = {backendAt(Endpoint{u"127.0.0.1"_s, wrong.serverPort()})};
-    rule.healthCheck.send = "PING\r\n";
-    rule.healthCheck.expect = "+PONG";
-    Editor editor(rule);
-    editor.child<QPushButton>(u"testBackendsButton"_s)->click();
-    QTRY_COMPARE_WITH_TIMEOUT(editor.probeText(0), u"✗ expected \"+PONG\", got \"-ERR unknown command\""_s, 5000);
-}
-
 void TestRuleEditorDialog::typingInTable()
 {
     Editor editor;
@@ -822,32 +458,6 @@ void TestRuleEditorDialog::mnemonics()
                 claim(button->text());
         }
     }
-}
-
-void TestRuleEditorDialog::checkDataText_data()
-{
-    QTest::addColumn<QByteArray>("data");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("empty") << QByteArray() << QString();
-    QTest::newRow("redis") << QByteArray("PING\r\n") << u"PING\\r\\n"_s;
-    QTest::newRow("backslash") << QByteArray("a\\b") << u"a\\\\b"_s;
-    QTest::newRow("control") << QByteArray("\x1b[0m\t", 5) << u"\\x1b[0m\\t"_s;
-    QTest::newRow("zero byte") << QByteArray("a\0b", 3) << u"a\\0b"_s;
-    QTest::newRow("utf-8") << QByteArray("é") << u"é"_s;
-}
-
-void TestRuleEditorDialog::checkDataText()
-{
-    QFETCH(QByteArray, data);
-    QFETCH(QString, text);
-    QCOMPARE(CheckDataText::escape(data), text);
-    QCOMPARE(CheckDataText::unescape(text).value(), data);
-
-    QString error;
-    QVERIFY(!CheckDataText::unescape(u"\\"_s, &error));
-    QVERIFY(!CheckDataText::unescape(u"\\xff"_s, &error));
-    QVERIFY(error.startsWith(u"\\xff is not a character on its own"_s));
-    QVERIFY(!CheckDataText::unescape(u"\\x1"_s, &error));
 }
 
 void TestRuleEditorDialog::nameFollowsThePort()
