@@ -2056,6 +2056,61 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::SecretStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credential %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd credentials are read-only: set them in the unit (LoadCredential=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1 is read-only here: edit the file to change a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1 is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1 belongs to user %2, not to the user running portrelayd (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1 has mode %2, which lets other users read or change it: chmod 600 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1 is larger than %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1: not JSON (%2 at byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1: expected an object of names and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1: &quot;%2&quot; is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets file %1: the value of &quot;%2&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::StatusTotals</name>
     <message numerus="yes">
         <source>%1 of %n rule(s) running</source>

@@ -2032,6 +2032,61 @@
     </message>
 </context>
 <context>
+    <name>PortRelay::SecretStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>“%1”不是有效的密钥名称：请使用字母、数字、“.”、“_”和“-”</translation>
+    </message>
+    <message>
+        <source>credential %1: %2</source>
+        <translation>凭据 %1：%2</translation>
+    </message>
+    <message>
+        <source>systemd credentials are read-only: set them in the unit (LoadCredential=)</source>
+        <translation>systemd 凭据是只读的：请在单元文件中设置（LoadCredential=）</translation>
+    </message>
+    <message>
+        <source>secrets file %1 is read-only here: edit the file to change a secret</source>
+        <translation>密钥文件 %1 在此为只读：如需更改密钥，请编辑该文件</translation>
+    </message>
+    <message>
+        <source>secrets file %1: %2</source>
+        <translation>密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>secrets file %1 is not a regular file</source>
+        <translation>密钥文件 %1 不是普通文件</translation>
+    </message>
+    <message>
+        <source>secrets file %1 belongs to user %2, not to the user running portrelayd (%3)</source>
+        <translation>密钥文件 %1 属于用户 %2，而不是运行 portrelayd 的用户（%3）</translation>
+    </message>
+    <message>
+        <source>secrets file %1 has mode %2, which lets other users read or change it: chmod 600 %1</source>
+        <translation>密钥文件 %1 的权限为 %2，其他用户可以读取或修改它：请执行 chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>secrets file %1 is larger than %2 bytes</source>
+        <translation>密钥文件 %1 超过 %2 字节</translation>
+    </message>
+    <message>
+        <source>secrets file %1: not JSON (%2 at byte %3)</source>
+        <translation>密钥文件 %1：不是 JSON（第 %3 字节处：%2）</translation>
+    </message>
+    <message>
+        <source>secrets file %1: expected an object of names and values</source>
+        <translation>密钥文件 %1：应为由名称和值组成的对象</translation>
+    </message>
+    <message>
+        <source>secrets file %1: &quot;%2&quot; is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>密钥文件 %1：“%2”不是有效的密钥名称：请使用字母、数字、“.”、“_”和“-”</translation>
+    </message>
+    <message>
+        <source>secrets file %1: the value of &quot;%2&quot; must be a string</source>
+        <translation>密钥文件 %1：“%2”的值必须是字符串</translation>
+    </message>
+</context>
+<context>
     <name>PortRelay::StatusTotals</name>
     <message numerus="yes">
         <source>%1 of %n rule(s) running</source>
