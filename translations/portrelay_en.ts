@@ -2818,5 +2818,9 @@
         <source>--grace-ms: &quot;%1&quot; is not a number of milliseconds</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read the passwords and key passphrases that hops name from &lt;file&gt;: a JSON object of names and values, mode 0600. Without it, systemd credentials ($CREDENTIALS_DIRECTORY) are used when there are any.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

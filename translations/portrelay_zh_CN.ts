@@ -2785,5 +2785,9 @@
         <source>--grace-ms: &quot;%1&quot; is not a number of milliseconds</source>
         <translation>--grace-ms：&quot;%1&quot; 不是有效的毫秒数</translation>
     </message>
+    <message>
+        <source>Read the passwords and key passphrases that hops name from &lt;file&gt;: a JSON object of names and values, mode 0600. Without it, systemd credentials ($CREDENTIALS_DIRECTORY) are used when there are any.</source>
+        <translation>从 &lt;file&gt; 读取跃点所引用的密码和密钥口令：一个由名称和值组成的 JSON 对象，权限须为 0600。未指定时，如有 systemd 凭据（$CREDENTIALS_DIRECTORY）则使用它。</translation>
+    </message>
 </context>
 </TS>

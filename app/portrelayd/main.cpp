@@ -6,6 +6,8 @@
 #include "core/i18n/translations.h"
 #include "core/net/sockets.h"
 #include "core/ruleset/rulesetparser.h"
+#include "core/secrets/credentialssecretstore.h"
+#include "core/secrets/filesecretstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -69,7 +71,15 @@ int main(int argc, char *argv[])
         QStringLiteral("grace-ms"),
         QCoreApplication::translate("portrelayd", "On SIGTERM, let open connections finish for <ms> (default 5000)."),
         QStringLiteral("ms"), QStringLiteral("5000"));
-    parser.addOptions({configOption, checkOption, logFormatOption, workersOption, relayOption, graceOption});
+    const QCommandLineOption secretsOption(
+        QStringLiteral("secrets"),
+        QCoreApplication::translate("portrelayd",
+                                    "Read the passwords and key passphrases that hops name from <file>: a JSON "
+                                    "object of names and values, mode 0600. Without it, systemd credentials "
+                                    "($CREDENTIALS_DIRECTORY) are used when there are any."),
+        QStringLiteral("file"));
+    parser.addOptions(
+        {configOption, checkOption, logFormatOption, workersOption, relayOption, graceOption, secretsOption});
     parser.process(app);
 
     auto fail = [](const QString &message) {
@@ -107,6 +117,18 @@ int main(int argc, char *argv[])
     if (!ok || options.graceMs < 0)
         return fail(QCoreApplication::translate("portrelayd", "--grace-ms: \"%1\" is not a number of milliseconds")
                         .arg(parser.value(graceOption)));
+
+    // Checked before anything starts: a file others may read is refused, as ssh refuses such a key.
+    // The store is where the hops' connectors will find the secrets they name.
+    std::unique_ptr<SecretStore> secrets;
+    if (parser.isSet(secretsOption)) {
+        Message error;
+        secrets = FileSecretStore::open(parser.value(secretsOption), &error);
+        if (!secrets)
+            return fail(error.translated());
+    } else if (const QString directory = CredentialsSecretStore::directoryFromEnvironment(); !directory.isEmpty()) {
+        secrets = std::make_unique<CredentialsSecretStore>(directory);
+    }
 
     // Thousands of connections need thousands of descriptors: take what the hard limit allows.
     Sockets::raiseDescriptorLimit();

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void logsBackendStateChangesAsJson_data();
     void logsBackendStateChangesAsJson();
     void secondSigtermSkipsTheGracePeriod();
+    void secretsFileMustBePrivate();
 
 private:
     QTemporaryDir m_dir;
@@ -323,6 +324,38 @@ void tst_Portrelayd::secondSigtermSkipsTheGracePeriod()
     daemon.signal(SIGTERM); // ...until asked again
     QVERIFY(daemon.finished(5000));
     QCOMPARE(daemon.process.exitCode(), 0);
+}
+
+void tst_Portrelayd::secretsFileMustBePrivate()
+{
+    LoopbackServer backend(echo);
+    const QString config = m_dir.filePath(QStringLiteral("with-secrets.json"));
+    QVERIFY(writeFile(config, ruleSetJson({ruleJson(QStringLiteral("s"), freeLoopbackPort(), backend.port())})));
+    const QString secrets = m_dir.filePath(QStringLiteral("secrets.json"));
+    QVERIFY(writeFile(secrets, R"({"bastion-key": "correct horse battery"})"));
+    QVERIFY(QFile::setPermissions(secrets, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+
+    DaemonProcess refused;
+    refused.start(QStringLiteral(PORTRELAYD_PATH),
+                  {QStringLiteral("--config"), config, QStringLiteral("--secrets"), secrets});
+    QVERIFY(refused.finished(10000));
+    QCOMPARE(refused.process.exitCode(), 2);
+    const QByteArray expected = "secrets file " + secrets.toUtf8() +
+                                " has mode 0644, which lets other users read or "
+                                "change it: chmod 600 " +
+                                secrets.toUtf8();
+    QVERIFY2(refused.log.contains(expected), refused.log.constData());
+    QVERIFY(!refused.log.contains("correct horse"));
+
+    QVERIFY(QFile::setPermissions(secrets, QFile::ReadOwner | QFile::WriteOwner));
+    DaemonProcess started;
+    started.start(QStringLiteral(PORTRELAYD_PATH),
+                  {QStringLiteral("--config"), config, QStringLiteral("--secrets"), secrets});
+    QTRY_VERIFY_WITH_TIMEOUT(started.log.contains("ruleset_loaded"), 10000);
+    started.signal(SIGTERM);
+    QVERIFY(started.finished(10000));
+    QCOMPARE(started.process.exitCode(), 0);
+    QVERIFY(!started.log.contains("correct horse"));
 }
 
 QTEST_GUILESS_MAIN(tst_Portrelayd)
