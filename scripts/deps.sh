@@ -13,6 +13,8 @@ portrelay_install_deps() {
         libqt6opengl6-dev
         # tests: real servers, validators, clang for libFuzzer
         redis-server redis-tools socat desktop-file-utils appstream xvfb xauth clang libclang-rt-14-dev
+        # the keychain tests: a Secret Service (GNOME Keyring) on a private D-Bus session
+        gnome-keyring libsecret-1-0 dbus
     )
     local missing=()
     for p in "${packages[@]}"; do

@@ -2109,6 +2109,18 @@
         <source>secrets file %1: the value of &quot;%2&quot; must be a string</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no keychain service is running (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain was not unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::StatusTotals</name>

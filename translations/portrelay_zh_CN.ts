@@ -2085,6 +2085,18 @@
         <source>secrets file %1: the value of &quot;%2&quot; must be a string</source>
         <translation>密钥文件 %1：“%2”的值必须是字符串</translation>
     </message>
+    <message>
+        <source>no keychain service is running (%1)</source>
+        <translation>没有正在运行的钥匙串服务（%1）</translation>
+    </message>
+    <message>
+        <source>the keychain was not unlocked</source>
+        <translation>钥匙串未解锁</translation>
+    </message>
+    <message>
+        <source>keychain: %1</source>
+        <translation>钥匙串：%1</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::StatusTotals</name>
