@@ -4,17 +4,17 @@
 #include "core/secrets/credentialssecretstore.h"
 #include "core/secrets/filesecretstore.h"
 #include "core/secrets/memorysecretstore.h"
+#include "tests/support/secretanswer.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <optional>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
 using namespace PortRelay;
+using namespace PortRelay::Test;
 
 class tst_SecretStore : public QObject
 {
@@ -33,26 +33,6 @@ private Q_SLOTS:
 };
 
 namespace {
-
-// Runs one store call and waits for its answer; checks that it did not come inside the call.
-template<typename Call>
-std::optional<SecretStore::Result> answerOf(Call call)
-{
-    QObject context;
-    std::optional<SecretStore::Result> answer;
-    bool returned = false;
-    bool answeredInside = false;
-    call(&context, [&](const SecretStore::Result &result) {
-        answeredInside = !returned;
-        answer = result;
-    });
-    returned = true;
-    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 2000))
-        return std::nullopt;
-    if (answeredInside)
-        qWarning("answered inside the call");
-    return answeredInside ? std::nullopt : answer;
-}
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content, mode_t mode)
 {

@@ -2,14 +2,14 @@
 // test's own (CTest runs this under dbus-run-session with gnome-keyring-daemon unlocked, and a
 // HOME of its own, so the user's keyring is never touched).
 
+#include "tests/support/secretanswer.h"
 #include "ui/keychainsecretstore.h"
 
 #include <QCoreApplication>
 #include <QTest>
 
-#include <optional>
-
 using namespace PortRelay;
+using namespace PortRelay::Test;
 
 class tst_KeychainSecretStore : public QObject
 {
@@ -25,23 +25,6 @@ private Q_SLOTS:
 namespace {
 
 const QString Service = QStringLiteral("PortRelay-test");
-
-template<typename Call>
-std::optional<SecretStore::Result> answerOf(Call call)
-{
-    QObject context;
-    std::optional<SecretStore::Result> answer;
-    bool returned = false;
-    bool answeredInside = false;
-    call(&context, [&](const SecretStore::Result &result) {
-        answeredInside = !returned;
-        answer = result;
-    });
-    returned = true;
-    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 10000) || answeredInside)
-        return std::nullopt;
-    return answer;
-}
 
 } // namespace
 
