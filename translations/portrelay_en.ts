@@ -2102,10 +2102,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>secrets file %1: &quot;%2&quot; is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>secrets file %1: the value of &quot;%2&quot; must be a string</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2078,10 +2078,6 @@
         <translation>密钥文件 %1：应为由名称和值组成的对象</translation>
     </message>
     <message>
-        <source>secrets file %1: &quot;%2&quot; is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
-        <translation>密钥文件 %1：“%2”不是有效的密钥名称：请使用字母、数字、“.”、“_”和“-”</translation>
-    </message>
-    <message>
         <source>secrets file %1: the value of &quot;%2&quot; must be a string</source>
         <translation>密钥文件 %1：“%2”的值必须是字符串</translation>
     </message>

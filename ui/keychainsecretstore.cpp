@@ -10,13 +10,6 @@ namespace {
 
 constexpr char Context[] = "PortRelay::SecretStore";
 
-Message invalidName(const QString &name)
-{
-    return Message(Context, QT_TRANSLATE_NOOP("PortRelay::SecretStore",
-                                              "\"%1\" is not a secret name: use letters, digits, '.', '_' and '-'"))
-        .arg(name);
-}
-
 // What a finished job says, in the store's terms. job->errorString() is QtKeychain's own English
 // (or the D-Bus service's), shown as it is.
 SecretStore::Result outcomeOf(const QKeychain::Job &job, const QByteArray &value)

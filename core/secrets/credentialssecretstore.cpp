@@ -24,11 +24,7 @@ void CredentialsSecretStore::read(const QString &name, QObject *context, Callbac
 {
     // A name is a file name here: nothing that could leave the directory.
     if (!isValidName(name)) {
-        answerLater(context, std::move(done),
-                    failed(Message(Context, QT_TRANSLATE_NOOP("PortRelay::SecretStore",
-                                                              "\"%1\" is not a secret name: use letters, digits, '.', "
-                                                              "'_' and '-'"))
-                               .arg(name)));
+        answerLater(context, std::move(done), failed(invalidName(name)));
         return;
     }
     QFile file(QDir(m_directory).filePath(name));

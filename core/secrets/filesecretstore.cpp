@@ -98,11 +98,9 @@ std::unique_ptr<FileSecretStore> FileSecretStore::open(const QString &path, Mess
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!isValidName(it.key())) {
-            *error = Message(Context, QT_TRANSLATE_NOOP("PortRelay::SecretStore",
-                                                        "secrets file %1: \"%2\" is not a secret name: use letters, "
-                                                        "digits, '.', '_' and '-'"))
+            *error = Message(Context, QT_TRANSLATE_NOOP("PortRelay::SecretStore", "secrets file %1: %2"))
                          .arg(path)
-                         .arg(it.key());
+                         .arg(invalidName(it.key()));
             return nullptr;
         }
         if (!it.value().isString()) {

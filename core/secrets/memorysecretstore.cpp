@@ -2,12 +2,6 @@
 
 namespace PortRelay {
 
-namespace {
-
-constexpr char Context[] = "PortRelay::SecretStore";
-
-} // namespace
-
 void MemorySecretStore::read(const QString &name, QObject *context, Callback done)
 {
     const auto found = m_values.constFind(name);
@@ -17,11 +11,7 @@ void MemorySecretStore::read(const QString &name, QObject *context, Callback don
 void MemorySecretStore::write(const QString &name, const QByteArray &value, QObject *context, Callback done)
 {
     if (!isValidName(name)) {
-        answerLater(context, std::move(done),
-                    failed(Message(Context, QT_TRANSLATE_NOOP("PortRelay::SecretStore",
-                                                              "\"%1\" is not a secret name: use letters, digits, '.', "
-                                                              "'_' and '-'"))
-                               .arg(name)));
+        answerLater(context, std::move(done), failed(invalidName(name)));
         return;
     }
     m_values.insert(name, value);

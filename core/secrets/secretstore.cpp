@@ -41,6 +41,14 @@ SecretStore::Result SecretStore::notFound()
     return result;
 }
 
+Message SecretStore::invalidName(const QString &name)
+{
+    return Message("PortRelay::SecretStore",
+                   QT_TRANSLATE_NOOP("PortRelay::SecretStore",
+                                     "\"%1\" is not a secret name: use letters, digits, '.', '_' and '-'"))
+        .arg(name);
+}
+
 SecretStore::Result SecretStore::failed(const Message &error)
 {
     Result result;

@@ -54,6 +54,8 @@ protected:
     static Result found(const QByteArray &value);
     static Result notFound();
     static Result failed(const Message &error);
+    // Why name is refused (see isValidName()).
+    static Message invalidName(const QString &name);
 };
 
 } // namespace PortRelay
