@@ -15,6 +15,7 @@ struct Backend
     int weight = 1;
     bool backup = false; // used only while no primary backend is eligible
     bool enabled = true;
+    QString via;            // the hop (RuleSet::hops) it is reached through; empty: the rule's "via"
     QJsonObject extensions; // the user's own "x-" keys, kept verbatim
 
     // Key by key, by the schema table (RuleSchema::equal).

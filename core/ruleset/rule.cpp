@@ -19,4 +19,9 @@ bool operator==(const HealthCheck &a, const HealthCheck &b)
     return RuleSchema::equal(a, b);
 }
 
+bool operator==(const Hop &a, const Hop &b)
+{
+    return RuleSchema::equal(a, b);
+}
+
 } // namespace PortRelay

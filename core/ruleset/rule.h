@@ -59,6 +59,7 @@ struct Rule
     int slowStartMs = 0;          // ramp a recovered backend's weight up over this time; 0: at once
     bool adaptiveWeights = false; // scale weights by a health score (connect time, failures)
     QList<Subnet> allow;          // empty: any client
+    QString via;                  // the hop of backends that name none; empty: directly
     QJsonObject extensions;       // the user's own "x-" keys, kept verbatim
 
     // Key by key, by the schema table (RuleSchema::equal).

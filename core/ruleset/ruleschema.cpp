@@ -86,6 +86,7 @@ const SchemaField<Rule> RuleTable[] = {
                   QT_TRANSLATE_NOOP("PortRelay::RuleSchema", "Off"), Failover, Ms}),
     SchemaField<Rule>(u"adaptive_weights", &Rule::adaptiveWeights),
     SchemaField<Rule>(u"allow", &Rule::allow).omittedWhenEmpty(),
+    SchemaField<Rule>(u"via", &Rule::via).omittedWhenEmpty().textOf(SchemaText::Label, RuleValidator::MaxNameLength),
 };
 
 const SchemaField<Backend> BackendTable[] = {
@@ -96,6 +97,26 @@ const SchemaField<Backend> BackendTable[] = {
                                    "weight 0 is not allowed: set \"enabled\": false to take a backend out of use")),
     SchemaField<Backend>(u"backup", &Backend::backup),
     SchemaField<Backend>(u"enabled", &Backend::enabled),
+    SchemaField<Backend>(u"via", &Backend::via)
+        .omittedWhenEmpty()
+        .textOf(SchemaText::Label, RuleValidator::MaxNameLength),
+};
+
+const SchemaField<Hop> HopTable[] = {
+    SchemaField<Hop>(u"name", &Hop::name).required().textOf(SchemaText::Label, RuleValidator::MaxNameLength),
+    SchemaField<Hop>(u"type", &Hop::type).required(),
+    SchemaField<Hop>(u"address", &Hop::address),
+    SchemaField<Hop>(u"ssh_config_host", &Hop::sshConfigHost)
+        .omittedWhenEmpty()
+        .textOf(SchemaText::Label, RuleValidator::MaxNameLength),
+    SchemaField<Hop>(u"user", &Hop::user).omittedWhenEmpty().textOf(SchemaText::Label, RuleValidator::MaxNameLength),
+    SchemaField<Hop>(u"identity_file", &Hop::identityFile).omittedWhenEmpty().textOf(SchemaText::Label, 4096),
+    SchemaField<Hop>(u"known_hosts_file", &Hop::knownHostsFile).omittedWhenEmpty().textOf(SchemaText::Label, 4096),
+    SchemaField<Hop>(u"passphrase_secret", &Hop::passphraseSecret)
+        .omittedWhenEmpty()
+        .textOf(SchemaText::Label, 128),
+    SchemaField<Hop>(u"password_secret", &Hop::passwordSecret).omittedWhenEmpty().textOf(SchemaText::Label, 128),
+    SchemaField<Hop>(u"via", &Hop::via).omittedWhenEmpty().textOf(SchemaText::Label, RuleValidator::MaxNameLength),
 };
 
 const SchemaField<HealthCheck> HealthCheckTable[] = {
@@ -159,6 +180,7 @@ constexpr std::size_t memberCount()
 static_assert(memberCount<Rule>() == std::size(RuleTable) + 1, "every member of Rule needs an entry in RuleTable");
 static_assert(memberCount<Backend>() == std::size(BackendTable) + 1,
               "every member of Backend needs an entry in BackendTable");
+static_assert(memberCount<Hop>() == std::size(HopTable) + 1, "every member of Hop needs an entry in HopTable");
 static_assert(memberCount<HealthCheck>() == std::size(HealthCheckTable),
               "every member of HealthCheck needs an entry in HealthCheckTable");
 
@@ -195,6 +217,7 @@ int SchemaFields<Object>::rank(QStringView key) const
 template struct SchemaFields<Rule>;
 template struct SchemaFields<Backend>;
 template struct SchemaFields<HealthCheck>;
+template struct SchemaFields<Hop>;
 
 namespace RuleSchema {
 
@@ -213,6 +236,11 @@ SchemaFields<HealthCheck> healthCheck()
     return {HealthCheckTable, std::size(HealthCheckTable)};
 }
 
+SchemaFields<Hop> hop()
+{
+    return {HopTable, std::size(HopTable)};
+}
+
 const std::array<QStringView, 2> &top()
 {
     return TopKeys;
@@ -226,6 +254,11 @@ bool equal(const Rule &a, const Rule &b)
 bool equal(const Backend &a, const Backend &b)
 {
     return equalFields(backend(), a, b) && a.extensions == b.extensions;
+}
+
+bool equal(const Hop &a, const Hop &b)
+{
+    return equalFields(hop(), a, b) && a.extensions == b.extensions;
 }
 
 bool equal(const HealthCheck &a, const HealthCheck &b)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ruleset/hop.h"
 #include "core/ruleset/rule.h"
 #include "core/ruleset/rulevalidator.h"
 
@@ -65,7 +66,7 @@ struct SchemaField
     // Every type a key of the format holds; a member of another type does not compile into a table.
     using Member =
         std::variant<int Object::*, bool Object::*, QString Object::*, Endpoint Object::*, QByteArray Object::*,
-                     Protocol Object::*, BalanceStrategy Object::*, OnDown Object::*, HealthCheck::Type Object::*,
+                     Protocol Object::*, BalanceStrategy Object::*, OnDown Object::*, HealthCheck::Type Object::*, Hop::Type Object::*,
                      QList<Backend> Object::*, HealthCheck Object::*, QList<Subnet> Object::*>;
 
     QStringView key;
@@ -205,11 +206,24 @@ struct EnumSchema<HealthCheck::Type>
     static constexpr const char *notYet = nullptr;
 };
 
+template<>
+struct EnumSchema<Hop::Type>
+{
+    static constexpr std::array<std::pair<Hop::Type, QStringView>, 1> names{{{Hop::Type::Ssh, u"ssh"}}};
+    static constexpr std::array<QStringView, 2> planned{u"socks5", u"http"};
+    static constexpr const char *unknown =
+        QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "unknown hop type %1 (supported: %2)");
+    static constexpr const char *suggested = nullptr;
+    static constexpr const char *notYet =
+        QT_TRANSLATE_NOOP("PortRelay::RuleSetParser", "hop type %1 is not supported yet (supported: %2)");
+};
+
 namespace RuleSchema {
 
 SchemaFields<Rule> rule();
 SchemaFields<Backend> backend();
 SchemaFields<HealthCheck> healthCheck();
+SchemaFields<Hop> hop();
 // The keys at the top of the document.
 const std::array<QStringView, 2> &top();
 
@@ -218,6 +232,7 @@ const std::array<QStringView, 2> &top();
 bool equal(const Rule &a, const Rule &b);
 bool equal(const Backend &a, const Backend &b);
 bool equal(const HealthCheck &a, const HealthCheck &b);
+bool equal(const Hop &a, const Hop &b);
 
 // The name of value in rules files, and the value of a name.
 template<typename Enum>

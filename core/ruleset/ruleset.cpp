@@ -15,6 +15,15 @@ const Rule *RuleSet::find(QStringView name) const
     return nullptr;
 }
 
+const Hop *RuleSet::findHop(QStringView name) const
+{
+    for (const Hop &hop : hops) {
+        if (hop.name == name)
+            return &hop;
+    }
+    return nullptr;
+}
+
 QStringList RuleSet::names() const
 {
     QStringList out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ruleset/hop.h"
 #include "core/ruleset/rule.h"
 
 #include <QJsonObject>
@@ -14,11 +15,14 @@ struct RuleSet
     static constexpr int CurrentVersion = 1;
 
     int version = CurrentVersion;
+    QList<Hop> hops; // the ways to reach backends that rules name with "via"
     QList<Rule> rules;
     QJsonObject extensions; // top-level "x-" keys, kept verbatim
 
     // The rule with this name, or nullptr.
     const Rule *find(QStringView name) const;
+    // The hop with this name, or nullptr.
+    const Hop *findHop(QStringView name) const;
     QStringList names() const;
     // The rules with these names, in this set's order; version and extensions are kept, so that
     // an export of some rules is the same document as the whole set, only shorter.
@@ -30,7 +34,7 @@ struct RuleSet
 
     friend bool operator==(const RuleSet &a, const RuleSet &b)
     {
-        return a.version == b.version && a.rules == b.rules && a.extensions == b.extensions;
+        return a.version == b.version && a.hops == b.hops && a.rules == b.rules && a.extensions == b.extensions;
     }
     friend bool operator!=(const RuleSet &a, const RuleSet &b) { return !(a == b); }
 };

@@ -31,7 +31,7 @@ LoopbackServer::Handler answering(QByteArray reply)
 
 Backend backendAt(const QString &address, bool enabled = true)
 {
-    return Backend{*Endpoint::parse(address), 1, false, enabled, {}};
+    return Backend{*Endpoint::parse(address), 1, false, enabled, {}, {}};
 }
 
 Rule ruleWith(const QList<Backend> &backends)

@@ -28,7 +28,7 @@ QList<Backend> backends(int count)
 {
     QList<Backend> result;
     for (int i = 0; i < count; ++i)
-        result.append(Backend{Endpoint{QStringLiteral("10.1.0.%1").arg(i + 1), 8080}, 1, false, true, {}});
+        result.append(Backend{Endpoint{QStringLiteral("10.1.0.%1").arg(i + 1), 8080}, 1, false, true, {}, {}});
     return result;
 }
 

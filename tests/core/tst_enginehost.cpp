@@ -30,7 +30,7 @@ void tst_EngineHost::runsOffTheCallersThread()
     Rule rule;
     rule.name = QStringLiteral("hosted");
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
-    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), backend.port()}, 1, false, true, {}}};
+    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), backend.port()}, 1, false, true, {}, {}}};
     rule.healthCheck.type = HealthCheck::Type::None;
     RuleSet set;
     set.rules = {rule};

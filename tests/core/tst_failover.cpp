@@ -93,7 +93,7 @@ Rule makeRule(quint16 listenPort, const QList<NamedBackend *> &backends, const Q
                                      weights.isEmpty() ? 1 : weights[i],
                                      false,
                                      true,
-                                     {}});
+                                     {}, {}});
     }
     rule.healthCheck.type = HealthCheck::Type::None;
     return rule;
@@ -246,7 +246,7 @@ void tst_Failover::leastConnectionsPrefersTheIdleBackend()
     rule.name = QStringLiteral("lb");
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), port};
     for (const LoopbackServer *s : {&x, &y, &z})
-        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), s->port()}, 1, false, true, {}});
+        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), s->port()}, 1, false, true, {}, {}});
     rule.balance = BalanceStrategy::LeastConnections;
     rule.healthCheck.type = HealthCheck::Type::None;
     Engine engine;
@@ -413,7 +413,7 @@ void tst_Failover::sendExpectAgainstRedis()
     Rule rule;
     rule.name = QStringLiteral("redis");
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
-    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), redisPort}, 1, false, true, {}}};
+    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), redisPort}, 1, false, true, {}, {}}};
     rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 200, 500, 1, 2, "PING\r\n", "+PONG"};
     Engine engine;
     QVERIFY(engine.apply(makeSet(rule)).isEmpty());
@@ -435,7 +435,7 @@ void tst_Failover::silentBackendIsDownByTimeout()
     Rule rule;
     rule.name = QStringLiteral("silent");
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
-    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), silent.port()}, 1, false, true, {}}};
+    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), silent.port()}, 1, false, true, {}, {}}};
     rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 300, 200, 1, 2, "HELLO\r\n", "OK"};
     Engine engine;
     QSignalSpy events(&engine, &Engine::eventOccurred);
@@ -510,7 +510,7 @@ void tst_Failover::onDownCloseResetsEstablishedConnections()
     Rule rule;
     rule.name = QStringLiteral("close");
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
-    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), backend.port()}, 1, false, true, {}}};
+    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), backend.port()}, 1, false, true, {}, {}}};
     rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 100, 100, 1, 1, {}, {}};
     rule.onDown = OnDown::Close;
     Engine engine;
@@ -598,7 +598,7 @@ void tst_Failover::sendWithoutExpectReachesTheBackend()
     Rule rule;
     rule.name = QStringLiteral("quit");
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
-    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), backend.port()}, 1, false, true, {}}};
+    rule.backends = {Backend{Endpoint{QStringLiteral("127.0.0.1"), backend.port()}, 1, false, true, {}, {}}};
     rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 200, 200, 1, 1, "QUIT\r\n", {}};
     Engine engine;
     QVERIFY(engine.apply(makeSet(rule)).isEmpty());

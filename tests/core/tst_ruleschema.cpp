@@ -24,7 +24,7 @@ Rule baseRule()
     Rule rule;
     rule.name = u"base"_s;
     rule.listen = *Endpoint::parse(u"127.0.0.1:40000");
-    rule.backends = {Backend{*Endpoint::parse(u"127.0.0.1:40001"), 1, false, true, {}}};
+    rule.backends = {Backend{*Endpoint::parse(u"127.0.0.1:40001"), 1, false, true, {}, {}}};
     return rule;
 }
 
@@ -93,7 +93,7 @@ bool changeMember(const SchemaField<Object> &field, Object &object, const std::f
     if (HealthCheck::Type *value = field.template get<HealthCheck::Type>(object))
         return nextEnumerator(*value);
     if (QList<Backend> *value = field.template get<QList<Backend>>(object)) {
-        value->append(Backend{*Endpoint::parse(u"127.0.0.1:40002"), 2, true, true, {}});
+        value->append(Backend{*Endpoint::parse(u"127.0.0.1:40002"), 2, true, true, {}, {}});
         return true;
     }
     if (HealthCheck *value = field.template get<HealthCheck>(object)) {
@@ -215,7 +215,7 @@ void tst_RuleSchema::everyBackendKeyIsReadWrittenAndCompared()
     const Rule base = baseRule();
     Rule changed = base;
     // A second backend, so that "backup" and "enabled" leave one primary in use.
-    changed.backends.append(Backend{*Endpoint::parse(u"127.0.0.1:40003"), 1, false, true, {}});
+    changed.backends.append(Backend{*Endpoint::parse(u"127.0.0.1:40003"), 1, false, true, {}, {}});
     const Rule withTwo = changed;
     Backend &backend = changed.backends.first();
     QVERIFY(changeMember<Backend>(*field, backend, [&] { return RuleValidator::validate(setOf(changed)).isEmpty(); }));

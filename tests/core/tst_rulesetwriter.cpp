@@ -212,7 +212,7 @@ void tst_RuleSetWriter::programmaticRoundTrip()
     Rule r;
     r.name = u"plain"_s;
     r.listen.port = 1;
-    r.backends = {Backend{*Endpoint::parse(u"127.0.0.1:2"), 1, false, true, {}}};
+    r.backends = {Backend{*Endpoint::parse(u"127.0.0.1:2"), 1, false, true, {}, {}}};
     plain.rules = {r};
     QCOMPARE(RuleSetParser::parse(RuleSetWriter::serialize(plain)).ruleSet, plain);
 }

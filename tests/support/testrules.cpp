@@ -8,7 +8,7 @@ Rule loopbackRule(const QString &name, quint16 listenPort, const QList<quint16> 
     rule.name = name;
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), listenPort};
     for (const quint16 port : backendPorts)
-        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), port}, 1, false, true, {}});
+        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), port}, 1, false, true, {}, {}});
     rule.healthCheck.type = HealthCheck::Type::None;
     return rule;
 }

@@ -26,7 +26,7 @@ Rule makeRule(const QString &name, const QList<int> &weights)
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), 20000};
     for (int i = 0; i < weights.size(); ++i)
         rule.backends.append(
-            Backend{Endpoint{QStringLiteral("127.0.0.1"), quint16(9000 + i)}, weights[i], false, true, {}});
+            Backend{Endpoint{QStringLiteral("127.0.0.1"), quint16(9000 + i)}, weights[i], false, true, {}, {}});
     return rule;
 }
 
@@ -65,8 +65,8 @@ void tst_BackendsPane::totalsAndSharesFromTheEngine()
     Rule rule;
     rule.name = QStringLiteral("weighted");
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), freeLoopbackPort()};
-    rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), light.port()}, 1, false, true, {}});
-    rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), heavy.port()}, 3, false, true, {}});
+    rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), light.port()}, 1, false, true, {}, {}});
+    rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), heavy.port()}, 3, false, true, {}, {}});
     rule.healthCheck.type = HealthCheck::Type::None; // only the clients below reach the backends
 
     Engine::Options options;

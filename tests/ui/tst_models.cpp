@@ -37,7 +37,7 @@ Rule makeRule(const QString &name, quint16 port, int backends = 2)
     rule.name = name;
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), port};
     for (int i = 0; i < backends; ++i)
-        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), quint16(9000 + i)}, 1, false, true, {}});
+        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), quint16(9000 + i)}, 1, false, true, {}, {}});
     return rule;
 }
 
@@ -454,7 +454,7 @@ void tst_Models::backendRowsFollowTheRule()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), 9100}, 5, false, true, {}});
+    rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), 9100}, 5, false, true, {}, {}});
     model.setRule(rule);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(inserted.size(), 1);

@@ -22,7 +22,7 @@ Rule makeRule(const QString &name, quint16 port)
     rule.name = name;
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), port};
     for (int i = 0; i < 2; ++i)
-        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), quint16(9000 + i)}, 1, false, true, {}});
+        rule.backends.append(Backend{Endpoint{QStringLiteral("127.0.0.1"), quint16(9000 + i)}, 1, false, true, {}, {}});
     return rule;
 }
 

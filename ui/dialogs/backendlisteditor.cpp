@@ -150,7 +150,7 @@ void BackendListEditor::test(const Rule &rule)
     m_testedRows.clear();
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (const auto endpoint = Endpoint::parse(m_model->row(row).address.trimmed())) {
-            tested.backends.append(Backend{*endpoint, 1, false, true, {}});
+            tested.backends.append(Backend{*endpoint, 1, false, true, {}, {}});
             m_testedRows.append(row);
             m_model->setProbeState(row, BackendTableModel::ProbeState::Running);
         } else {

@@ -27,7 +27,7 @@ void tst_BackendTableModel::backendModel()
     QSignalSpy edited(&model, &BackendTableModel::backendsEdited);
 
     model.appendRow();
-    model.appendRow(BackendTableModel::rowFromBackend(Backend{endpoint(u"10.0.0.1:80"_s), 5, true, false, {}}));
+    model.appendRow(BackendTableModel::rowFromBackend(Backend{endpoint(u"10.0.0.1:80"_s), 5, true, false, {}, {}}));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(1, BackendTableModel::AddressColumn).data().toString(), u"10.0.0.1:80"_s);
     QCOMPARE(model.index(1, BackendTableModel::WeightColumn).data().toInt(), 5);

@@ -253,8 +253,8 @@ void TestRuleEditorDialog::fullRuleRoundTrip()
     rule.enabled = false;
     rule.listen = endpoint(u"[::1]:18443"_s);
     rule.balance = BalanceStrategy::SourceHash;
-    rule.backends.append(Backend{endpoint(u"db.internal.example:5432"_s), 5, false, true, {}});
-    Backend second{endpoint(u"[::1]:5433"_s), 1, true, false, {}};
+    rule.backends.append(Backend{endpoint(u"db.internal.example:5432"_s), 5, false, true, {}, {}});
+    Backend second{endpoint(u"[::1]:5433"_s), 1, true, false, {}, {}};
     second.extensions.insert(u"x-note"_s, u"kept"_s);
     rule.backends.append(second);
     rule.healthCheck = HealthCheck{HealthCheck::Type::Tcp, 5000, 250, 4, 5, "PING\r\n", "+PONG\\ok"};
