@@ -15,6 +15,8 @@ portrelay_install_deps() {
         redis-server redis-tools socat desktop-file-utils appstream xvfb xauth clang libclang-rt-14-dev
         # the keychain tests: a Secret Service (GNOME Keyring) on a private D-Bus session
         gnome-keyring libsecret-1-0 dbus
+        # SSH hops: the OpenSSH client the engine drives, and a real sshd for the tests
+        openssh-client openssh-server procps
     )
     local missing=()
     for p in "${packages[@]}"; do

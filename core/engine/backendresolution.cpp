@@ -45,7 +45,8 @@ BackendResolution::BackendResolution(std::shared_ptr<RuleRuntime> runtime, HostR
     const Rule &rule = m_runtime->rule();
     for (int i = 0; i < rule.backends.size(); ++i) {
         const Backend &backend = rule.backends[i];
-        if (!backend.enabled || backend.address.numericAddress())
+        // A backend behind a hop is resolved on the far side of it.
+        if (!backend.enabled || backend.address.numericAddress() || !rule.hopOf(i).isEmpty())
             continue;
         auto name = std::make_unique<Name>(m_clock);
         name->backend = i;

@@ -3,6 +3,8 @@
 #include "core/engine/backendresolution.h"
 
 #include "core/health/healthchecker.h"
+#include "core/hops/hopset.h"
+#include "core/hops/sshconnector.h"
 #include "core/net/eventthrottle.h"
 #include "core/net/hostresolver.h"
 #include "core/net/listenerfactory.h"
@@ -36,8 +38,14 @@ Engine::Engine(const Options &options, QObject *parent)
     , m_options(options)
     , m_resolver(std::make_unique<HostResolver>())
     , m_workers(std::make_unique<WorkerPool>(options.workers, options.relayMode, *options.clock))
+    , m_hops(
+          std::make_unique<HopSet>(SshMaster::Options{options.acceptNewHostKeys, options.sshProgram}, *options.clock))
     , m_throttleSweep(*options.clock)
 {
+    connect(m_hops.get(), &HopSet::hopStateChanged, this,
+            [this](const QString &hop, HopRuntime::State state, const Message &reason) {
+                onHopStateChanged(hop, int(state), reason);
+            });
     qRegisterMetaType<PortRelay::RuleStatus>();
     qRegisterMetaType<PortRelay::ConnectionInfo>();
     qRegisterMetaType<PortRelay::EngineSnapshot>();
@@ -54,6 +62,7 @@ Engine::~Engine()
     // The rules' health checks hand their probes back to the workers: before the workers go.
     m_entries.clear();
     m_index.clear();
+    m_hops->stopAll();
     m_workers.reset();
 }
 
@@ -82,8 +91,24 @@ void Engine::rebuildIndex()
 QList<RuleStatus> Engine::apply(const RuleSet &ruleSet)
 {
     QSet<QString> wanted;
-    for (const Rule &rule : ruleSet.rules)
+    QSet<QString> usedHops;
+    for (const Rule &rule : ruleSet.rules) {
         wanted.insert(rule.name);
+        for (int i = 0; rule.enabled && i < rule.backends.size(); ++i) {
+            if (!rule.hopOf(i).isEmpty())
+                usedHops.insert(rule.hopOf(i));
+        }
+    }
+    m_hopDefinitions = ruleSet.hops;
+    // Rules whose hops got a new master must get new connectors, even when the rule is the same.
+    const QSet<QString> replacedHops = m_hops->apply(ruleSet.hops, usedHops);
+    const auto usesReplacedHop = [&replacedHops](const Rule &rule) {
+        for (int i = 0; i < rule.backends.size(); ++i) {
+            if (!rule.hopOf(i).isEmpty() && replacedHops.contains(rule.hopOf(i)))
+                return true;
+        }
+        return false;
+    };
 
     // Stop what leaves first, so a rule that moves its listen address to one a removed rule had
     // can bind it.
@@ -125,7 +150,7 @@ QList<RuleStatus> Engine::apply(const RuleSet &ruleSet)
     QList<RuleStatus> failures;
     for (const Rule &rule : ruleSet.rules) {
         Entry &entry = *find(rule.name);
-        if (entry.rule != rule && entry.listenFd.isValid()) {
+        if ((entry.rule != rule || usesReplacedHop(rule)) && entry.listenFd.isValid()) {
             replaceInPlace(entry, rule);
             continue;
         }
@@ -213,6 +238,7 @@ std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRun
         addresses.push_back(std::move(list));
     }
     auto runtime = std::make_shared<RuleRuntime>(rule, addresses);
+    connectHops(*runtime);
     if (previous) {
         for (int i = 0; i < runtime->backendCount(); ++i) {
             for (int j = 0; j < previous->backendCount(); ++j) {
@@ -231,6 +257,72 @@ std::shared_ptr<RuleRuntime> Engine::makeRuntime(const Rule &rule, const RuleRun
         }
     }
     return runtime;
+}
+
+void Engine::connectHops(RuleRuntime &runtime) const
+{
+    const Rule &rule = runtime.rule();
+    for (int i = 0; i < rule.backends.size(); ++i) {
+        const QString &hop = rule.hopOf(i);
+        if (hop.isEmpty())
+            continue;
+        // A hop that does not run (the rule set names none such, or no master could be made) has
+        // a runtime that stays down, so its backends fail with a reason instead of going direct.
+        std::shared_ptr<const HopRuntime> hopRuntime = m_hops->runtime(hop);
+        if (!hopRuntime) {
+            auto missing = std::make_shared<HopRuntime>(hop, QByteArray());
+            missing->setState(HopRuntime::State::Down,
+                              m_hops->unusableReason().isEmpty()
+                                  ? Message(Context, QT_TR_NOOP("the rule set has no hop named \"%1\"")).arg(hop)
+                                  : m_hops->unusableReason(),
+                              QDateTime::currentMSecsSinceEpoch());
+            hopRuntime = std::move(missing);
+        }
+        const Endpoint &target = rule.backends[i].address;
+        runtime.setConnector(i,
+                             std::make_unique<SshConnector>(std::move(hopRuntime), target.host.toUtf8(), target.port));
+    }
+}
+
+QList<Engine::HopStatus> Engine::hopStatuses() const
+{
+    QList<HopStatus> out;
+    for (const std::shared_ptr<const HopRuntime> &hop : m_hops->runtimes()) {
+        const HopRuntime::State state = hop->state();
+        out.append({hop->name(), int(state), HopRuntime::stateName(state), hop->reason(), hop->sinceEpochMs()});
+    }
+    return out;
+}
+
+void Engine::recheckHops()
+{
+    m_hops->recheckAll();
+}
+
+void Engine::onHopStateChanged(const QString &hop, int state, const Message &reason)
+{
+    const auto hopState = HopRuntime::State(state);
+    EngineEvent event;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.level = hopState == HopRuntime::State::Down ? EngineEvent::Level::Warning : EngineEvent::Level::Info;
+    event.kind = EngineEvent::Kind::HopStateChanged;
+    event.hop = hop;
+    event.hopState = HopRuntime::stateName(hopState);
+    event.message = reason;
+    Q_EMIT eventOccurred(event);
+    if (hopState == HopRuntime::State::Connecting)
+        return;
+    for (const auto &entry : m_entries) {
+        if (!entry->runtime || !entry->checker)
+            continue;
+        const Rule &rule = entry->runtime->rule();
+        if (rule.healthCheck.type == HealthCheck::Type::None)
+            continue; // real traffic finds out, as for any backend of such a rule
+        for (int i = 0; i < rule.backends.size(); ++i) {
+            if (rule.hopOf(i) == hop)
+                entry->checker->checkNow(i);
+        }
+    }
 }
 
 void Engine::attach(Entry &entry, std::shared_ptr<RuleRuntime> runtime)
@@ -490,6 +582,7 @@ bool Engine::closeConnection(int worker, quint64 serial)
 RuleSet Engine::ruleSet() const
 {
     RuleSet set;
+    set.hops = m_hopDefinitions;
     for (const auto &entry : m_entries)
         set.rules.append(entry->rule);
     return set;

@@ -21,6 +21,7 @@ namespace PortRelay {
 
 class BackendResolution;
 class HealthChecker;
+class HopSet;
 class HostResolver;
 class RuleRuntime;
 class WorkerPool;
@@ -45,6 +46,10 @@ public:
         int resolveIntervalMs = 30000;
         // What every timeout, window, ramp and backoff is measured in (tests pass their own).
         const Clock *clock = &Clock::system();
+        // SSH hops: record the host keys of servers never seen before (changed keys are always
+        // refused), and the OpenSSH client to run.
+        bool acceptNewHostKeys = false;
+        QString sshProgram = QStringLiteral("ssh");
     };
 
     enum class StopMode
@@ -89,6 +94,19 @@ public:
     QList<RuleStatus> statuses() const;
     RuleStatus status(const QString &name) const;
     int workerCount() const;
+
+    // The hops that run (those the enabled rules use): name, state and why.
+    struct HopStatus
+    {
+        QString name;
+        int state = 0; // HopRuntime::State
+        QString stateName;
+        Message reason;
+        qint64 sinceEpochMs = 0;
+    };
+    QList<HopStatus> hopStatuses() const;
+    // The network changed or the machine woke: hops that are down try again now.
+    void recheckHops();
 
     // Safe from any thread.
     EngineSnapshot snapshot() const;
@@ -139,12 +157,19 @@ private:
                    const QString &backend = QString(), std::optional<BackendState> from = std::nullopt,
                    std::optional<BackendState> to = std::nullopt);
     void rebuildIndex();
+    // A hop changed state: events, and the backends behind it are checked now rather than at
+    // their next interval, so they follow it at once.
+    void onHopStateChanged(const QString &hop, int state, const Message &reason);
+    // The connectors of the backends behind hops, made from the running hops.
+    void connectHops(RuleRuntime &runtime) const;
     // Tells what the workers' throttles held back and no later event told (about once a second).
     void sweepThrottles();
 
     Options m_options;
     std::unique_ptr<HostResolver> m_resolver; // outlives the rules' BackendResolutions
     std::unique_ptr<WorkerPool> m_workers;
+    std::unique_ptr<HopSet> m_hops;
+    QList<Hop> m_hopDefinitions;
     mutable QMutex m_mutex; // guards m_entries against snapshot() from other threads
     std::vector<std::unique_ptr<Entry>> m_entries;
     QHash<QString, Entry *> m_index;

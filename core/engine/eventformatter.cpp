@@ -29,6 +29,10 @@ QByteArray formatJson(const EngineEvent &event)
     };
     if (!event.backend.isEmpty())
         object.insert(QStringLiteral("backend"), event.backend);
+    if (!event.hop.isEmpty()) {
+        object.insert(QStringLiteral("hop"), event.hop);
+        object.insert(QStringLiteral("state"), event.hopState);
+    }
     if (event.from && event.to) {
         object.insert(QStringLiteral("from"), backendStateName(*event.from));
         object.insert(QStringLiteral("to"), backendStateName(*event.to));
@@ -46,6 +50,8 @@ QByteArray formatText(const EngineEvent &event)
         line += QStringLiteral(" rule=") + event.rule;
     if (!event.backend.isEmpty())
         line += QStringLiteral(" backend=") + event.backend;
+    if (!event.hop.isEmpty())
+        line += QStringLiteral(" hop=") + event.hop + QStringLiteral(" state=") + event.hopState;
     if (event.from && event.to)
         line += QStringLiteral(" from=") + backendStateName(*event.from) + QStringLiteral(" to=") +
                 backendStateName(*event.to);

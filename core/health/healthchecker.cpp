@@ -100,7 +100,7 @@ void HealthChecker::start()
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
         // A backend still down from before a reload gets its fail window like any other.
         for (int i = 0; i < count; ++i) {
-            if (m_runtime->backend(i).health.load() == BackendState::Down && m_runtime->backend(i).hasAddresses())
+            if (m_runtime->backend(i).health.load() == BackendState::Down && m_runtime->backend(i).isReachable())
                 startRevive(i);
         }
         return;
@@ -143,7 +143,7 @@ Message HealthChecker::describe(const HealthCheck &check, const HealthProbe::Out
     case HealthProbe::Outcome::Kind::LocalShortage:
         break;
     }
-    return Sockets::errorMessage(outcome.error);
+    return outcome.reason.isEmpty() ? Sockets::errorMessage(outcome.error) : outcome.reason;
 }
 
 void HealthChecker::judge(const std::shared_ptr<Shared> &sharedPtr, ProbeSlot &slot, int backend,

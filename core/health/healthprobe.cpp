@@ -44,7 +44,7 @@ void HealthProbe::checkNow()
 {
     BackendRuntime &target = m_rule->backend(m_backend);
     // A name that does not resolve is down already, with that reason: nothing to connect to.
-    if (isChecking() || target.health.load() == BackendState::Disabled || !target.hasAddresses())
+    if (isChecking() || target.health.load() == BackendState::Disabled || !target.isReachable())
         return;
     const qint64 now = m_loop.refreshNow();
     m_startedUs = m_loop.clock().nowUs();
@@ -99,9 +99,14 @@ void HealthProbe::follow(ConnectAttempt::Progress progress)
         m_deadline.start(m_loop, qMin(m_attempt->timeoutAtMs(), m_checkDeadlineMs));
         return;
     case ConnectAttempt::Progress::Connected:
-        if (m_attempt->socketSerial() != m_attemptSocket)
-            m_registration = EventLoop::Registration(m_attempt->fd(), this);
         m_transport = m_attempt->takeTransport();
+        if (m_attempt->socketSerial() != m_attemptSocket) {
+            m_registration = EventLoop::Registration(m_transport->fd(), this);
+        } else if (m_registration.fd() != m_transport->fd()) {
+            // A channel of an SSH master: the control socket the attempt was watched on stays open.
+            m_loop.remove(m_registration);
+            m_registration = EventLoop::Registration(m_transport->fd(), this);
+        }
         m_attempt.reset();
         m_deadline.start(m_loop, m_checkDeadlineMs);
         exchange();
@@ -111,7 +116,7 @@ void HealthProbe::follow(ConnectAttempt::Progress progress)
         return;
     case ConnectAttempt::Progress::Failed: {
         const int error = m_attempt->error();
-        finish(error == ETIMEDOUT ? Outcome::Kind::TimedOut : Outcome::Kind::Failed, error);
+        finish(error == ETIMEDOUT ? Outcome::Kind::TimedOut : Outcome::Kind::Failed, error, m_attempt->failureReason());
         return;
     }
     }
@@ -170,15 +175,22 @@ void HealthProbe::watch(quint32 interest)
     m_loop.setInterest(m_registration, interest);
 }
 
-void HealthProbe::finish(Outcome::Kind kind, int error)
+void HealthProbe::finish(Outcome::Kind kind, int error, const Message &reason)
 {
     m_deadline.stop();
     Outcome outcome;
     outcome.kind = kind;
     outcome.error = error;
+    outcome.reason = reason;
     outcome.micros = m_loop.clock().nowUs() - m_startedUs;
     if (kind == Outcome::Kind::Unexpected)
         outcome.received = m_received;
+    // Out of the epoll set before the descriptor closes (see TcpSession::finish()).
+    const bool open = !m_transport.isEmpty() ? m_registration.fd() == m_transport->fd()
+                                             : m_attempt && m_attempt->socketSerial() == m_attemptSocket &&
+                                                   m_registration.fd() == m_attempt->fd();
+    if (open)
+        m_loop.remove(m_registration);
     m_attempt.reset();
     if (!m_transport.isEmpty()) {
         // A passed check says goodbye properly (what it sent must arrive); a failed one just drops.

@@ -40,6 +40,7 @@ public:
         Kind kind = Kind::Failed;
         int error = 0;       // with Failed: errno
         QByteArray received; // with Unexpected: what came instead
+        Message reason;      // with Failed: the connector's words, when errno alone does not say it
         qint64 micros = 0;   // from the start of the check to its outcome
 
         bool passed() const { return kind == Kind::Connected || kind == Kind::Sent || kind == Kind::Answered; }
@@ -69,7 +70,7 @@ private:
     // Handshake, then send, then expect, as far as the transport lets us now.
     void exchange();
     void watch(quint32 interest);
-    void finish(Outcome::Kind kind, int error = 0);
+    void finish(Outcome::Kind kind, int error = 0, const Message &reason = Message());
 
     const std::shared_ptr<RuleRuntime> m_rule;
     const int m_backend;

@@ -44,6 +44,12 @@ public:
     // once every worker has been through its loop (the engine hands it to WorkerPool::retire()).
     const AddressList &addresses() const { return *m_addresses.load(std::memory_order_acquire); }
     bool hasAddresses() const { return !addresses().isEmpty(); }
+    // Whether there is anything to try: addresses here, or a hop that resolves the name there.
+    bool isReachable() const { return m_farSide || hasAddresses(); }
+    // Reached through a hop: its name is resolved on the far side, never here. Set before the
+    // runtime is shared.
+    void setFarSide() { m_farSide = true; }
+    bool isFarSide() const { return m_farSide; }
     // Control thread only: publishes a new list and returns the one it replaces, to be retired.
     std::shared_ptr<const AddressList> publishAddresses(std::shared_ptr<const AddressList> list);
     // Control thread only: the list now published.
@@ -80,6 +86,7 @@ public:
     double healthScore() const;
 
 private:
+    bool m_farSide = false;
     std::atomic<int> m_windowFailures{0};
     std::atomic<qint64> m_windowStartMs{0};
     // Moving averages (alpha 0.2) over connect attempts: failures in millionths, time in microseconds.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/i18n/message.h"
 #include "core/net/transportslot.h"
 
 #include <QtGlobal>
@@ -45,6 +46,9 @@ public:
     virtual TransportSlot takeTransport() = 0;
     // After Failed or LocalShortage: the errno of the last failure (ETIMEDOUT for a timeout).
     virtual int error() const = 0;
+    // After Failed: why, in words, when the errno alone does not say it (a hop that is down, a
+    // channel the far side refused); empty otherwise.
+    virtual Message failureReason() const { return Message(); }
     // After Connected: microseconds from start() to Connected, for adaptive weights.
     virtual qint64 setupMicros() const = 0;
 };

@@ -1,10 +1,13 @@
 #include "core/net/connectors.h"
 
+#include "core/net/ruleruntime.h"
+
 namespace PortRelay {
 
-const UpstreamConnector &Connectors::forBackend(const RuleRuntime &, int) const
+const UpstreamConnector &Connectors::forBackend(const RuleRuntime &rule, int backend) const
 {
-    return m_direct;
+    const UpstreamConnector *hop = rule.connector(backend);
+    return hop ? *hop : m_direct;
 }
 
 } // namespace PortRelay

@@ -8,8 +8,9 @@ class RuleRuntime;
 
 // Which UpstreamConnector reaches a backend: one decision, made here for the sessions that relay
 // and for the health checks that probe, so that a check always takes the path traffic takes.
-// Today every backend is reached directly; hops (SSH, SOCKS5, HTTP CONNECT) and TLS origination
-// will be chosen here from the backend's configuration (docs/architecture.md). Shared by every
+// A backend behind a hop has its own connector in its rule's runtime (made by the engine, which
+// runs the hops: an SshConnector today; SOCKS5, HTTP CONNECT and TLS origination are further
+// ones); every other backend is reached directly (docs/architecture.md). Shared by every
 // worker: connectors keep no state of their own, their attempts do.
 class Connectors
 {

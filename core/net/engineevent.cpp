@@ -27,6 +27,8 @@ QString EngineEvent::kindName(Kind kind)
         return QStringLiteral("ruleset_loaded");
     case Kind::RuleSetRejected:
         return QStringLiteral("ruleset_rejected");
+    case Kind::HopStateChanged:
+        return QStringLiteral("hop_state_changed");
     }
     return QString();
 }

@@ -35,14 +35,17 @@ struct EngineEvent
         AcceptPaused,
         RuleSetLoaded,
         RuleSetRejected,
+        HopStateChanged,
     };
-    static constexpr int KindCount = int(Kind::RuleSetRejected) + 1;
+    static constexpr int KindCount = int(Kind::HopStateChanged) + 1;
 
     QDateTime time;
     Level level = Level::Info;
     Kind kind = Kind::RuleStarted;
     QString rule;
     QString backend;
+    QString hop; // hop state changes: the hop, and its new state ("connecting", "up", "down")
+    QString hopState;
     std::optional<BackendState> from; // backend state changes
     std::optional<BackendState> to;
     Message message; // the human reason: "connection refused (3/3 checks)"

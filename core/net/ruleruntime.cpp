@@ -23,6 +23,13 @@ RuleRuntime::RuleRuntime(Rule rule, const std::vector<std::shared_ptr<const Addr
             backend->health = BackendState::Disabled;
         m_backends.push_back(std::move(backend));
     }
+    m_connectors.resize(m_backends.size());
+}
+
+void RuleRuntime::setConnector(int index, std::unique_ptr<const UpstreamConnector> connector)
+{
+    m_backends[std::size_t(index)]->setFarSide();
+    m_connectors[std::size_t(index)] = std::move(connector);
 }
 
 bool RuleRuntime::admits(const SocketAddress &client) const

@@ -5,6 +5,7 @@
 #include "core/net/clienttally.h"
 #include "core/net/eventthrottle.h"
 #include "core/net/trafficcounters.h"
+#include "core/net/upstreamconnector.h"
 #include "core/ruleset/rule.h"
 
 #include <atomic>
@@ -30,6 +31,10 @@ public:
     int backendCount() const { return int(m_backends.size()); }
     BackendRuntime &backend(int index) { return *m_backends[std::size_t(index)]; }
     const BackendRuntime &backend(int index) const { return *m_backends[std::size_t(index)]; }
+    // How the backend is reached when not directly (through a hop): set by the engine before the
+    // runtime is shared. Null: directly (Connectors decides).
+    void setConnector(int index, std::unique_ptr<const UpstreamConnector> connector);
+    const UpstreamConnector *connector(int index) const { return m_connectors[std::size_t(index)].get(); }
 
     TrafficCounters &counters() { return m_counters; }
     const TrafficCounters &counters() const { return m_counters; }
@@ -56,6 +61,7 @@ private:
     const Rule m_rule;
     const quint64 m_id;
     std::vector<std::unique_ptr<BackendRuntime>> m_backends;
+    std::vector<std::unique_ptr<const UpstreamConnector>> m_connectors;
     const std::unique_ptr<Balancer> m_balancer;
     TrafficCounters m_counters;
     ClientTally m_clientTally;

@@ -155,7 +155,7 @@ int TcpSession::chooseBackend()
     bool available[3] = {};
     for (int i = 0; i < rule.backendCount(); ++i) {
         const BackendRuntime &backend = rule.backend(i);
-        if (!backend.hasAddresses())
+        if (!backend.isReachable())
             continue;
         const BackendState state = backend.state();
         const int tier = isEligible(state) ? (config.backends[i].backup ? 1 : 0) : state == BackendState::Down ? 2 : -1;
@@ -202,7 +202,7 @@ void TcpSession::connectNext()
         }
         m_tried |= quint64(1) << index;
         BackendRuntime &backend = rule.backend(index);
-        if (!backend.hasAddresses())
+        if (!backend.isReachable())
             continue; // its name stopped resolving since the pick: not an attempt
         ++m_attempts;
         m_backend = index;
@@ -231,9 +231,17 @@ bool TcpSession::follow(ConnectAttempt::Progress progress)
     case ConnectAttempt::Progress::Connected:
         m_timer.stop();
         m_rule->backend(m_backend).recordSuccess(m_attempt->setupMicros());
-        if (m_attempt->socketSerial() != m_attemptSocket)
-            m_backendRegistration = EventLoop::Registration(m_attempt->fd(), this, quint8(Relay::Side::Backend));
         m_backendTransport = m_attempt->takeTransport();
+        if (m_attempt->socketSerial() != m_attemptSocket) {
+            m_backendRegistration =
+                EventLoop::Registration(m_backendTransport->fd(), this, quint8(Relay::Side::Backend));
+        } else if (m_backendRegistration.fd() != m_backendTransport->fd()) {
+            // The connection is not the descriptor the attempt was watched on (a channel of an SSH
+            // master; its control socket stays open in the transport): watch the connection instead.
+            loop().remove(m_backendRegistration);
+            m_backendRegistration =
+                EventLoop::Registration(m_backendTransport->fd(), this, quint8(Relay::Side::Backend));
+        }
         m_attempt.reset();
         startHandshake();
         return true;
@@ -393,6 +401,7 @@ void TcpSession::chargeFailedAttempt(int error)
 {
     RuleRuntime &rule = *m_rule;
     BackendRuntime &backend = rule.backend(m_backend);
+    const Message reason = m_attempt ? m_attempt->failureReason() : Message();
     m_attempt.reset();
     backend.counters.activeConnections.fetch_sub(1, std::memory_order_relaxed);
     backend.counters.connectFailures.fetch_add(1, std::memory_order_relaxed);
@@ -400,7 +409,8 @@ void TcpSession::chargeFailedAttempt(int error)
     m_lastError = error;
     BackendState previous = BackendState::Unknown;
     if (backend.recordFailure(loop().now(), rule.rule(), &previous)) {
-        const Message last = error == ETIMEDOUT
+        const Message last = !reason.isEmpty() ? reason
+                             : error == ETIMEDOUT
                                  ? Message(Context, QT_TR_NOOP("timeout after %1 ms")).arg(rule.rule().connectTimeoutMs)
                                  : Sockets::errorMessage(error);
         m_host.markedDown(rule, m_backend, previous,
@@ -418,8 +428,19 @@ void TcpSession::finish(bool abortive)
         return;
     m_phase = Phase::Closed;
     m_timer.stop();
-    // Closing a descriptor takes it out of the epoll set; an event already fetched for it in this
-    // batch finds the session closed.
+    // Out of the epoll set before the descriptors close: closing one removes it only once no
+    // other process holds a copy, and a process forked meanwhile (an SSH master starting) holds
+    // copies until it execs, so the set would name this session after it is freed. Only
+    // registrations of descriptors still open are ours to remove: a number closed earlier may
+    // belong to another connection by now. An event already fetched in this batch finds the
+    // session closed.
+    loop().remove(m_clientRegistration);
+    const bool backendOpen = !m_backendTransport.isEmpty()
+                                 ? m_backendRegistration.fd() == m_backendTransport->fd()
+                                 : m_attempt && m_attempt->socketSerial() == m_attemptSocket &&
+                                       m_backendRegistration.fd() == m_attempt->fd();
+    if (backendOpen)
+        loop().remove(m_backendRegistration);
     m_attempt.reset();
     m_client->close(abortive);
     if (!m_backendTransport.isEmpty())

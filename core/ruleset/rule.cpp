@@ -4,6 +4,12 @@
 
 namespace PortRelay {
 
+const QString &Rule::hopOf(int backend) const
+{
+    const QString &own = backends[backend].via;
+    return own.isEmpty() ? via : own;
+}
+
 bool operator==(const Rule &a, const Rule &b)
 {
     return RuleSchema::equal(a, b);

@@ -62,6 +62,9 @@ struct Rule
     QString via;                  // the hop of backends that name none; empty: directly
     QJsonObject extensions;       // the user's own "x-" keys, kept verbatim
 
+    // The hop a backend is reached through: its own "via", else the rule's; empty: directly.
+    const QString &hopOf(int backend) const;
+
     // Key by key, by the schema table (RuleSchema::equal).
     friend bool operator==(const Rule &a, const Rule &b);
     friend bool operator!=(const Rule &a, const Rule &b) { return !(a == b); }

@@ -50,6 +50,8 @@ QString EventLogModel::kindText(EngineEvent::Kind kind)
         return tr("Rules loaded");
     case EngineEvent::Kind::RuleSetRejected:
         return tr("Rules rejected");
+    case EngineEvent::Kind::HopStateChanged:
+        return tr("Hop state");
     }
     return QString();
 }
@@ -61,6 +63,13 @@ QString EventLogModel::message(const EngineEvent &event) const
         const QString change = tr("%1: %2 → %3")
                                    .arg(event.backend, event.from ? StateIcons::text(*event.from) : QString(),
                                         event.to ? StateIcons::text(*event.to) : QString());
+        return event.message.isEmpty() ? change : tr("%1 (%2)").arg(change, event.message.translated());
+    }
+    if (event.kind == EngineEvent::Kind::HopStateChanged) {
+        const QString state = event.hopState == u"up"           ? tr("up")
+                              : event.hopState == u"connecting" ? tr("connecting")
+                                                                : tr("down");
+        const QString change = tr("hop %1: %2").arg(event.hop, state);
         return event.message.isEmpty() ? change : tr("%1 (%2)").arg(change, event.message.translated());
     }
     const QString text = event.message.translated();
