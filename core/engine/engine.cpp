@@ -39,7 +39,7 @@ Engine::Engine(const Options &options, QObject *parent)
     , m_resolver(std::make_unique<HostResolver>())
     , m_workers(std::make_unique<WorkerPool>(options.workers, options.relayMode, *options.clock))
     , m_hops(
-          std::make_unique<HopSet>(SshMaster::Options{options.acceptNewHostKeys, options.sshProgram}, *options.clock))
+          std::make_unique<HopSet>(SshMaster::Options{options.acceptNewHostKeys, options.sshProgram, options.secrets, nullptr}, *options.clock))
     , m_throttleSweep(*options.clock)
 {
     connect(m_hops.get(), &HopSet::hopStateChanged, this,

@@ -22,6 +22,7 @@ namespace PortRelay {
 class BackendResolution;
 class HealthChecker;
 class HopSet;
+class SecretStore;
 class HostResolver;
 class RuleRuntime;
 class WorkerPool;
@@ -50,6 +51,9 @@ public:
         // refused), and the OpenSSH client to run.
         bool acceptNewHostKeys = false;
         QString sshProgram = QStringLiteral("ssh");
+        // Passphrases and passwords of SSH hops (not owned; must outlive the engine). None: hops
+        // that name a secret fail with "passphrase needed".
+        SecretStore *secrets = nullptr;
     };
 
     enum class StopMode

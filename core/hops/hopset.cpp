@@ -77,10 +77,15 @@ QSet<QString> HopSet::apply(const QList<Hop> &hops, const QSet<QString> &used)
 
     if (!order.isEmpty() && !m_folder) {
         m_folder = makeFolder();
-        if (!m_folder)
+        if (m_folder) {
+            m_askpass = std::make_unique<AskpassServer>();
+            if (m_askpass->listen(m_folder->filePath(u"askpass"_s)))
+                m_options.askpass = m_askpass.get();
+        } else {
             m_unusable = Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop",
                                                             "no private folder for the SSH control sockets could be "
                                                             "made (XDG_RUNTIME_DIR, TMPDIR and /tmp tried)"));
+        }
     }
 
     QSet<QString> replaced;

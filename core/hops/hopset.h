@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/hops/askpassserver.h"
 #include "core/hops/hopruntime.h"
 #include "core/hops/sshmaster.h"
 #include "core/ruleset/hop.h"
@@ -50,9 +51,10 @@ private:
     QByteArray controlPathFor(const QString &name);
     void onStateChanged(const QString &name, HopRuntime::State state);
 
-    const SshMaster::Options m_options;
+    SshMaster::Options m_options;
     const Clock &m_clock;
     std::unique_ptr<QTemporaryDir> m_folder;
+    std::unique_ptr<AskpassServer> m_askpass;
     Message m_unusable;
     std::map<QString, std::unique_ptr<SshMaster>> m_masters;
     int m_nextSocket = 0;

@@ -1,7 +1,9 @@
 #include "core/hops/sshmaster.h"
 
+#include "core/hops/askpassserver.h"
 #include "core/hops/sshfailure.h"
 #include "core/net/clock.h"
+#include "core/secrets/secretstore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -14,6 +16,8 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace PortRelay {
 
@@ -73,8 +77,10 @@ void SshMaster::launch()
     command.controlPath = m_runtime->controlPath();
     command.viaControlPath = m_via ? m_via->controlPath() : QByteArray();
     command.acceptNewHostKeys = m_options.acceptNewHostKeys;
+    command.askpass = usesSecrets() && m_options.askpass && !AskpassServer::program().isEmpty();
 
     m_errors.clear();
+    m_secretProblem = Message();
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(m_options.program);
     m_process->setArguments(SshMasterCommand::arguments(m_hop, command));
@@ -83,6 +89,16 @@ void SshMaster::launch()
     // A master must not outlive PortRelay (a crash included): nobody would supervise it. The
     // signal comes when the thread that started it ends, which is the engine's, so the same.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    if (command.askpass) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        m_askpassToken = m_options.askpass->add(
+            [this](const QString &prompt, const AskpassServer::Reply &reply) { answerPrompt(prompt, reply); });
+        environment.insert(u"SSH_ASKPASS"_s, AskpassServer::program());
+        environment.insert(u"SSH_ASKPASS_REQUIRE"_s, u"force"_s);
+        environment.insert(u"PORTRELAY_ASKPASS_SOCKET"_s, m_options.askpass->path());
+        environment.insert(u"PORTRELAY_ASKPASS_TOKEN"_s, QString::fromLatin1(m_askpassToken));
+        m_process->setProcessEnvironment(environment);
+    }
     QProcess *process = m_process.get();
     connect(process, &QProcess::readyReadStandardError, this, [this, process] {
         m_errors += process->readAllStandardError();
@@ -131,8 +147,14 @@ void SshMaster::onFinished(int exitCode)
     process->disconnect(this);
     process->deleteLater();
 
+    if (!m_askpassToken.isEmpty()) {
+        m_options.askpass->remove(m_askpassToken);
+        m_askpassToken.clear();
+    }
     Message reason;
-    if (m_via && !m_via->isUp())
+    if (!m_secretProblem.isEmpty())
+        reason = m_secretProblem;
+    else if (m_via && !m_via->isUp())
         reason = Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "hop \"%1\", which it is reached through, "
                                                                          "is down"))
                      .arg(m_via->name());
@@ -161,11 +183,55 @@ void SshMaster::recheck()
     launch();
 }
 
+void SshMaster::answerPrompt(const QString &prompt, const std::function<void(bool, const QByteArray &)> &reply)
+{
+    // OpenSSH's prompts: "Enter passphrase for key '…': ", "user@host's password: ".
+    const bool passphrase = prompt.contains(u"passphrase"_s, Qt::CaseInsensitive);
+    const bool password = !passphrase && prompt.contains(u"password"_s, Qt::CaseInsensitive);
+    const QString name = passphrase ? m_hop.passphraseSecret : password ? m_hop.passwordSecret : QString();
+    if (name.isEmpty()) {
+        m_secretProblem = Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop",
+                                                             "ssh asked \"%1\", which the hop has no secret for"))
+                              .arg(prompt.trimmed());
+        reply(false, {});
+        return;
+    }
+    const auto needed = [this, passphrase, name] {
+        return passphrase
+                   ? Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "passphrase needed: add secret \"%1\""))
+                         .arg(name)
+                   : Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "password needed: add secret \"%1\""))
+                         .arg(name);
+    };
+    if (!m_options.secrets) {
+        m_secretProblem = needed();
+        reply(false, {});
+        return;
+    }
+    m_options.secrets->read(name, this, [this, reply, needed, name](const SecretStore::Result &result) {
+        if (result.ok()) {
+            reply(true, result.value);
+            return;
+        }
+        m_secretProblem =
+            result.status == SecretStore::Result::Status::NotFound
+                ? needed()
+                : Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "cannot read secret \"%1\": %2"))
+                      .arg(name)
+                      .arg(result.error);
+        reply(false, {});
+    });
+}
+
 void SshMaster::stop()
 {
     m_running = false;
     m_poll.stop();
     m_restart.stop();
+    if (!m_askpassToken.isEmpty()) {
+        m_options.askpass->remove(m_askpassToken);
+        m_askpassToken.clear();
+    }
     if (m_process) {
         std::unique_ptr<QProcess> process = std::move(m_process);
         process->disconnect(this);

@@ -13,7 +13,9 @@
 
 namespace PortRelay {
 
+class AskpassServer;
 class Clock;
+class SecretStore;
 
 // Supervises the OpenSSH master of one SSH hop: starts it, knows it is up once its control
 // socket answers (ssh listens there only after authenticating), reads why it failed from its
@@ -35,6 +37,10 @@ public:
     {
         bool acceptNewHostKeys = false;
         QString program = SshMasterCommand::program(); // tests may point at another ssh
+        // Where passphrases and passwords come from, and who hands them to ssh; without them a
+        // hop that names a secret fails with "passphrase needed".
+        SecretStore *secrets = nullptr;
+        AskpassServer *askpass = nullptr;
     };
 
     // via: the runtime of the hop this one is reached through, or null.
@@ -64,6 +70,9 @@ private:
     void scheduleRestart(const Message &reason);
     void setState(HopRuntime::State state, const Message &reason);
     bool controlSocketAnswers() const;
+    // Answers one prompt of ssh (through the askpass program) from the secret store.
+    void answerPrompt(const QString &prompt, const std::function<void(bool, const QByteArray &)> &reply);
+    bool usesSecrets() const { return !m_hop.passphraseSecret.isEmpty() || !m_hop.passwordSecret.isEmpty(); }
 
     const Hop m_hop;
     const std::shared_ptr<HopRuntime> m_runtime;
@@ -72,7 +81,9 @@ private:
     const Clock &m_clock;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_errors; // what the running master wrote to standard error (the last 16 KiB)
-    ClockTimer m_poll;   // while connecting: is the control socket there yet?
+    QByteArray m_askpassToken;
+    Message m_secretProblem; // a secret ssh asked for that could not be given: why the master failed
+    ClockTimer m_poll;       // while connecting: is the control socket there yet?
     ClockTimer m_restart;
     qint64 m_launchedMs = 0;
     int m_backoffMs = FirstBackoffMs;

@@ -29,7 +29,9 @@ QStringList SshMasterCommand::arguments(const Hop &hop, const Options &options)
     option(u"ClearAllForwardings"_s, u"yes"_s);
     option(u"ExitOnForwardFailure"_s, u"yes"_s);
     option(u"StrictHostKeyChecking"_s, options.acceptNewHostKeys ? u"accept-new"_s : u"yes"_s);
-    option(u"BatchMode"_s, u"yes"_s);
+    option(u"BatchMode"_s, options.askpass ? u"no"_s : u"yes"_s);
+    if (options.askpass)
+        option(u"NumberOfPasswordPrompts"_s, u"1"_s); // a wrong secret fails once, not thrice
     option(u"ConnectTimeout"_s, QString::number(options.connectTimeoutS));
     option(u"ServerAliveInterval"_s, QString::number(options.aliveIntervalS));
     option(u"ServerAliveCountMax"_s, u"3"_s);

@@ -21,6 +21,7 @@ struct SshMasterCommand
         QByteArray controlPath;         // where the master listens
         QByteArray viaControlPath;      // the control socket of the hop this one is reached through, if any
         bool acceptNewHostKeys = false; // record unknown host keys (still refusing changed ones)
+        bool askpass = false;           // passphrases and passwords come from the askpass program: no batch mode
         int connectTimeoutS = 10;
         int aliveIntervalS = 15; // keep-alives; the master gives up after three unanswered
     };

@@ -3,7 +3,9 @@
 // host key) and the recovery without user action.
 
 #include "core/engine/engine.h"
+#include "core/engine/eventformatter.h"
 #include "core/hops/hopruntime.h"
+#include "core/secrets/memorysecretstore.h"
 #include "loopbackserver.h"
 #include "sshserver.h"
 #include "streampeer.h"
@@ -119,6 +121,8 @@ private Q_SLOTS:
     void fiftyConcurrentConnectionsOverOneMaster();
     void deadHopFailsOverToTheBackupAndRecovers();
     void chainOfTwoHops();
+    void passphraseComesFromTheSecretStore();
+    void missingPassphraseNamesTheSecret();
     void changedHostKeyIsRefused();
     void unknownHostKeyFailsTheHop();
 
@@ -319,6 +323,66 @@ void tst_SshHop::chainOfTwoHops()
     QCOMPARE(ask(port), 'i');
     QVERIFY(m_sshd->log().contains(u"Accepted publickey"_s));
     QVERIFY(inner.log().contains(u"Accepted publickey"_s));
+}
+
+void tst_SshHop::passphraseComesFromTheSecretStore()
+{
+    const QString passphrase = u"correct horse battery staple"_s;
+    Hop hop = sshHop(u"bastion"_s, *m_sshd);
+    hop.identityFile = m_sshd->addClientKey(u"locked_key"_s, passphrase);
+    QVERIFY(!hop.identityFile.isEmpty());
+    hop.passphraseSecret = u"bastion-key"_s;
+    MemorySecretStore secrets;
+    QObject context;
+    bool written = false;
+    secrets.write(u"bastion-key"_s, passphrase.toUtf8(), &context,
+                  [&written](const SecretStore::Result &r) { written = r.ok(); });
+    QTRY_VERIFY(written);
+
+    auto behind = namedBackend('a');
+    const quint16 port = freeLoopbackPort();
+    Engine::Options options;
+    options.secrets = &secrets;
+    Engine engine(options);
+    QList<QByteArray> log;
+    connect(&engine, &Engine::eventOccurred, this, [&log](const EngineEvent &event) {
+        log.append(EventFormatter::format(event, EventFormatter::Format::Json));
+    });
+    QVERIFY(engine.apply(ruleSetOf({hop}, {backendAt(behind->port(), u"bastion"_s)}, port)).isEmpty());
+    QString reason;
+    QTRY_VERIFY_WITH_TIMEOUT(hopState(engine, u"bastion"_s, &reason) == u"up"_s, 10000);
+    QVERIFY2(hopState(engine, u"bastion"_s, &reason) == u"up"_s, log.join('\n').constData());
+    QCOMPARE(ask(port), 'a');
+    QVERIFY(m_sshd->log().contains(u"Accepted publickey"_s));
+    // The secret went to ssh alone: not in the events, not in the command lines of our processes.
+    QVERIFY(!log.isEmpty());
+    for (const QByteArray &line : log)
+        QVERIFY2(!line.contains(passphrase.toUtf8()), line.constData());
+    QProcess ps;
+    ps.start(u"ps"_s, {u"-eo"_s, u"args"_s});
+    QVERIFY(ps.waitForFinished(5000));
+    const QByteArray commandLines = ps.readAllStandardOutput();
+    QVERIFY(commandLines.contains("ssh -M"));
+    QVERIFY(!commandLines.contains(passphrase.toUtf8()));
+}
+
+void tst_SshHop::missingPassphraseNamesTheSecret()
+{
+    Hop hop = sshHop(u"bastion"_s, *m_sshd);
+    hop.identityFile = m_sshd->addClientKey(u"locked_key"_s, u"some passphrase"_s);
+    hop.passphraseSecret = u"bastion-key"_s;
+    MemorySecretStore secrets; // empty
+    auto behind = namedBackend('a');
+    Engine::Options options;
+    options.secrets = &secrets;
+    Engine engine(options);
+    QVERIFY(engine.apply(ruleSetOf({hop}, {backendAt(behind->port(), u"bastion"_s)}, freeLoopbackPort())).isEmpty());
+    QString reason;
+    QTRY_VERIFY_WITH_TIMEOUT(hopState(engine, u"bastion"_s, &reason) == u"down"_s && !reason.isEmpty(), 10000);
+    QCOMPARE(reason, u"passphrase needed: add secret \"bastion-key\""_s);
+    QTRY_COMPARE_WITH_TIMEOUT(backendOf(engine, 0).state, BackendState::Down, 3000);
+    QVERIFY2(backendOf(engine, 0).lastFailure.english().contains(u"passphrase needed"_s),
+             qPrintable(backendOf(engine, 0).lastFailure.english()));
 }
 
 void tst_SshHop::changedHostKeyIsRefused()

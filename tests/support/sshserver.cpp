@@ -78,6 +78,19 @@ bool SshServer::makeKeys(QString *error)
     return true;
 }
 
+QString SshServer::addClientKey(const QString &name, const QString &passphrase)
+{
+    const QString key = m_folder.filePath(name);
+    if (!run(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, passphrase, u"-f"_s, key}, nullptr))
+        return QString();
+    QFile pub(key + u".pub"_s);
+    QFile authorized(m_folder.filePath(u"authorized_keys"_s));
+    if (!pub.open(QIODevice::ReadOnly) || !authorized.open(QIODevice::Append))
+        return QString();
+    authorized.write(pub.readAll());
+    return key;
+}
+
 bool SshServer::replaceHostKey()
 {
     const QString hostKey = m_folder.filePath(u"host_key"_s);

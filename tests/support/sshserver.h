@@ -28,6 +28,8 @@ public:
     void kill();
     bool isRunning() const;
 
+    // Another authorized client key, protected by passphrase; its path, empty on failure.
+    QString addClientKey(const QString &name, const QString &passphrase);
     // A new host key: the next connection sees a changed key (known_hosts keeps the old one).
     bool replaceHostKey();
 
