@@ -78,8 +78,13 @@ int main(int argc, char *argv[])
                                     "object of names and values, mode 0600. Without it, systemd credentials "
                                     "($CREDENTIALS_DIRECTORY) are used when there are any."),
         QStringLiteral("file"));
-    parser.addOptions(
-        {configOption, checkOption, logFormatOption, workersOption, relayOption, graceOption, secretsOption});
+    const QCommandLineOption acceptNewHostKeysOption(
+        QStringLiteral("accept-new-host-keys"),
+        QCoreApplication::translate("portrelayd",
+                                    "Record the host keys of SSH hops seen for the first time in known_hosts. Without "
+                                    "it an unknown key fails the hop; a changed key always does."));
+    parser.addOptions({configOption, checkOption, logFormatOption, workersOption, relayOption, graceOption,
+                       secretsOption, acceptNewHostKeysOption});
     parser.process(app);
 
     auto fail = [](const QString &message) {
@@ -119,7 +124,7 @@ int main(int argc, char *argv[])
                         .arg(parser.value(graceOption)));
 
     // Checked before anything starts: a file others may read is refused, as ssh refuses such a key.
-    // The store is where the hops' connectors will find the secrets they name.
+    // The store is where the SSH hops find the passphrases and passwords they name.
     std::unique_ptr<SecretStore> secrets;
     if (parser.isSet(secretsOption)) {
         Message error;
@@ -129,6 +134,8 @@ int main(int argc, char *argv[])
     } else if (const QString directory = CredentialsSecretStore::directoryFromEnvironment(); !directory.isEmpty()) {
         secrets = std::make_unique<CredentialsSecretStore>(directory);
     }
+    options.engine.secrets = secrets.get();
+    options.engine.acceptNewHostKeys = parser.isSet(acceptNewHostKeysOption);
 
     // Thousands of connections need thousands of descriptors: take what the hard limit allows.
     Sockets::raiseDescriptorLimit();

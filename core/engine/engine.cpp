@@ -5,6 +5,7 @@
 #include "core/health/healthchecker.h"
 #include "core/hops/hopset.h"
 #include "core/hops/sshconnector.h"
+#include "core/hops/wakedetector.h"
 #include "core/net/eventthrottle.h"
 #include "core/net/hostresolver.h"
 #include "core/net/listenerfactory.h"
@@ -15,6 +16,7 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QNetworkInformation>
 
 #include <cerrno>
 #include <climits>
@@ -38,8 +40,8 @@ Engine::Engine(const Options &options, QObject *parent)
     , m_options(options)
     , m_resolver(std::make_unique<HostResolver>())
     , m_workers(std::make_unique<WorkerPool>(options.workers, options.relayMode, *options.clock))
-    , m_hops(
-          std::make_unique<HopSet>(SshMaster::Options{options.acceptNewHostKeys, options.sshProgram, options.secrets, nullptr}, *options.clock))
+    , m_hops(std::make_unique<HopSet>(
+          SshMaster::Options{options.acceptNewHostKeys, options.sshProgram, options.secrets, nullptr}, *options.clock))
     , m_throttleSweep(*options.clock)
 {
     connect(m_hops.get(), &HopSet::hopStateChanged, this,
@@ -100,6 +102,8 @@ QList<RuleStatus> Engine::apply(const RuleSet &ruleSet)
         }
     }
     m_hopDefinitions = ruleSet.hops;
+    if (!usedHops.isEmpty())
+        watchForNetworkChanges();
     // Rules whose hops got a new master must get new connectors, even when the rule is the same.
     const QSet<QString> replacedHops = m_hops->apply(ruleSet.hops, usedHops);
     const auto usesReplacedHop = [&replacedHops](const Rule &rule) {
@@ -297,6 +301,35 @@ QList<Engine::HopStatus> Engine::hopStatuses() const
 void Engine::recheckHops()
 {
     m_hops->recheckAll();
+    for (const auto &entry : m_entries) {
+        if (!entry->runtime || !entry->checker || entry->runtime->rule().healthCheck.type == HealthCheck::Type::None)
+            continue;
+        const Rule &rule = entry->runtime->rule();
+        for (int i = 0; i < rule.backends.size(); ++i) {
+            if (!rule.hopOf(i).isEmpty())
+                entry->checker->checkNow(i);
+        }
+    }
+}
+
+void Engine::watchForNetworkChanges()
+{
+    if (m_wake)
+        return;
+    // Only once a rule set has hops: a rule set without them needs none of this.
+    m_wake = std::make_unique<WakeDetector>();
+    connect(m_wake.get(), &WakeDetector::woke, this, [this](qint64 sleptMs) {
+        qCInfo(lcEngine, "woke after %lld ms asleep: re-checking hops", sleptMs);
+        recheckHops();
+    });
+    // NetworkManager (or the platform's equivalent) through Qt, where a backend exists.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online)
+                        recheckHops();
+                });
+    }
 }
 
 void Engine::onHopStateChanged(const QString &hop, int state, const Message &reason)

@@ -22,6 +22,7 @@ namespace PortRelay {
 class BackendResolution;
 class HealthChecker;
 class HopSet;
+class WakeDetector;
 class SecretStore;
 class HostResolver;
 class RuleRuntime;
@@ -109,7 +110,8 @@ public:
         qint64 sinceEpochMs = 0;
     };
     QList<HopStatus> hopStatuses() const;
-    // The network changed or the machine woke: hops that are down try again now.
+    // The network changed or the machine woke: hops that are down try again now, and the
+    // backends behind hops are checked now (their masters' connections may have died meanwhile).
     void recheckHops();
 
     // Safe from any thread.
@@ -164,6 +166,8 @@ private:
     // A hop changed state: events, and the backends behind it are checked now rather than at
     // their next interval, so they follow it at once.
     void onHopStateChanged(const QString &hop, int state, const Message &reason);
+    // Wakes from sleep and network changes re-check the hops (recheckHops()).
+    void watchForNetworkChanges();
     // The connectors of the backends behind hops, made from the running hops.
     void connectHops(RuleRuntime &runtime) const;
     // Tells what the workers' throttles held back and no later event told (about once a second).
@@ -173,6 +177,7 @@ private:
     std::unique_ptr<HostResolver> m_resolver; // outlives the rules' BackendResolutions
     std::unique_ptr<WorkerPool> m_workers;
     std::unique_ptr<HopSet> m_hops;
+    std::unique_ptr<WakeDetector> m_wake;
     QList<Hop> m_hopDefinitions;
     mutable QMutex m_mutex; // guards m_entries against snapshot() from other threads
     std::vector<std::unique_ptr<Entry>> m_entries;

@@ -10,6 +10,7 @@
 #include "sshserver.h"
 #include "streampeer.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -120,6 +121,7 @@ private Q_SLOTS:
     void refusedBackendFailsOverToTheNext();
     void fiftyConcurrentConnectionsOverOneMaster();
     void deadHopFailsOverToTheBackupAndRecovers();
+    void recheckStartsADownHopBeforeItsBackoff();
     void chainOfTwoHops();
     void passphraseComesFromTheSecretStore();
     void missingPassphraseNamesTheSecret();
@@ -302,6 +304,31 @@ void tst_SshHop::deadHopFailsOverToTheBackupAndRecovers()
             sawDown = true;
     }
     QVERIFY(sawDown);
+}
+
+void tst_SshHop::recheckStartsADownHopBeforeItsBackoff()
+{
+    // What a wake from sleep or a network change does (Engine::recheckHops()).
+    m_sshd->kill();
+    auto behind = namedBackend('a');
+    Engine engine;
+    int downs = 0;
+    connect(&engine, &Engine::eventOccurred, this, [&downs](const EngineEvent &event) {
+        downs += event.kind == EngineEvent::Kind::HopStateChanged && event.hopState == u"down"_s;
+    });
+    QVERIFY(engine
+                .apply(ruleSetOf({sshHop(u"bastion"_s, *m_sshd)}, {backendAt(behind->port(), u"bastion"_s)},
+                                 freeLoopbackPort()))
+                .isEmpty());
+    // Two failures: the next try is 4 s (±20%) away.
+    QTRY_VERIFY_WITH_TIMEOUT(downs >= 2, 8000);
+    QString error;
+    QVERIFY2(m_sshd->start(m_sshd->port(), &error), qPrintable(error));
+    QElapsedTimer clock;
+    clock.start();
+    engine.recheckHops();
+    QTRY_COMPARE_WITH_TIMEOUT(hopState(engine, u"bastion"_s), u"up"_s, 2500);
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void tst_SshHop::chainOfTwoHops()
