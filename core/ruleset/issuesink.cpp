@@ -44,12 +44,12 @@ void IssueSink::unknownKey(const RuleSetLocation &where, const QString &suggeste
 void IssueSink::addChecked(const RuleSetIssues &checked)
 {
     for (const RuleSetIssue &issue : checked) {
-        if (!isUnderUnreadable(issue) && m_issues.size() <= RuleSetParser::MaxIssues)
+        if (!isUnreadable(issue) && m_issues.size() <= RuleSetParser::MaxIssues)
             m_issues.append(issue);
     }
 }
 
-bool IssueSink::isUnderUnreadable(const RuleSetLocation &where) const
+bool IssueSink::isUnreadable(const RuleSetLocation &where) const
 {
     for (const RuleSetLocation &unreadable : m_unreadable) {
         if (where.isWithin(unreadable))

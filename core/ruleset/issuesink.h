@@ -22,12 +22,12 @@ public:
 
     // Adds the validator's issues, except those about values that could not be read.
     void addChecked(const RuleSetIssues &checked);
+    // True when the value at where, or one it lies within, could not be read.
+    bool isUnreadable(const RuleSetLocation &where) const;
 
     RuleSetIssues &issues() { return m_issues; }
 
 private:
-    bool isUnderUnreadable(const RuleSetLocation &where) const;
-
     RuleSetIssues m_issues;
     QList<RuleSetLocation> m_unreadable;
 };

@@ -1,5 +1,6 @@
 #include "core/ruleset/rulesetparser.h"
 
+#include "core/ruleset/hopvalidator.h"
 #include "core/ruleset/issuesink.h"
 #include "core/ruleset/jsontext.h"
 #include "core/ruleset/ruleschema.h"
@@ -161,6 +162,11 @@ private:
         if (!append(top.issues()))
             return;
 
+        // Without a list of hops to look in, every "via" would name an unknown hop.
+        bool hopsRead = true;
+        if (!readHops(object.value(u"hops"), &hopsRead))
+            return;
+
         RuleValidator::ConflictChecker conflicts;
         ruleSet.rules.reserve(rules.size());
         for (qsizetype i = 0; i < rules.size(); ++i) {
@@ -168,12 +174,57 @@ private:
             Rule rule;
             readRule(sink, rules.at(i), RuleSetLocation::ofRule(int(i)), &rule);
             sink.addChecked(RuleValidator::validate(rule, int(i)));
+            if (hopsRead)
+                sink.addChecked(HopValidator::validateVia(rule, int(i), ruleSet.hops));
             sink.addChecked(conflicts.add(rule, int(i)));
             RuleValidator::sortInDocumentOrder(sink.issues());
             ruleSet.rules.append(std::move(rule));
             if (!append(sink.issues()))
                 return;
         }
+    }
+
+    // The optional "hops" list, into the rule set's hops; *listRead: whether it was a list that
+    // could be read (absent is an empty one). False once there are too many issues to go on.
+    bool readHops(const QJsonValue &value, bool *listRead)
+    {
+        if (value.isUndefined())
+            return true;
+        IssueSink sink;
+        SchemaReader reader(sink);
+        const RuleSetLocation where = RuleSetLocation().child(u"hops");
+        QJsonArray hops;
+        *listRead = reader.readArray(value, where, &hops);
+        // Longer lists than a rule set may have are refused unread, as backends are.
+        if (*listRead && hops.size() > Hop::MaxHops) {
+            sink.unreadable(where, HopValidator::tooManyHops(hops.size()));
+            *listRead = false;
+        }
+        if (!*listRead)
+            return append(sink.issues());
+
+        QList<Hop> &out = m_result.ruleSet.hops;
+        out.reserve(hops.size());
+        for (qsizetype i = 0; i < hops.size(); ++i) {
+            Hop hop;
+            const RuleSetLocation at = where.element(int(i));
+            QJsonObject object;
+            if (reader.readObject(hops.at(i), at, &object))
+                reader.readFields(object, at, RuleSchema::hop(), &hop, &hop.extensions);
+            out.append(hop); // even when unreadable, so that indexes match the file's
+        }
+        RuleSetIssues checked = HopValidator::validate(out);
+        // What the validator says of a hop as a whole ("an ssh hop needs an address") depends on its
+        // type and how it names its host: noise when one of them could not be read.
+        checked.removeIf([&sink, &where](const RuleSetIssue &issue) {
+            const RuleSetLocation hop = where.element(issue.index);
+            return issue.field == u"hops" && issue.index >= 0 && issue.key.isEmpty() &&
+                   (sink.isUnreadable(hop.child(u"type")) || sink.isUnreadable(hop.child(u"address")) ||
+                    sink.isUnreadable(hop.child(u"ssh_config_host")));
+        });
+        sink.addChecked(checked);
+        RuleValidator::sortInDocumentOrder(sink.issues());
+        return append(sink.issues());
     }
 
     // False once there are too many issues to go on.

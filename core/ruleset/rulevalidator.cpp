@@ -2,6 +2,7 @@
 
 #include "core/i18n/quoting.h"
 #include "core/ruleset/fieldchecker.h"
+#include "core/ruleset/hopvalidator.h"
 #include "core/ruleset/ruleschema.h"
 
 #include <algorithm>
@@ -98,6 +99,8 @@ using SortKey = std::tuple<int, int, QString, int, int, QString>;
 
 int keyRank(const RuleSetLocation &where, QStringView key)
 {
+    if (where.rule < 0)
+        return where.field == u"hops" ? RuleSchema::hop().rank(key) : 0;
     if (where.field == u"backends")
         return RuleSchema::backend().rank(key);
     if (where.field == u"health_check")
@@ -187,11 +190,13 @@ RuleSetIssues RuleValidator::validate(const RuleSet &ruleSet)
     }
     FieldChecker top(result);
     top.checkExtensions(RuleSetLocation(), ruleSet.extensions);
+    result.append(HopValidator::validate(ruleSet.hops));
 
     ConflictChecker conflicts;
     for (qsizetype i = 0; i < ruleSet.rules.size(); ++i) {
         const Rule &rule = ruleSet.rules.at(i);
         RuleSetIssues ruleIssues = validate(rule, int(i));
+        ruleIssues.append(HopValidator::validateVia(rule, int(i), ruleSet.hops));
         ruleIssues.append(conflicts.add(rule, int(i)));
         sortInDocumentOrder(ruleIssues);
         result.append(ruleIssues);

@@ -35,14 +35,23 @@ bool isExtensionKey(QStringView key)
 class ValueReader
 {
 public:
-    ValueReader(IssueSink &sink, const QJsonValue &value, const RuleSetLocation &where, Range range)
+    template<typename Object>
+    ValueReader(IssueSink &sink, const QJsonValue &value, const RuleSetLocation &where,
+                const SchemaField<Object> &field)
         : m_sink(sink)
         , m_value(value)
         , m_where(where)
-        , m_range(range)
+        , m_range(field.range)
+        , m_text(field.text)
+        , m_defaultPort(field.defaultPort)
     {}
 
-    void read(QString *out) { SchemaReader(m_sink).readString(m_value, m_where, out); }
+    void read(QString *out)
+    {
+        if (SchemaReader(m_sink).readString(m_value, m_where, out) && m_text == SchemaText::Path && out->isEmpty())
+            m_sink.add(m_where, message(QT_TRANSLATE_NOOP("PortRelay::RuleSetParser",
+                                                          "an empty file name: leave the key out for the default")));
+    }
 
     void read(bool *out)
     {
@@ -76,7 +85,7 @@ public:
         if (!SchemaReader(m_sink).readString(m_value, m_where, &text))
             return;
         Message error;
-        if (const auto endpoint = Endpoint::parse(text, &error))
+        if (const auto endpoint = Endpoint::parseWithDefaultPort(text, m_defaultPort, &error))
             *out = *endpoint;
         else
             fail(error);
@@ -138,6 +147,8 @@ private:
     const QJsonValue &m_value;
     const RuleSetLocation m_where;
     const Range m_range;
+    const SchemaText m_text;
+    const quint16 m_defaultPort;
 };
 
 void ValueReader::read(HealthCheck *out)
@@ -250,7 +261,7 @@ void SchemaReader::readOtherKeys(const QJsonObject &object, const RuleSetLocatio
             else
                 m_sink.add(at, message(QT_TRANSLATE_NOOP(
                                    "PortRelay::RuleSetParser",
-                                   "\"x-\" keys are kept only at the top level, in rules and in backends")));
+                                   "\"x-\" keys are kept only at the top level, in hops, in rules and in backends")));
             continue;
         }
         m_sink.unknownKey(at, JsonText::suggestion(key, known));
@@ -268,7 +279,7 @@ void SchemaReader::readFields(const QJsonObject &object, const RuleSetLocation &
                 m_sink.missing(where, field.key);
             continue;
         }
-        ValueReader reader(m_sink, value, where.child(field.key), field.range);
+        ValueReader reader(m_sink, value, where.child(field.key), field);
         std::visit([&reader, out](auto member) { reader.read(&(out->*member)); }, field.member);
     }
     readOtherKeys(object, where, keysOf(fields), extensions);
