@@ -100,10 +100,21 @@ void checkSshHost(FieldChecker &issues, const RuleSetLocation &where, const Hop 
     }
 }
 
+// Texts that end up on OpenSSH's command line: one starting with "-" would be read as an option
+// ("-oProxyCommand=..." runs a command), and an imported file is someone else's.
+void checkNotAnOption(FieldChecker &issues, const RuleSetLocation &where, const QString &text)
+{
+    if (text.startsWith(u'-'))
+        issues.add(where, message(QT_TRANSLATE_NOOP("PortRelay::HopValidator",
+                                                    "must not start with \"-\": ssh would read it as an option")));
+}
+
 void checkHop(FieldChecker &issues, const Hop &hop, int index)
 {
     const RuleSetLocation where = hopAt(index);
     issues.checkFields(where, RuleSchema::hop(), hop);
+    checkNotAnOption(issues, where.child(u"ssh_config_host"), hop.sshConfigHost);
+    checkNotAnOption(issues, where.child(u"user"), hop.user);
     switch (hop.type) {
     case Hop::Type::Ssh:
         checkSshHost(issues, where, hop);

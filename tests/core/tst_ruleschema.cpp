@@ -73,7 +73,7 @@ bool changeMember(const SchemaField<Object> &field, Object &object, const std::f
         return true;
     }
     if (QString *value = field.template get<QString>(object)) {
-        *value += u"-changed"_s;
+        *value = value->isEmpty() ? u"changed"_s : *value + u"-changed"_s; // not "-changed": an option to ssh
         return true;
     }
     if (Endpoint *value = field.template get<Endpoint>(object)) {

@@ -394,6 +394,13 @@ void tst_RuleValidator::hops_data()
         << oneHop(hop(u"b"_s, u"fe80::1"_s))
         << QStringList{u"hops[0].address: an IPv6 address must be in brackets, e.g. \"[::1]:8080\""_s};
 
+    QTest::newRow("ssh_config_host an option")
+        << oneHop(with(noAddress, u"ssh_config_host"_s, u"-oProxyCommand=touch /tmp/x"_s))
+        << QStringList{u"hops[0].ssh_config_host: must not start with \"-\": ssh would read it as an option"_s};
+    QTest::newRow("user an option")
+        << oneHop(with(hop(), u"user"_s, u"-oProxyCommand=x"_s))
+        << QStringList{u"hops[0].user: must not start with \"-\": ssh would read it as an option"_s};
+
     // Files and secrets.
     QTest::newRow("identity_file empty")
         << oneHop(with(hop(), u"identity_file"_s, QString()))
