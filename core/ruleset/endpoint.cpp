@@ -144,6 +144,15 @@ std::optional<Endpoint> Endpoint::parse(QStringView text, Message *error)
     return endpoint;
 }
 
+std::optional<Endpoint> Endpoint::parseWithDefaultPort(QStringView text, quint16 defaultPort, Message *error)
+{
+    const bool noPort = text.startsWith(u'[') ? text.endsWith(u']') : !text.isEmpty() && !text.contains(u':');
+    if (!noPort || defaultPort == 0)
+        return parse(text, error);
+    const QString withPort = text.toString() + u':' + QString::number(defaultPort);
+    return parse(withPort, error);
+}
+
 std::optional<quint16> Endpoint::parsePort(QStringView portText, Message *error)
 {
     const auto fail = [error](const Message &reason) -> std::optional<quint16> {

@@ -20,6 +20,11 @@ struct Endpoint
     // Parses "host:port"; IPv6 literals must be bracketed. On failure returns nullopt and sets
     // *error to a sentence naming the offending part, e.g. "port 70000 out of range 1-65535".
     static std::optional<Endpoint> parse(QStringView text, Message *error = nullptr);
+    // As parse(), but a text without a port part ("bastion.example.com", "[::1]") gets defaultPort:
+    // a hop's address is an SSH server's, port 22 unless it says otherwise. "host:" is still a
+    // missing port and "::1" still needs its brackets.
+    static std::optional<Endpoint> parseWithDefaultPort(QStringView text, quint16 defaultPort,
+                                                        Message *error = nullptr);
     // The port part alone ("8080"), with parse()'s checks and messages.
     static std::optional<quint16> parsePort(QStringView text, Message *error = nullptr);
 

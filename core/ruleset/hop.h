@@ -24,11 +24,11 @@ struct Hop
 
     QString name;
     Type type = Type::Ssh;
-    Endpoint address;       // "bastion.example.com:22"; empty when sshConfigHost names the host
-    QString user;           // empty: OpenSSH's own choice (the configuration, else the local user)
-    QString identityFile;   // a private key; "~/" is the user's home; empty: the agent and defaults
-    QString sshConfigHost;  // a "Host" alias of the user's OpenSSH configuration, used as it is
-    QString knownHostsFile; // where host keys are checked and accepted; empty: ~/.ssh/known_hosts
+    Endpoint address;         // "bastion.example.com:22" (without a port: 22); empty when sshConfigHost names the host
+    QString user;             // empty: OpenSSH's own choice (the configuration, else the local user)
+    QString identityFile;     // a private key; "~/" is the user's home; empty: the agent and defaults
+    QString sshConfigHost;    // a "Host" alias of the user's OpenSSH configuration, used as it is
+    QString knownHostsFile;   // where host keys are checked and accepted; empty: ~/.ssh/known_hosts
     QString passphraseSecret; // the SecretStore name of the key's passphrase, never the passphrase
     QString passwordSecret;   // the SecretStore name of the account's password
     QString via;              // the hop this one is reached through; empty: directly

@@ -105,16 +105,15 @@ const SchemaField<Backend> BackendTable[] = {
 const SchemaField<Hop> HopTable[] = {
     SchemaField<Hop>(u"name", &Hop::name).required().textOf(SchemaText::Label, RuleValidator::MaxNameLength),
     SchemaField<Hop>(u"type", &Hop::type).required(),
-    SchemaField<Hop>(u"address", &Hop::address),
+    // Without a port, an SSH server's: the only type so far (a SOCKS5 or HTTP hop will want its own).
+    SchemaField<Hop>(u"address", &Hop::address).omittedWhenEmpty().withDefaultPort(Hop::DefaultSshPort),
     SchemaField<Hop>(u"ssh_config_host", &Hop::sshConfigHost)
         .omittedWhenEmpty()
         .textOf(SchemaText::Label, RuleValidator::MaxNameLength),
     SchemaField<Hop>(u"user", &Hop::user).omittedWhenEmpty().textOf(SchemaText::Label, RuleValidator::MaxNameLength),
-    SchemaField<Hop>(u"identity_file", &Hop::identityFile).omittedWhenEmpty().textOf(SchemaText::Label, 4096),
-    SchemaField<Hop>(u"known_hosts_file", &Hop::knownHostsFile).omittedWhenEmpty().textOf(SchemaText::Label, 4096),
-    SchemaField<Hop>(u"passphrase_secret", &Hop::passphraseSecret)
-        .omittedWhenEmpty()
-        .textOf(SchemaText::Label, 128),
+    SchemaField<Hop>(u"identity_file", &Hop::identityFile).omittedWhenEmpty().textOf(SchemaText::Path, 4096),
+    SchemaField<Hop>(u"known_hosts_file", &Hop::knownHostsFile).omittedWhenEmpty().textOf(SchemaText::Path, 4096),
+    SchemaField<Hop>(u"passphrase_secret", &Hop::passphraseSecret).omittedWhenEmpty().textOf(SchemaText::Label, 128),
     SchemaField<Hop>(u"password_secret", &Hop::passwordSecret).omittedWhenEmpty().textOf(SchemaText::Label, 128),
     SchemaField<Hop>(u"via", &Hop::via).omittedWhenEmpty().textOf(SchemaText::Label, RuleValidator::MaxNameLength),
 };
@@ -148,7 +147,7 @@ const SchemaField<HealthCheck> HealthCheckTable[] = {
     SchemaField<HealthCheck>(u"expect", &HealthCheck::expect).omittedWhenEmpty(),
 };
 
-constexpr std::array<QStringView, 2> TopKeys{u"version", u"rules"};
+constexpr std::array<QStringView, 3> TopKeys{u"version", u"hops", u"rules"};
 
 // The number of data members of an aggregate, counted by how many initializers it takes (the
 // technique of Boost.PFR): a member added to Rule without a table entry fails to compile below,
@@ -241,7 +240,7 @@ SchemaFields<Hop> hop()
     return {HopTable, std::size(HopTable)};
 }
 
-const std::array<QStringView, 2> &top()
+const std::array<QStringView, 3> &top()
 {
     return TopKeys;
 }

@@ -12,7 +12,7 @@
 #include <utility>
 #include <variant>
 
-// The rules-file format as data: one table per kind of object (rule, backend, health check) whose
+// The rules-file format as data: one table per kind of object (rule, backend, health check, hop) whose
 // entries name the JSON key, the member it fills, how it is read and checked, and how the editor
 // shows it. The parser, the writer, the validator, operator== of the value types and the editor's
 // numeric fields all walk these tables, so adding a key is one entry here (plus its label's
@@ -29,11 +29,13 @@ enum class SchemaPresence
 };
 
 // How the validator checks a text: a label is one short line (names appear in menus and logs),
-// prose may have line breaks and tabs.
+// prose may have line breaks and tabs. A path is a label that the parser refuses empty when given:
+// leaving the key out is how a file says "the default".
 enum class SchemaText
 {
     Label,
-    Prose
+    Prose,
+    Path
 };
 
 // Where the editor puts a numeric field, and how it shows the value.
@@ -66,8 +68,8 @@ struct SchemaField
     // Every type a key of the format holds; a member of another type does not compile into a table.
     using Member =
         std::variant<int Object::*, bool Object::*, QString Object::*, Endpoint Object::*, QByteArray Object::*,
-                     Protocol Object::*, BalanceStrategy Object::*, OnDown Object::*, HealthCheck::Type Object::*, Hop::Type Object::*,
-                     QList<Backend> Object::*, HealthCheck Object::*, QList<Subnet> Object::*>;
+                     Protocol Object::*, BalanceStrategy Object::*, OnDown Object::*, HealthCheck::Type Object::*,
+                     Hop::Type Object::*, QList<Backend> Object::*, HealthCheck Object::*, QList<Subnet> Object::*>;
 
     QStringView key;
     Member member;
@@ -75,7 +77,8 @@ struct SchemaField
     RuleValidator::Range range{0, 0};  // integers: accepted values
     const char *zeroMessage = nullptr; // integers: said instead of the range when 0 is given (context RuleValidator)
     SchemaText text = SchemaText::Label;
-    int maxLength = 0; // text: most characters; 0: no limit of its own
+    int maxLength = 0;       // text: most characters; 0: no limit of its own
+    quint16 defaultPort = 0; // address: the port of one written without it; 0: the port is required
     SchemaUi ui;
 
     constexpr SchemaField(QStringView jsonKey, Member objectMember)
@@ -103,6 +106,10 @@ struct SchemaField
             f.text = kind;
             f.maxLength = longest;
         });
+    }
+    constexpr SchemaField withDefaultPort(quint16 port) const
+    {
+        return with([port](SchemaField &f) { f.defaultPort = port; });
     }
     constexpr SchemaField shown(SchemaUi editorUi) const
     {
@@ -224,11 +231,11 @@ SchemaFields<Rule> rule();
 SchemaFields<Backend> backend();
 SchemaFields<HealthCheck> healthCheck();
 SchemaFields<Hop> hop();
-// The keys at the top of the document.
-const std::array<QStringView, 2> &top();
+// The keys at the top of the document, in document order.
+const std::array<QStringView, 3> &top();
 
 // Field by field, over every entry of the object's table (and its "x-" keys): what operator== of
-// Rule, Backend and HealthCheck is, so that no key can be left out of the comparison.
+// Rule, Backend, HealthCheck and Hop is, so that no key can be left out of the comparison.
 bool equal(const Rule &a, const Rule &b);
 bool equal(const Backend &a, const Backend &b);
 bool equal(const HealthCheck &a, const HealthCheck &b);

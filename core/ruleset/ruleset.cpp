@@ -2,6 +2,8 @@
 
 #include "core/ruleset/rulevalidator.h"
 
+#include <QSet>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace PortRelay {
@@ -37,6 +39,27 @@ RuleSet RuleSet::selection(const QStringList &names) const
 {
     RuleSet selected = *this;
     selected.rules.removeIf([&names](const Rule &rule) { return !names.contains(rule.name); });
+
+    // The hops the rules name, then those they are reached through, chain by chain; a name seen
+    // twice is not followed again, so a cycle ends.
+    QSet<QString> used;
+    QStringList pending;
+    const auto use = [&used, &pending](const QString &hop) {
+        if (!hop.isEmpty() && !used.contains(hop)) {
+            used.insert(hop);
+            pending.append(hop);
+        }
+    };
+    for (const Rule &rule : std::as_const(selected.rules)) {
+        use(rule.via);
+        for (const Backend &backend : rule.backends)
+            use(backend.via);
+    }
+    while (!pending.isEmpty()) {
+        if (const Hop *hop = findHop(pending.takeLast()))
+            use(hop->via);
+    }
+    selected.hops.removeIf([&used](const Hop &hop) { return !used.contains(hop.name); });
     return selected;
 }
 

@@ -24,8 +24,10 @@ struct RuleSet
     // The hop with this name, or nullptr.
     const Hop *findHop(QStringView name) const;
     QStringList names() const;
-    // The rules with these names, in this set's order; version and extensions are kept, so that
-    // an export of some rules is the same document as the whole set, only shorter.
+    // The rules with these names, in this set's order, and the hops they use: those their "via"
+    // keys name and the hops those are reached through, in this set's order. Version and
+    // extensions are kept, so that an export of some rules is the same document as the whole set,
+    // only shorter, and loads on its own; hops no selected rule uses stay behind.
     RuleSet selection(const QStringList &names) const;
 
     // The one way a rule gets a name nobody has: name itself when free, else "name (2)",

@@ -9,12 +9,12 @@ namespace PortRelay {
 
 // Where in a rule set something is, as parts rather than as a JSON path, so that readers (the
 // editor, the import preview) need not parse paths back: "rules[2].backends[0].address" is rule 2,
-// field "backends", index 0, key "address".
+// field "backends", index 0, key "address"; "hops[1].via" is rule -1, field "hops", index 1, key "via".
 struct RuleSetLocation
 {
     int rule = -1;  // index in "rules"; -1: the document, outside any rule
     QString field;  // key of the rule, or of the document when rule < 0; empty: the rule itself
-    int index = -1; // element of that field's list: backends[index], allow[index]
+    int index = -1; // element of that field's list: backends[index], allow[index], hops[index]
     QString key;    // key inside that element or object ("address", "health_check"'s "rise"); dotted if deeper
 
     // The location of a key one level down: the field when none is set yet, else the key.

@@ -10,10 +10,10 @@
 
 namespace PortRelay {
 
-// Reads a rules file (JSON, format version 1) into a RuleSet. Strict: a wrong type, an
-// out-of-range value, an unknown key (other than the user's own "x-" keys) is an issue, and every
-// issue of the file is reported, not only the first. Semantic checks are RuleValidator's and run
-// as part of parse().
+// Reads a rules file (JSON, format version 1) into a RuleSet: its hops, then its rules. Strict: a
+// wrong type, an out-of-range value, an unknown key (other than the user's own "x-" keys) is an
+// issue, and every issue of the file is reported, not only the first. Semantic checks are
+// RuleValidator's and HopValidator's and run as part of parse().
 class RuleSetParser
 {
 public:
@@ -38,9 +38,14 @@ public:
     // The rules of a file that have no issue of their own, for an import that takes what it can.
     struct PartialResult
     {
-        RuleSet ruleSet; // the valid rules, read as strictly as parse() reads a file of them alone
-        QList<RejectedRule> rejected;
-        RuleSetIssues documentIssues; // outside any rule (JSON, version, top-level keys): nothing is taken
+        // The valid rules, read as strictly as parse() reads a file of them alone, and every hop of
+        // the file: the hops are the document's, like its version and "x-" keys, and valid as a
+        // whole (an issue in one is a document issue), so none is left behind that a rule taken, or
+        // one the importer already has, may name. Which hops to keep is the importer's choice.
+        RuleSet ruleSet;
+        QList<RejectedRule> rejected; // among them every rule whose "via" names a hop the file lacks
+        // Outside any rule (JSON, version, top-level keys, hops): nothing is taken.
+        RuleSetIssues documentIssues;
         bool ok() const { return documentIssues.isEmpty(); }
     };
 

@@ -78,6 +78,8 @@ bool isEmptyValue(const T &value)
     if constexpr (std::is_same_v<T, QString> || std::is_same_v<T, QByteArray> || std::is_same_v<T, QList<Subnet>> ||
                   std::is_same_v<T, QList<Backend>>)
         return value.isEmpty();
+    else if constexpr (std::is_same_v<T, Endpoint>)
+        return value == Endpoint(); // a hop's address, when ssh_config_host names the host
     else
         return false;
 }
@@ -109,6 +111,13 @@ QJsonObject RuleSetWriter::toJson(const Rule &rule)
     return object;
 }
 
+QJsonObject RuleSetWriter::toJson(const Hop &hop)
+{
+    QJsonObject object = toObject(RuleSchema::hop(), hop);
+    insertExtensions(object, hop.extensions);
+    return object;
+}
+
 QJsonObject RuleSetWriter::toJson(const RuleSet &ruleSet)
 {
     QJsonArray rules;
@@ -119,6 +128,12 @@ QJsonObject RuleSetWriter::toJson(const RuleSet &ruleSet)
         {QStringLiteral("version"), RuleSet::CurrentVersion},
         {QStringLiteral("rules"), rules},
     };
+    if (!ruleSet.hops.isEmpty()) {
+        QJsonArray hops;
+        for (const Hop &hop : ruleSet.hops)
+            hops.append(toJson(hop));
+        object.insert(QStringLiteral("hops"), hops);
+    }
     insertExtensions(object, ruleSet.extensions);
     return object;
 }

@@ -1,6 +1,8 @@
 #include "core/ruleset/rulevalidator.h"
 
 #include "core/i18n/quoting.h"
+#include "core/ruleset/fieldchecker.h"
+#include "core/ruleset/hopvalidator.h"
 #include "core/ruleset/ruleschema.h"
 
 #include <algorithm>
@@ -20,81 +22,7 @@ Message message(const char *source)
     return Message(Context, source);
 }
 
-class IssueList
-{
-public:
-    explicit IssueList(RuleSetIssues &issues)
-        : m_issues(issues)
-    {}
-    void add(const RuleSetLocation &where, const Message &what) { m_issues.append({where, what}); }
-    void checkRange(const RuleSetLocation &where, int value, RuleValidator::Range range)
-    {
-        if (!range.contains(value))
-            add(where, RuleValidator::outOfRangeMessage(QString::number(value), range));
-    }
-
-private:
-    RuleSetIssues &m_issues;
-};
-
-QString codePoint(QChar c)
-{
-    return QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
-}
-
-// Labels show up in menus and logs: one line, no control characters. Prose may break lines.
-void checkText(IssueList &issues, const RuleSetLocation &where, const QString &text, SchemaPresence presence,
-               SchemaText kind, int maxLength)
-{
-    if (text.isEmpty()) {
-        if (presence == SchemaPresence::Required)
-            issues.add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "must not be empty")));
-        return;
-    }
-    if (maxLength > 0 && text.size() > maxLength) {
-        issues.add(where,
-                   message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "%1 characters long; at most %2 are allowed"))
-                       .arg(text.size())
-                       .arg(maxLength));
-    }
-    for (QChar c : text) {
-        const bool allowedBreak = kind == SchemaText::Prose && (c == u'\n' || c == u'\t');
-        if (c.category() == QChar::Other_Control && !allowedBreak) {
-            issues.add(where,
-                       message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "contains a control character (U+%1)"))
-                           .arg(codePoint(c)));
-            break;
-        }
-    }
-}
-
-// The checks every entry of a table says for itself: ranges and texts.
-template<typename Object>
-void checkFields(IssueList &issues, const RuleSetLocation &where, SchemaFields<Object> fields, const Object &object)
-{
-    for (const SchemaField<Object> &field : fields) {
-        const RuleSetLocation at = where.child(field.key);
-        if (const int *value = field.template get<int>(object)) {
-            if (*value == 0 && field.zeroMessage && !field.range.contains(0))
-                issues.add(at, message(field.zeroMessage));
-            else
-                issues.checkRange(at, *value, field.range);
-        } else if (const QString *text = field.template get<QString>(object)) {
-            checkText(issues, at, *text, field.presence, field.text, field.maxLength);
-        }
-    }
-}
-
-void checkExtensions(IssueList &issues, const RuleSetLocation &where, const QJsonObject &extensions)
-{
-    for (auto it = extensions.begin(); it != extensions.end(); ++it) {
-        if (!it.key().startsWith(u"x-"))
-            issues.add(where.child(it.key()),
-                       message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "own keys must start with \"x-\"")));
-    }
-}
-
-void checkListen(IssueList &issues, const RuleSetLocation &where, const Endpoint &listen)
+void checkListen(FieldChecker &issues, const RuleSetLocation &where, const Endpoint &listen)
 {
     if (listen.host.isEmpty()) {
         issues.add(where, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
@@ -110,32 +38,18 @@ void checkListen(IssueList &issues, const RuleSetLocation &where, const Endpoint
                                                     "port 0 is not allowed: choose a port 1-65535")));
 }
 
-void checkBackend(IssueList &issues, const RuleSetLocation &where, const Backend &backend)
+void checkBackend(FieldChecker &issues, const RuleSetLocation &where, const Backend &backend)
 {
-    const RuleSetLocation at = where.child(u"address");
-    const Endpoint &address = backend.address;
-    if (address.host.isEmpty()) {
-        issues.add(at, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "no host: name the host to connect to")));
-    } else if (address.literalAddress()) {
-        if (address.isWildcard()) {
-            issues.add(at, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
-                                                     "%1 is not an address to connect to: name the backend's host"))
-                               .arg(address.host));
-        }
-    } else {
-        Message error;
-        if (!Endpoint::isValidHostName(address.host, &error))
-            issues.add(at, error);
-    }
-    if (address.port == 0)
-        issues.add(
-            at, message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator", "port 0 is not allowed: choose a port 1-65535")));
-    checkFields(issues, where, RuleSchema::backend(), backend);
-    checkExtensions(issues, where, backend.extensions);
+    issues.checkConnectAddress(
+        where.child(u"address"), backend.address,
+        message(QT_TRANSLATE_NOOP("PortRelay::RuleValidator",
+                                  "%1 is not an address to connect to: name the backend's host")));
+    issues.checkFields(where, RuleSchema::backend(), backend);
+    issues.checkExtensions(where, backend.extensions);
 }
 
 // "send" and "expect": only a TCP check talks to the backend, and the file can hold only UTF-8 text.
-void checkCheckData(IssueList &issues, const RuleSetLocation &where, const QByteArray &data, HealthCheck::Type type)
+void checkCheckData(FieldChecker &issues, const RuleSetLocation &where, const QByteArray &data, HealthCheck::Type type)
 {
     if (data.isEmpty())
         return;
@@ -151,9 +65,9 @@ void checkCheckData(IssueList &issues, const RuleSetLocation &where, const QByte
     }
 }
 
-void checkHealthCheck(IssueList &issues, const RuleSetLocation &where, const HealthCheck &check)
+void checkHealthCheck(FieldChecker &issues, const RuleSetLocation &where, const HealthCheck &check)
 {
-    checkFields(issues, where, RuleSchema::healthCheck(), check);
+    issues.checkFields(where, RuleSchema::healthCheck(), check);
     if (RuleValidator::CheckTimeoutRange.contains(check.timeoutMs) &&
         RuleValidator::IntervalRange.contains(check.intervalMs) && check.timeoutMs > check.intervalMs) {
         issues.add(where.child(u"timeout_ms"),
@@ -167,7 +81,7 @@ void checkHealthCheck(IssueList &issues, const RuleSetLocation &where, const Hea
     checkCheckData(issues, where.child(u"expect"), check.expect, check.type);
 }
 
-void checkSubnet(IssueList &issues, const RuleSetLocation &where, const Subnet &subnet)
+void checkSubnet(FieldChecker &issues, const RuleSetLocation &where, const Subnet &subnet)
 {
     Message error;
     const auto reparsed = Subnet::parse(subnet.toString(), &error);
@@ -185,6 +99,8 @@ using SortKey = std::tuple<int, int, QString, int, int, QString>;
 
 int keyRank(const RuleSetLocation &where, QStringView key)
 {
+    if (where.rule < 0)
+        return where.field == u"hops" ? RuleSchema::hop().rank(key) : 0;
     if (where.field == u"backends")
         return RuleSchema::backend().rank(key);
     if (where.field == u"health_check")
@@ -235,9 +151,9 @@ Message RuleValidator::tooManyAllowEntries(qsizetype count)
 RuleSetIssues RuleValidator::validate(const Rule &rule, int ruleIndex)
 {
     RuleSetIssues result;
-    IssueList issues(result);
+    FieldChecker issues(result);
     const RuleSetLocation where = RuleSetLocation::ofRule(ruleIndex);
-    checkFields(issues, where, RuleSchema::rule(), rule);
+    issues.checkFields(where, RuleSchema::rule(), rule);
     checkListen(issues, where.child(u"listen"), rule.listen);
 
     const RuleSetLocation backends = where.child(u"backends");
@@ -257,7 +173,7 @@ RuleSetIssues RuleValidator::validate(const Rule &rule, int ruleIndex)
         issues.add(allow, tooManyAllowEntries(rule.allow.size()));
     for (qsizetype i = 0; i < rule.allow.size(); ++i)
         checkSubnet(issues, allow.element(int(i)), rule.allow.at(i));
-    checkExtensions(issues, where, rule.extensions);
+    issues.checkExtensions(where, rule.extensions);
     sortInDocumentOrder(result);
     return result;
 }
@@ -272,13 +188,15 @@ RuleSetIssues RuleValidator::validate(const RuleSet &ruleSet)
                            .arg(ruleSet.version)
                            .arg(RuleSet::CurrentVersion)});
     }
-    IssueList top(result);
-    checkExtensions(top, RuleSetLocation(), ruleSet.extensions);
+    FieldChecker top(result);
+    top.checkExtensions(RuleSetLocation(), ruleSet.extensions);
+    result.append(HopValidator::validate(ruleSet.hops));
 
     ConflictChecker conflicts;
     for (qsizetype i = 0; i < ruleSet.rules.size(); ++i) {
         const Rule &rule = ruleSet.rules.at(i);
         RuleSetIssues ruleIssues = validate(rule, int(i));
+        ruleIssues.append(HopValidator::validateVia(rule, int(i), ruleSet.hops));
         ruleIssues.append(conflicts.add(rule, int(i)));
         sortInDocumentOrder(ruleIssues);
         result.append(ruleIssues);

@@ -7,7 +7,8 @@
 
 namespace PortRelay {
 
-// Semantic checks on rule values: ranges, required parts, and conflicts between rules.
+// Semantic checks on rule values: ranges, required parts, and conflicts between rules; the hops
+// are HopValidator's.
 // The parser runs it after reading a file; the rule editor runs it as the user types, so both
 // speak with the same messages.
 class RuleValidator
@@ -36,9 +37,11 @@ public:
     // Longest health-check "send" and "expect" text, in bytes of UTF-8.
     static constexpr int MaxCheckDataBytes = 1024;
 
-    // Issues of one rule on its own, located in rules[ruleIndex].
+    // Issues of one rule on its own, located in rules[ruleIndex]. Its "via" keys are checked as
+    // texts only: which hops there are is the rule set's (HopValidator::validateVia).
     static RuleSetIssues validate(const Rule &rule, int ruleIndex);
-    // Issues of every rule plus those between rules (duplicate names, shared listen addresses).
+    // Issues of the hops (HopValidator), of every rule, of the hops rules name, and those between
+    // rules (duplicate names, shared listen addresses).
     static RuleSetIssues validate(const RuleSet &ruleSet);
     // True when two enabled rules would fight over the same listen socket.
     static bool listenConflicts(const Endpoint &a, const Endpoint &b);

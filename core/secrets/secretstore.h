@@ -47,6 +47,8 @@ public:
     // A name a store accepts: 1 to 128 characters of letters, digits, '.', '_' and '-', not
     // starting with '.'; so that it is also a file name in a credentials directory.
     static bool isValidName(const QString &name);
+    // Why name is refused (see isValidName()); also what the rules file says of a hop's secret.
+    static Message invalidName(const QString &name);
 
 protected:
     // Calls done with result from context's event loop, after the current call has returned.
@@ -54,8 +56,6 @@ protected:
     static Result found(const QByteArray &value);
     static Result notFound();
     static Result failed(const Message &error);
-    // Why name is refused (see isValidName()).
-    static Message invalidName(const QString &name);
 };
 
 } // namespace PortRelay

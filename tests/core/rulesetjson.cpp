@@ -36,6 +36,17 @@ QJsonObject withHealth(const QJsonObject &object, const QString &key, const QJso
     return with(object, u"health_check"_s, with(object.value(u"health_check").toObject(), key, value));
 }
 
+QJsonObject hop(const QString &name, const QString &address)
+{
+    return QJsonObject{{u"name"_s, name}, {u"type"_s, u"ssh"_s}, {u"address"_s, address}};
+}
+
+QByteArray doc(const QJsonArray &hops, const QJsonArray &rules)
+{
+    return QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"hops"_s, hops}, {u"rules"_s, rules}})
+        .toJson(QJsonDocument::Compact);
+}
+
 QByteArray doc(const QJsonArray &rules)
 {
     return QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"rules"_s, rules}}).toJson(QJsonDocument::Compact);

@@ -20,9 +20,14 @@ QJsonObject with(QJsonObject object, const QString &key, const QJsonValue &value
 // The same, on the rule's first backend and on its health check.
 QJsonObject withBackend(const QJsonObject &object, const QString &key, const QJsonValue &value);
 QJsonObject withHealth(const QJsonObject &object, const QString &key, const QJsonValue &value);
+// The smallest valid hop, an ssh one.
+QJsonObject hop(const QString &name = QStringLiteral("bastion"),
+                const QString &address = QStringLiteral("bastion.example.com:22"));
 // A version 1 document of these rules.
 QByteArray doc(const QJsonArray &rules);
 QByteArray doc(const QJsonObject &oneRule);
+// A version 1 document of these hops and rules.
+QByteArray doc(const QJsonArray &hops, const QJsonArray &rules);
 QStringList issueStrings(const RuleSetIssues &issues);
 
 } // namespace PortRelay::Test

@@ -13,6 +13,8 @@ class TestEndpoint : public QObject
 private Q_SLOTS:
     void parse_data();
     void parse();
+    void defaultPort_data();
+    void defaultPort();
     void roundTrip_data();
     void roundTrip();
     void classify_data();
@@ -105,6 +107,47 @@ void TestEndpoint::parse()
         QCOMPARE(int(endpoint->port), port);
         QCOMPARE(Endpoint::parse(endpoint->toString()), endpoint);
     }
+}
+
+void TestEndpoint::defaultPort_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("parsed"); // toString(); empty when parsing must fail
+    QTest::addColumn<QString>("error");
+
+    const QString none;
+    QTest::newRow("name") << u"bastion.example.com"_s << u"bastion.example.com:22"_s << none;
+    QTest::newRow("ipv4") << u"10.0.0.5"_s << u"10.0.0.5:22"_s << none;
+    QTest::newRow("ipv6") << u"[fe80::1]"_s << u"[fe80::1]:22"_s << none;
+    QTest::newRow("port given") << u"bastion:2222"_s << u"bastion:2222"_s << none;
+    QTest::newRow("ipv6 port given") << u"[::1]:2222"_s << u"[::1]:2222"_s << none;
+    QTest::newRow("empty port") << u"bastion:"_s << none
+                                << u"missing port: expected host:port, e.g. \"127.0.0.1:8080\""_s;
+    QTest::newRow("port 0") << u"bastion:0"_s << none << u"port 0 is not allowed: choose a port 1-65535"_s;
+    QTest::newRow("unbracketed ipv6") << u"fe80::1"_s << none
+                                      << u"an IPv6 address must be in brackets, e.g. \"[::1]:8080\""_s;
+    QTest::newRow("empty") << QString() << none << u"empty address: expected host:port, e.g. \"127.0.0.1:8080\""_s;
+    QTest::newRow("bad name") << u"bad_host"_s << none
+                              << u"invalid host name \"bad_host\": only letters, digits, \"-\" and \".\" are allowed"_s;
+}
+
+void TestEndpoint::defaultPort()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, parsed);
+    QFETCH(QString, error);
+
+    Message actualError;
+    const auto endpoint = Endpoint::parseWithDefaultPort(text, 22, &actualError);
+    if (parsed.isEmpty()) {
+        QVERIFY(!endpoint);
+        QCOMPARE(actualError.english(), error);
+    } else {
+        QVERIFY2(endpoint, qPrintable(actualError.english()));
+        QCOMPARE(endpoint->toString(), parsed);
+    }
+    // Without a default, a port is required as in parse().
+    QCOMPARE(Endpoint::parseWithDefaultPort(text, 0), Endpoint::parse(text));
 }
 
 void TestEndpoint::roundTrip_data()

@@ -1,5 +1,5 @@
 // The schema tables are the format: every key they list is read, written and compared, and a change
-// of any one of them is a change of the rule (Engine::apply restarts only changed rules).
+// of any one of them is a change of the rule or hop (Engine::apply restarts only changed rules).
 
 #include "core/ruleset/ruleschema.h"
 #include "core/ruleset/rulesetparser.h"
@@ -73,7 +73,7 @@ bool changeMember(const SchemaField<Object> &field, Object &object, const std::f
         return true;
     }
     if (QString *value = field.template get<QString>(object)) {
-        *value += u"-changed"_s;
+        *value = value->isEmpty() ? u"changed"_s : *value + u"-changed"_s; // not "-changed": an option to ssh
         return true;
     }
     if (Endpoint *value = field.template get<Endpoint>(object)) {
@@ -92,6 +92,8 @@ bool changeMember(const SchemaField<Object> &field, Object &object, const std::f
         return nextEnumerator(*value);
     if (HealthCheck::Type *value = field.template get<HealthCheck::Type>(object))
         return nextEnumerator(*value);
+    if (Hop::Type *value = field.template get<Hop::Type>(object))
+        return nextEnumerator(*value);
     if (QList<Backend> *value = field.template get<QList<Backend>>(object)) {
         value->append(Backend{*Endpoint::parse(u"127.0.0.1:40002"), 2, true, true, {}, {}});
         return true;
@@ -108,11 +110,33 @@ bool changeMember(const SchemaField<Object> &field, Object &object, const std::f
     return false;
 }
 
+// A hop for the "via" keys to name.
+Hop jumpHop()
+{
+    Hop hop;
+    hop.name = u"jump"_s;
+    hop.address = *Endpoint::parse(u"jump.example.com:22");
+    return hop;
+}
+
 RuleSet setOf(const Rule &rule)
 {
     RuleSet set;
+    set.hops = {jumpHop()};
     set.rules = {rule};
     return set;
+}
+
+// Another value for the key, which for "via" must name a hop of setOf().
+template<typename Object>
+bool changeKey(const SchemaField<Object> &field, Object &object, const std::function<bool()> &valid)
+{
+    if (field.key == u"via") {
+        QString *via = field.template get<QString>(object);
+        *via = u"jump"_s;
+        return true;
+    }
+    return changeMember(field, object, valid);
 }
 
 } // namespace
@@ -129,6 +153,8 @@ private Q_SLOTS:
     void everyBackendKeyIsReadWrittenAndCompared();
     void everyHealthCheckKeyIsReadWrittenAndCompared_data();
     void everyHealthCheckKeyIsReadWrittenAndCompared();
+    void everyHopKeyIsReadWrittenAndCompared_data();
+    void everyHopKeyIsReadWrittenAndCompared();
     void writerWritesTheTablesKeys();
     void enumerationNamesRoundTrip();
     void description_data();
@@ -136,7 +162,7 @@ private Q_SLOTS:
     void descriptionOmittedWhenEmpty();
 
 private:
-    // Shared by the three data-driven tests: one row per key of the table.
+    // Shared by the four data-driven tests: one row per key of the table.
     template<typename Object>
     static void addKeys(SchemaFields<Object> fields)
     {
@@ -162,6 +188,7 @@ void tst_RuleSchema::tablesHaveUniqueKeys()
     check(RuleSchema::rule());
     check(RuleSchema::backend());
     check(RuleSchema::healthCheck());
+    check(RuleSchema::hop());
 }
 
 // The rule with the changed key differs from the base, is valid, and comes back from the file as it
@@ -197,7 +224,7 @@ void tst_RuleSchema::everyRuleKeyIsReadWrittenAndCompared()
     QVERIFY(field);
     const Rule base = baseRule();
     Rule changed = base;
-    if (!changeMember<Rule>(*field, changed, [&] { return RuleValidator::validate(setOf(changed)).isEmpty(); }))
+    if (!changeKey<Rule>(*field, changed, [&] { return RuleValidator::validate(setOf(changed)).isEmpty(); }))
         QSKIP("the key has a single value so far");
     checkChangedRule(base, changed, key);
 }
@@ -218,7 +245,7 @@ void tst_RuleSchema::everyBackendKeyIsReadWrittenAndCompared()
     changed.backends.append(Backend{*Endpoint::parse(u"127.0.0.1:40003"), 1, false, true, {}, {}});
     const Rule withTwo = changed;
     Backend &backend = changed.backends.first();
-    QVERIFY(changeMember<Backend>(*field, backend, [&] { return RuleValidator::validate(setOf(changed)).isEmpty(); }));
+    QVERIFY(changeKey<Backend>(*field, backend, [&] { return RuleValidator::validate(setOf(changed)).isEmpty(); }));
     QVERIFY(backend != withTwo.backends.first());
     checkChangedRule(withTwo, changed, u"backends"_s);
     QVERIFY(RuleSetWriter::toJson(changed).value(u"backends").toArray().first().toObject().contains(key));
@@ -242,6 +269,43 @@ void tst_RuleSchema::everyHealthCheckKeyIsReadWrittenAndCompared()
     checkChangedRule(base, changed, u"health_check."_s + key);
 }
 
+void tst_RuleSchema::everyHopKeyIsReadWrittenAndCompared_data()
+{
+    addKeys(RuleSchema::hop());
+}
+
+void tst_RuleSchema::everyHopKeyIsReadWrittenAndCompared()
+{
+    QFETCH(QString, key);
+    const SchemaField<Hop> *field = RuleSchema::hop().find(key);
+    QVERIFY(field);
+    RuleSet base = setOf(baseRule());
+    Hop plain;
+    plain.name = u"base"_s;
+    plain.address = *Endpoint::parse(u"10.0.0.5:22");
+    base.hops.append(plain);
+    RuleSet changed = base;
+    Hop &hop = changed.hops.last();
+    if (key == u"ssh_config_host") { // one or the other
+        hop.address = Endpoint();
+        hop.sshConfigHost = u"jump-alias"_s;
+    } else if (key == u"via") {
+        hop.via = u"jump"_s;
+    } else if (!changeMember<Hop>(*field, hop, [&] { return RuleValidator::validate(changed).isEmpty(); })) {
+        QSKIP("the key has a single value so far");
+    }
+    QVERIFY2(hop != plain, "operator== misses the key");
+    QVERIFY(!(hop == plain));
+    QCOMPARE(RuleValidator::validate(changed), RuleSetIssues());
+
+    const QJsonObject json = RuleSetWriter::toJson(changed);
+    QVERIFY2(json.value(u"hops")[1].toObject().contains(key), qPrintable(u"not written: "_s + key));
+    const RuleSetParser::Result read = RuleSetParser::parse(RuleSetWriter::serialize(changed));
+    QVERIFY2(read.ok(), qPrintable(issueStrings(read.issues).join(u'\n')));
+    QVERIFY2(read.ruleSet.hops == changed.hops, "read back differently");
+    QVERIFY(read.ruleSet == changed);
+}
+
 // No key is written that the tables do not list (and so the parser would refuse): a rule with every
 // optional text filled in writes exactly the tables' keys.
 void tst_RuleSchema::writerWritesTheTablesKeys()
@@ -252,6 +316,8 @@ void tst_RuleSchema::writerWritesTheTablesKeys()
     rule.allow = {*Subnet::parse(u"127.0.0.0/8")};
     rule.healthCheck.send = "PING\r\n";
     rule.healthCheck.expect = "+PONG";
+    rule.via = u"jump"_s;
+    rule.backends.first().via = u"jump"_s;
     const QJsonObject json = RuleSetWriter::toJson(rule);
 
     auto keysOf = [](auto fields) {
@@ -270,6 +336,30 @@ void tst_RuleSchema::writerWritesTheTablesKeys()
     written = json.value(u"health_check").toObject().keys();
     written.sort();
     QCOMPARE(written, keysOf(RuleSchema::healthCheck()));
+
+    // Every key of a hop (address and ssh_config_host together only here: one excludes the other).
+    Hop hop = jumpHop();
+    hop.sshConfigHost = u"jump-alias"_s;
+    hop.user = u"dev"_s;
+    hop.identityFile = u"~/.ssh/id_ed25519"_s;
+    hop.knownHostsFile = u"~/.ssh/known_hosts.portrelay"_s;
+    hop.passphraseSecret = u"jump-key"_s;
+    hop.passwordSecret = u"jump-password"_s;
+    hop.via = u"outer"_s;
+    written = RuleSetWriter::toJson(hop).keys();
+    written.sort();
+    QCOMPARE(written, keysOf(RuleSchema::hop()));
+
+    // The document's keys, "hops" when there are some.
+    RuleSet set = setOf(rule);
+    written = RuleSetWriter::toJson(set).keys();
+    QStringList top;
+    for (QStringView key : RuleSchema::top())
+        top.append(key.toString());
+    top.sort();
+    QCOMPARE(written, top);
+    set.hops.clear();
+    QVERIFY(!RuleSetWriter::toJson(set).contains(u"hops"));
 }
 
 void tst_RuleSchema::enumerationNamesRoundTrip()
@@ -287,6 +377,7 @@ void tst_RuleSchema::enumerationNamesRoundTrip()
     check(EnumSchema<BalanceStrategy>());
     check(EnumSchema<OnDown>());
     check(EnumSchema<HealthCheck::Type>());
+    check(EnumSchema<Hop::Type>());
     QCOMPARE(RuleSchema::names<BalanceStrategy>(), u"round_robin, least_connections, source_hash, random"_s);
 }
 

@@ -1,6 +1,7 @@
 // RuleSetParser on what it must refuse: every rejection with its exact message, in document order;
 // missing and oversized files; 10,000 rules; the cap on issues; hostile input (deep nesting, NUL
-// bytes, broken UTF-8, huge arrays and strings) answered with bounded errors in bounded time.
+// bytes, broken UTF-8, huge arrays and strings) answered with bounded errors in bounded time; the
+// partial import of a file with hops. The hops' own issues are in tst_rulevalidator.
 
 #include "core/ruleset/rulesetparser.h"
 #include "core/ruleset/rulesetwriter.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void issueLimit();
     void hostile_data();
     void hostile();
+    void partialImportWithHops();
 };
 
 void TestRuleSetParser::invalid_data()
@@ -231,8 +233,8 @@ void TestRuleSetParser::invalid_data()
         << QStringList{u"rules[0].health_check.expect: contains an unpaired surrogate (U+DC00)"_s};
     QTest::newRow("health x- key")
         << doc(withHealth(rule(), u"x-path"_s, u"/healthz"_s))
-        << QStringList{u"rules[0].health_check.x-path: \"x-\" keys are kept only at the top level, in rules and in "
-                       "backends"_s};
+        << QStringList{u"rules[0].health_check.x-path: \"x-\" keys are kept only at the top level, in hops, in "
+                       "rules and in backends"_s};
 
     // Timeouts and limits.
     QTest::newRow("connect timeout 0") << doc(with(rule(), u"connect_timeout_ms"_s, 0))
@@ -499,6 +501,23 @@ void TestRuleSetParser::hostile_data()
         json += R"("x"]}]})";
         return json;
     }();
+    QTest::newRow("huge hops array") << [] {
+        QByteArray json = R"({"version":1,"hops":[)";
+        json += QByteArray(R"({"name":"h","type":"ssh","address":"h"},)").repeated(200000);
+        json += R"({"name":"h"}],"rules":[]})";
+        return json;
+    }();
+    QTest::newRow("hops in a cycle, rules through them") << [] {
+        const auto name = [](int i) { return QString(QString(60, QChar(u'a' + i % 26)) + QString::number(i)); };
+        QJsonArray hops;
+        for (int i = 0; i < Hop::MaxHops; ++i)
+            hops.append(with(hop(name(i)), u"via"_s, name((i + 1) % Hop::MaxHops)));
+        QJsonArray rules;
+        for (int i = 0; i < 2000; ++i)
+            rules.append(
+                withBackend(rule(u"r%1"_s.arg(i), u"127.0.0.1:%1"_s.arg(10000 + i)), u"via"_s, QString(1000, u'v')));
+        return doc(hops, rules);
+    }();
     QTest::newRow("huge key") << QByteArray(R"({"version":1,"rules":[],")") + QByteArray(1000000, 'k') + "\":1}";
     QTest::newRow("huge string value") << QByteArray(R"({"version":1,"rules":[{"name":")") + QByteArray(1000000, 'n') +
                                               R"(","listen":")" + QByteArray(1000000, '1') +
@@ -527,6 +546,39 @@ void TestRuleSetParser::hostile()
         QVERIFY2(issue.toString().size() < 1000, qPrintable(issue.toString().left(200)));
     }
     QVERIFY2(timer.elapsed() < 5000, qPrintable(u"took %1 ms"_s.arg(timer.elapsed())));
+}
+
+void TestRuleSetParser::partialImportWithHops()
+{
+    const QJsonArray hops{hop(u"bastion"_s), with(hop(u"inner"_s, u"10.0.0.5"_s), u"via"_s, u"bastion"_s),
+                          hop(u"spare"_s)};
+    const QJsonArray rules{withBackend(rule(u"db"_s, u"127.0.0.1:15432"_s), u"via"_s, u"inner"_s),
+                           with(rule(u"lost"_s, u"127.0.0.1:15433"_s), u"via"_s, u"outer"_s),
+                           rule(u"direct"_s, u"127.0.0.1:15434"_s)};
+
+    // A rule whose "via" names no hop is not taken; the others come with every hop of the file.
+    const RuleSetParser::PartialResult partial = RuleSetParser::parseValidRules(doc(hops, rules));
+    QVERIFY2(partial.ok(), qPrintable(issueStrings(partial.documentIssues).join(u'\n')));
+    QCOMPARE(partial.ruleSet.names(), (QStringList{u"db"_s, u"direct"_s}));
+    QCOMPARE(partial.ruleSet.hops.size(), 3);
+    QCOMPARE(partial.ruleSet.hops.at(1).address.toString(), u"10.0.0.5:22"_s);
+    QCOMPARE(partial.rejected.size(), 1);
+    QCOMPARE(partial.rejected.first().index, 1);
+    QCOMPARE(partial.rejected.first().name, u"lost"_s);
+    QCOMPARE(issueStrings(partial.rejected.first().issues),
+             QStringList{u"rules[1].via: unknown hop \"outer\" (hops: bastion, inner, spare)"_s});
+    QCOMPARE(RuleValidator::validate(partial.ruleSet), RuleSetIssues());
+
+    // An issue inside "hops" is the document's: nothing is taken.
+    QJsonArray broken = hops;
+    broken[2] = with(hop(u"spare"_s), u"via"_s, u"spare"_s);
+    const RuleSetParser::PartialResult refused = RuleSetParser::parseValidRules(doc(broken, rules));
+    QVERIFY(!refused.ok());
+    QCOMPARE(issueStrings(refused.documentIssues),
+             QStringList{u"hops[2].via: a hop cannot be reached through itself"_s});
+    QVERIFY(refused.ruleSet.rules.isEmpty());
+    QVERIFY(refused.ruleSet.hops.isEmpty());
+    QVERIFY(refused.rejected.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRuleSetParser)

@@ -1,6 +1,7 @@
 // RuleSetWriter and the round trip through it: x- keys and health-check data kept, the shipped
-// examples and a rule set using every field read back equal, defaults left out only where
-// documented, and files written atomically with mode 0600.
+// examples and a rule set using every field (hops included) read back equal, defaults left out
+// only where documented, an export of some rules carrying the hops they use, and files written
+// atomically with mode 0600.
 
 #include "core/ruleset/rulesetparser.h"
 #include "core/ruleset/rulesetwriter.h"
@@ -40,8 +41,23 @@ int permissionBits(const QString &path)
 // A rule set that uses every field with a value other than its default.
 RuleSet everythingRuleSet()
 {
+    Hop bastion;
+    bastion.name = u"bastion"_s;
+    bastion.address = *Endpoint::parse(u"bastion.example.com:2222");
+    bastion.user = u"dev"_s;
+    bastion.identityFile = u"~/.ssh/id_ed25519"_s;
+    bastion.knownHostsFile = u"~/.ssh/known_hosts.portrelay"_s;
+    bastion.passphraseSecret = u"bastion-key"_s;
+    bastion.extensions.insert(u"x-owner"_s, u"ops"_s);
+    Hop inner;
+    inner.name = u"inner"_s;
+    inner.sshConfigHost = u"inner-jump"_s;
+    inner.passwordSecret = u"inner.password"_s;
+    inner.via = u"bastion"_s;
+
     Rule api;
     api.name = u"api"_s;
+    api.via = u"inner"_s;
     api.group = u"shop"_s;
     api.enabled = false;
     api.listen = *Endpoint::parse(u"[::1]:18443");
@@ -49,6 +65,7 @@ RuleSet everythingRuleSet()
     Backend first;
     first.address = *Endpoint::parse(u"backend-1.example:8443");
     first.weight = 7;
+    first.via = u"bastion"_s;
     first.extensions.insert(u"x-zone"_s, u"eu-1"_s);
     Backend second;
     second.address = *Endpoint::parse(u"10.0.0.2:8443");
@@ -93,6 +110,7 @@ RuleSet everythingRuleSet()
     least.retryBackoffMs = 0;
 
     RuleSet set;
+    set.hops = {bastion, inner};
     set.rules = {api, all, least};
     set.extensions.insert(u"x-generator"_s, u"tst_rulesetparser"_s);
     return set;
@@ -112,6 +130,8 @@ private Q_SLOTS:
     void examplesRoundTrip();
     void programmaticRoundTrip();
     void writerOmitsDefaultsOnlyWhereDocumented();
+    void selectionCarriesHops_data();
+    void selectionCarriesHops();
     void writeFileMode();
     void writeFileMissingDirectory();
 };
@@ -259,6 +279,97 @@ void tst_RuleSetWriter::writerOmitsDefaultsOnlyWhereDocumented()
     QCOMPARE(api.value(u"group"), QJsonValue(u"shop"_s));
     QCOMPARE(api.value(u"allow"), QJsonValue(QJsonArray{u"10.0.0.0/8"_s, u"fd00::/8"_s}));
     QCOMPARE(api.value(u"listen"), QJsonValue(u"[::1]:18443"_s));
+    QCOMPARE(api.value(u"via"), QJsonValue(u"inner"_s));
+    QCOMPARE(api.value(u"backends")[0][u"via"], QJsonValue(u"bastion"_s));
+    QVERIFY(!api.value(u"backends")[1].toObject().contains(u"via"));
+    QVERIFY(!everywhere.contains(u"via"));
+
+    // Hops: every key that holds something, "address" only when the hop has one.
+    const QJsonObject document = RuleSetWriter::toJson(set);
+    QCOMPARE(document.keys(), (QStringList{u"hops"_s, u"rules"_s, u"version"_s, u"x-generator"_s}));
+    const QJsonArray hops = document.value(u"hops").toArray();
+    QCOMPARE(hops.size(), 2);
+    QCOMPARE(hops[0].toObject().keys(), (QStringList{u"address"_s, u"identity_file"_s, u"known_hosts_file"_s, u"name"_s,
+                                                     u"passphrase_secret"_s, u"type"_s, u"user"_s, u"x-owner"_s}));
+    QCOMPARE(hops[0][u"address"], QJsonValue(u"bastion.example.com:2222"_s));
+    QCOMPARE(hops[0][u"type"], QJsonValue(u"ssh"_s));
+    QCOMPARE(hops[1].toObject().keys(),
+             (QStringList{u"name"_s, u"password_secret"_s, u"ssh_config_host"_s, u"type"_s, u"via"_s}));
+
+    // No hops, no "hops".
+    set.hops.clear();
+    for (Rule &rule : set.rules) {
+        rule.via.clear();
+        for (Backend &backend : rule.backends)
+            backend.via.clear();
+    }
+    QCOMPARE(RuleSetWriter::toJson(set).keys(), (QStringList{u"rules"_s, u"version"_s, u"x-generator"_s}));
+}
+
+void tst_RuleSetWriter::selectionCarriesHops_data()
+{
+    QTest::addColumn<QStringList>("rules");
+    QTest::addColumn<QStringList>("hops"); // that come along, in the set's order
+
+    QTest::newRow("through a chain") << QStringList{u"db"_s} << QStringList{u"a"_s, u"b"_s, u"c"_s};
+    QTest::newRow("rule's via") << QStringList{u"web"_s} << QStringList{u"d"_s, u"e"_s};
+    QTest::newRow("directly") << QStringList{u"direct"_s} << QStringList();
+    QTest::newRow("two rules") << QStringList{u"web"_s, u"db"_s} << QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s};
+    QTest::newRow("a cycle ends") << QStringList{u"loop"_s} << QStringList{u"x"_s, u"y"_s};
+    QTest::newRow("all") << QStringList{u"db"_s, u"web"_s, u"direct"_s}
+                         << QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s};
+}
+
+void tst_RuleSetWriter::selectionCarriesHops()
+{
+    QFETCH(QStringList, rules);
+    QFETCH(QStringList, hops);
+
+    // a <- b <- c (c is reached through b, b through a), d <- e, and one hop no rule uses.
+    const QJsonArray fileHops{hop(u"a"_s),      with(hop(u"b"_s), u"via"_s, u"a"_s),
+                              hop(u"unused"_s), with(hop(u"c"_s), u"via"_s, u"b"_s),
+                              hop(u"d"_s),      with(hop(u"e"_s), u"via"_s, u"d"_s)};
+    const QJsonObject db = with(rule(u"db"_s, u"127.0.0.1:1"_s), u"backends"_s,
+                                QJsonArray{QJsonObject{{u"address"_s, u"db-1:5432"_s}, {u"via"_s, u"c"_s}},
+                                           QJsonObject{{u"address"_s, u"db-2:5432"_s}, {u"via"_s, u"b"_s}}});
+    const QJsonArray fileRules{db, with(rule(u"web"_s, u"127.0.0.1:2"_s), u"via"_s, u"e"_s),
+                               rule(u"direct"_s, u"127.0.0.1:3"_s)};
+    const RuleSetParser::Result read = RuleSetParser::parse(doc(fileHops, fileRules));
+    QVERIFY2(read.ok(), qPrintable(issueStrings(read.issues).join(u'\n')));
+    RuleSet set = read.ruleSet;
+    // A cycle, which the validator refuses, must not keep selection() from ending.
+    Hop x = set.hops.first();
+    x.name = u"x"_s;
+    x.via = u"y"_s;
+    Hop y = x;
+    y.name = u"y"_s;
+    y.via = u"x"_s;
+    set.hops.append({x, y});
+    Rule loop = set.rules.last();
+    loop.name = u"loop"_s;
+    loop.via = u"x"_s;
+    set.rules.append(loop);
+
+    const RuleSet selected = set.selection(rules);
+    QStringList inOrder;
+    for (const QString &name : set.names()) {
+        if (rules.contains(name))
+            inOrder.append(name);
+    }
+    QCOMPARE(selected.names(), inOrder);
+    QStringList carried;
+    for (const Hop &h : selected.hops) {
+        carried.append(h.name);
+        QVERIFY(h == *set.findHop(h.name));
+    }
+    QCOMPARE(carried, hops);
+
+    // An export of the selection loads on its own.
+    if (!rules.contains(u"loop"_s)) {
+        const RuleSetParser::Result exported = RuleSetParser::parse(RuleSetWriter::serialize(selected));
+        QVERIFY2(exported.ok(), qPrintable(issueStrings(exported.issues).join(u'\n')));
+        QVERIFY(exported.ruleSet == selected);
+    }
 }
 
 void tst_RuleSetWriter::writeFileMode()
