@@ -311,8 +311,8 @@ void tst_SshHop::recheckStartsADownHopBeforeItsBackoff()
     // What a wake from sleep or a network change does (Engine::recheckHops()).
     m_sshd->kill();
     auto behind = namedBackend('a');
+    int downs = 0; // before the engine, which reports as it stops
     Engine engine;
-    int downs = 0;
     connect(&engine, &Engine::eventOccurred, this, [&downs](const EngineEvent &event) {
         downs += event.kind == EngineEvent::Kind::HopStateChanged && event.hopState == u"down"_s;
     });
@@ -370,8 +370,8 @@ void tst_SshHop::passphraseComesFromTheSecretStore()
     const quint16 port = freeLoopbackPort();
     Engine::Options options;
     options.secrets = &secrets;
+    QList<QByteArray> log; // before the engine, which reports as it stops
     Engine engine(options);
-    QList<QByteArray> log;
     connect(&engine, &Engine::eventOccurred, this, [&log](const EngineEvent &event) {
         log.append(EventFormatter::format(event, EventFormatter::Format::Json));
     });

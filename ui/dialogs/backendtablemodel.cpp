@@ -15,6 +15,7 @@ BackendTableModel::Row BackendTableModel::rowFromBackend(const Backend &backend)
     row.weight = backend.weight;
     row.backup = backend.backup;
     row.enabled = backend.enabled;
+    row.via = backend.via;
     row.extensions = backend.extensions;
     return row;
 }

@@ -45,6 +45,7 @@ public:
         int weight = 1;
         bool backup = false;
         bool enabled = true;
+        QString via;            // the hop it is reached through, carried through unchanged
         QJsonObject extensions; // the backend's own "x-" keys, carried through unchanged
         ProbeState probeState = ProbeState::None;
         QString probeText; // "0.4 ms", "connection refused"

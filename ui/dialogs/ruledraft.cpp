@@ -56,6 +56,7 @@ void RuleDraft::parseBackends(const QList<BackendTableModel::Row> &rows)
         backend.weight = row.weight;
         backend.backup = row.backup;
         backend.enabled = row.enabled;
+        backend.via = row.via;
         backend.extensions = row.extensions;
         if (const auto parsed = Endpoint::parse(row.address.trimmed(), &error)) {
             backend.address = *parsed;

@@ -2,7 +2,47 @@
 
 #include "core/ruleset/rulevalidator.h"
 
+#include <QHash>
+
 namespace PortRelay {
+
+namespace {
+
+// A hop of the file named like a different hop of the current set is renamed ("bastion (2)"), and
+// the file's rules and hops that name it follow, so that merging never points a rule at the
+// wrong machine. Hops that are the same in both are one hop.
+RuleSet hopsRenamedApart(RuleSet incoming, const RuleSet &current)
+{
+    QStringList taken;
+    for (const Hop &hop : current.hops)
+        taken.append(hop.name);
+    for (const Hop &hop : incoming.hops)
+        taken.append(hop.name);
+    QHash<QString, QString> renamed;
+    for (const Hop &hop : std::as_const(incoming.hops)) {
+        const Hop *existing = current.findHop(hop.name);
+        if (existing && *existing != hop) {
+            const QString name = RuleSet::uniqueName(hop.name, taken);
+            taken.append(name);
+            renamed.insert(hop.name, name);
+        }
+    }
+    if (renamed.isEmpty())
+        return incoming;
+    const auto rename = [&renamed](QString &name) { name = renamed.value(name, name); };
+    for (Hop &hop : incoming.hops) {
+        rename(hop.name);
+        rename(hop.via);
+    }
+    for (Rule &rule : incoming.rules) {
+        rename(rule.via);
+        for (Backend &backend : rule.backends)
+            rename(backend.via);
+    }
+    return incoming;
+}
+
+} // namespace
 
 RuleSetImport::Source RuleSetImport::read(const QString &path)
 {
@@ -77,14 +117,19 @@ void RuleSetImport::recompute()
     m_otherProblems.clear();
     m_result = RuleSet();
 
+    // The rules of the file bring the hops they name.
+    const RuleSet incoming = m_mode == Mode::Merge ? hopsRenamedApart(m_incoming, m_current) : m_incoming;
+
     // origins[k]: the incoming rule that result rule k came from, or -1 for a current rule.
     QList<int> origins;
     if (m_mode == Mode::Replace) {
-        m_result.rules = m_incoming.rules;
-        m_result.extensions = m_incoming.extensions;
-        for (int i = 0; i < m_incoming.rules.size(); ++i)
+        m_result.hops = incoming.hops;
+        m_result.rules = incoming.rules;
+        m_result.extensions = incoming.extensions;
+        for (int i = 0; i < incoming.rules.size(); ++i)
             origins.append(i);
     } else {
+        m_result.hops = m_current.hops;
         m_result.rules = m_current.rules;
         m_result.extensions = m_current.extensions;
         for (auto it = m_incoming.extensions.begin(); it != m_incoming.extensions.end(); ++it) {
@@ -97,12 +142,12 @@ void RuleSetImport::recompute()
     QStringList taken;
     for (const Rule &rule : m_current.rules)
         taken.append(rule.name);
-    for (const Rule &rule : m_incoming.rules)
+    for (const Rule &rule : incoming.rules)
         taken.append(rule.name);
 
-    for (int i = 0; i < m_incoming.rules.size(); ++i) {
+    for (int i = 0; i < incoming.rules.size(); ++i) {
         Entry entry;
-        entry.rule = m_incoming.rules.at(i);
+        entry.rule = incoming.rules.at(i);
         entry.originalName = entry.rule.name;
         entry.resolution = m_resolutions.at(i);
         const Rule *existing = m_current.find(entry.rule.name);
@@ -134,6 +179,20 @@ void RuleSetImport::recompute()
             }
         }
         m_entries.append(entry);
+    }
+
+    if (m_mode == Mode::Merge) {
+        // The hops the added rules use (with those they are reached through), unless already there.
+        RuleSet added = incoming;
+        added.rules.clear();
+        for (const Entry &entry : std::as_const(m_entries)) {
+            if (entry.included)
+                added.rules.append(entry.rule);
+        }
+        for (const Hop &hop : added.selection(added.names()).hops) {
+            if (!m_result.findHop(hop.name))
+                m_result.hops.append(hop);
+        }
     }
 
     // Validate with the imported rules last: the checks between rules report a conflict on the

@@ -83,6 +83,8 @@ private Q_SLOTS:
     void unchangedRule();
     void replaceMode();
     void conflictingImport();
+    void hopsComeWithTheirRules();
+    void clashingHopIsRenamedWithItsRules();
     void uniqueName_data();
     void uniqueName();
     void previewModel();
@@ -199,6 +201,68 @@ void TestImportDialog::conflictingImport()
     d.backends.first().weight = 1;
     RuleSetImport fixed(current(), makeSet({c, d}));
     QVERIFY(fixed.isValid());
+}
+
+namespace {
+
+Hop hopNamed(const QString &name, const QString &host, const QString &via = QString())
+{
+    Hop hop;
+    hop.name = name;
+    hop.address = Endpoint{host, 22};
+    hop.via = via;
+    return hop;
+}
+
+} // namespace
+
+void TestImportDialog::hopsComeWithTheirRules()
+{
+    RuleSet file = makeSet({makeRule(u"c"_s, 1003), makeRule(u"d"_s, 1004)});
+    file.hops = {hopNamed(u"bastion"_s, u"bastion.example.com"_s), hopNamed(u"inner"_s, u"10.0.0.5"_s, u"bastion"_s),
+                 hopNamed(u"unused"_s, u"other.example.com"_s)};
+    file.rules[0].backends[0].via = u"inner"_s;
+
+    RuleSetImport merge(current(), file);
+    QVERIFY(merge.isValid());
+    const RuleSet merged = merge.result();
+    // The hop the rule names and the one it is reached through; not the one no rule uses.
+    QCOMPARE(merged.hops.size(), 2);
+    QVERIFY(merged.findHop(u"inner"_s) && merged.findHop(u"bastion"_s));
+    QCOMPARE(merged.find(u"c"_s)->backends[0].via, u"inner"_s);
+
+    RuleSetImport replace(current(), file);
+    replace.setMode(RuleSetImport::Mode::Replace);
+    QCOMPARE(replace.result().hops, file.hops); // the file as it is
+}
+
+void TestImportDialog::clashingHopIsRenamedWithItsRules()
+{
+    RuleSet now = current();
+    now.hops = {hopNamed(u"bastion"_s, u"bastion.example.com"_s)};
+    now.rules[0].via = u"bastion"_s;
+    RuleSet file = makeSet({makeRule(u"c"_s, 1003), makeRule(u"d"_s, 1004)});
+    file.hops = {hopNamed(u"bastion"_s, u"staging-bastion.example.com"_s), // another machine, same name
+                 hopNamed(u"inner"_s, u"10.0.0.5"_s, u"bastion"_s)};
+    file.rules[0].via = u"bastion"_s;
+    file.rules[1].backends[0].via = u"inner"_s;
+
+    RuleSetImport merge(now, file);
+    QVERIFY(merge.isValid());
+    const RuleSet merged = merge.result();
+    QCOMPARE(merged.hops.size(), 3);
+    QCOMPARE(merged.findHop(u"bastion"_s)->address.host, u"bastion.example.com"_s); // the current one stays
+    QCOMPARE(merged.findHop(u"bastion (2)"_s)->address.host, u"staging-bastion.example.com"_s);
+    QCOMPARE(merged.findHop(u"inner"_s)->via, u"bastion (2)"_s);
+    QCOMPARE(merged.find(u"a"_s)->via, u"bastion"_s);
+    QCOMPARE(merged.find(u"c"_s)->via, u"bastion (2)"_s);
+    QCOMPARE(merged.find(u"d"_s)->backends[0].via, u"inner"_s);
+
+    // The same hop in both is one hop.
+    file.hops[0] = now.hops[0];
+    RuleSetImport same(now, file);
+    QCOMPARE(same.result().hops.size(), 2);
+    QCOMPARE(same.result().find(u"c"_s)->via, u"bastion"_s);
 }
 
 void TestImportDialog::uniqueName_data()

@@ -253,7 +253,7 @@ void TestRuleEditorDialog::fullRuleRoundTrip()
     rule.enabled = false;
     rule.listen = endpoint(u"[::1]:18443"_s);
     rule.balance = BalanceStrategy::SourceHash;
-    rule.backends.append(Backend{endpoint(u"db.internal.example:5432"_s), 5, false, true, {}, {}});
+    rule.backends.append(Backend{endpoint(u"db.internal.example:5432"_s), 5, false, true, u"inner"_s, {}});
     Backend second{endpoint(u"[::1]:5433"_s), 1, true, false, {}, {}};
     second.extensions.insert(u"x-note"_s, u"kept"_s);
     rule.backends.append(second);
@@ -271,6 +271,7 @@ void TestRuleEditorDialog::fullRuleRoundTrip()
     rule.adaptiveWeights = true;
     rule.allow = {Subnet::parse(u"127.0.0.0/8"_s).value(), Subnet::parse(u"::1/128"_s).value()};
     rule.extensions.insert(u"x-comment"_s, u"from the file"_s);
+    rule.via = u"bastion"_s; // hops are not edited here, but an edit keeps them
     QVERIFY(RuleValidator::validate(rule, 0).isEmpty());
 
     RuleSet others;
