@@ -818,6 +818,10 @@
             <numerusform>%n more events of this kind in the last second, not logged one by one</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the rule set has no hop named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::EventLogModel</name>
@@ -895,6 +899,26 @@
     </message>
     <message>
         <source>Rule waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1040,6 +1064,57 @@
     </message>
     <message>
         <source>resolves again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::HopValidator</name>
+    <message>
+        <source>unknown hop %1 (there are no hops)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown hop %1 (did you mean %2?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown hop %1 (hops: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ssh hop needs &quot;address&quot; or &quot;ssh_config_host&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not with &quot;address&quot;: an ssh hop takes one of the two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an address to connect to: name the hop&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not start with &quot;-&quot;: ssh would read it as an option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate hop name %1 (also hops[%2])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a hop cannot be reached through itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop chain %1 is a cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chain to this hop is %1 hops long; at most %2 are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hops; at most %2 are allowed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1744,10 +1819,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;x-&quot; keys are kept only at the top level, in rules and in backends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>expected a boolean (true or false), got %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,6 +1868,22 @@
     </message>
     <message>
         <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown hop type %1 (supported: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop type %1 is not supported yet (supported: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty file name: leave the key out for the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;x-&quot; keys are kept only at the top level, in hops, in rules and in backends</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2115,6 +2202,113 @@
     </message>
     <message>
         <source>keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::SshHop</name>
+    <message>
+        <source>no private folder for the SSH control sockets could be made (XDG_RUNTIME_DIR, TMPDIR and /tmp tried)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host key changed for %1: the server now shows %2, which does not match the key recorded in %3; refusing to connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown host key for %1: accept it once (ssh %1, or --accept-new-host-keys) or add it to the hop&apos;s known_hosts_file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key needs a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>master exited with status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>master exited: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for hop &quot;%1&quot;, which it is reached through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;, which it is reached through, is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh asked &quot;%1&quot;, which the hop has no secret for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passphrase needed: add secret &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password needed: add secret &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read secret &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot; is not up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot; is down: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;: its master does not answer (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;: its master closed the channel request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;: its master speaks multiplexing protocol %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the far side of hop &quot;%1&quot; could not connect to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;: unexpected answer from its master</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2828,6 +3022,10 @@
     </message>
     <message>
         <source>Read the passwords and key passphrases that hops name from &lt;file&gt;: a JSON object of names and values, mode 0600. Without it, systemd credentials ($CREDENTIALS_DIRECTORY) are used when there are any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the host keys of SSH hops seen for the first time in known_hosts. Without it an unknown key fails the hop; a changed key always does.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -811,6 +811,10 @@
             <numerusform>过去一秒内另有 %n 个同类事件，未逐条记录</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the rule set has no hop named &quot;%1&quot;</source>
+        <translation>规则集中没有名为“%1”的跳板</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::EventLogModel</name>
@@ -889,6 +893,26 @@
     <message>
         <source>Rule waiting</source>
         <translation>规则等待中</translation>
+    </message>
+    <message>
+        <source>Hop state</source>
+        <translation>跳板状态</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>hop %1: %2</source>
+        <translation>跳板 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1058,57 @@
     <message>
         <source>resolves again</source>
         <translation>重新解析成功</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::HopValidator</name>
+    <message>
+        <source>unknown hop %1 (there are no hops)</source>
+        <translation>未知跳板 %1（没有任何跳板）</translation>
+    </message>
+    <message>
+        <source>unknown hop %1 (did you mean %2?)</source>
+        <translation>未知跳板 %1（是否指 %2？）</translation>
+    </message>
+    <message>
+        <source>unknown hop %1 (hops: %2)</source>
+        <translation>未知跳板 %1（现有跳板：%2）</translation>
+    </message>
+    <message>
+        <source>an ssh hop needs &quot;address&quot; or &quot;ssh_config_host&quot;</source>
+        <translation>ssh 跳板需要 &quot;address&quot; 或 &quot;ssh_config_host&quot;</translation>
+    </message>
+    <message>
+        <source>not with &quot;address&quot;: an ssh hop takes one of the two</source>
+        <translation>不能与 &quot;address&quot; 同时使用：ssh 跳板只取其一</translation>
+    </message>
+    <message>
+        <source>%1 is not an address to connect to: name the hop&apos;s host</source>
+        <translation>%1 不是可连接的地址：请填写跳板的主机</translation>
+    </message>
+    <message>
+        <source>must not start with &quot;-&quot;: ssh would read it as an option</source>
+        <translation>不能以 &quot;-&quot; 开头：ssh 会把它当作选项</translation>
+    </message>
+    <message>
+        <source>duplicate hop name %1 (also hops[%2])</source>
+        <translation>跳板名称 %1 重复（hops[%2] 也使用了它）</translation>
+    </message>
+    <message>
+        <source>a hop cannot be reached through itself</source>
+        <translation>跳板不能经由自身到达</translation>
+    </message>
+    <message>
+        <source>hop chain %1 is a cycle</source>
+        <translation>跳板链 %1 构成了循环</translation>
+    </message>
+    <message>
+        <source>the chain to this hop is %1 hops long; at most %2 are allowed</source>
+        <translation>到达此跳板的链长为 %1 个跳板；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 hops; at most %2 are allowed</source>
+        <translation>%1 个跳板；最多允许 %2 个</translation>
     </message>
 </context>
 <context>
@@ -1722,10 +1797,6 @@
         <translation>应为数组，实际为 %1</translation>
     </message>
     <message>
-        <source>&quot;x-&quot; keys are kept only at the top level, in rules and in backends</source>
-        <translation>以 &quot;x-&quot; 开头的键只在顶层、规则和后端中保留</translation>
-    </message>
-    <message>
         <source>expected a boolean (true or false), got %1</source>
         <translation>应为布尔值（true 或 false），实际为 %1</translation>
     </message>
@@ -1776,6 +1847,22 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>unknown hop type %1 (supported: %2)</source>
+        <translation>未知跳板类型 %1（支持：%2）</translation>
+    </message>
+    <message>
+        <source>hop type %1 is not supported yet (supported: %2)</source>
+        <translation>暂不支持跳板类型 %1（支持：%2）</translation>
+    </message>
+    <message>
+        <source>an empty file name: leave the key out for the default</source>
+        <translation>文件名为空：如需默认值请省略该键</translation>
+    </message>
+    <message>
+        <source>&quot;x-&quot; keys are kept only at the top level, in hops, in rules and in backends</source>
+        <translation>&quot;x-&quot; 键只在顶层、跳板、规则和后端中保留</translation>
     </message>
 </context>
 <context>
@@ -2092,6 +2179,113 @@
     <message>
         <source>keychain: %1</source>
         <translation>钥匙串：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::SshHop</name>
+    <message>
+        <source>no private folder for the SSH control sockets could be made (XDG_RUNTIME_DIR, TMPDIR and /tmp tried)</source>
+        <translation>无法为 SSH 控制套接字创建私有文件夹（已尝试 XDG_RUNTIME_DIR、TMPDIR 和 /tmp）</translation>
+    </message>
+    <message>
+        <source>host key changed for %1: the server now shows %2, which does not match the key recorded in %3; refusing to connect</source>
+        <translation>%1 的主机密钥已改变：服务器现在出示 %2，与 %3 中记录的密钥不符；拒绝连接</translation>
+    </message>
+    <message>
+        <source>unknown host key for %1: accept it once (ssh %1, or --accept-new-host-keys) or add it to the hop&apos;s known_hosts_file</source>
+        <translation>%1 的主机密钥未知：请先接受一次（ssh %1，或 --accept-new-host-keys），或将其加入跳板的 known_hosts_file</translation>
+    </message>
+    <message>
+        <source>authentication failed (%1)</source>
+        <translation>认证失败（%1）</translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation>认证失败</translation>
+    </message>
+    <message>
+        <source>the key needs a passphrase</source>
+        <translation>密钥需要口令</translation>
+    </message>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation>无法解析 %1：%2</translation>
+    </message>
+    <message>
+        <source>timed out (%1)</source>
+        <translation>超时（%1）</translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation>无法到达：%1</translation>
+    </message>
+    <message>
+        <source>master exited with status %1</source>
+        <translation>主连接已退出，状态 %1</translation>
+    </message>
+    <message>
+        <source>master exited: %1</source>
+        <translation>主连接已退出：%1</translation>
+    </message>
+    <message>
+        <source>waiting for hop &quot;%1&quot;, which it is reached through</source>
+        <translation>正在等待其所经由的跳板“%1”</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>正在连接 %1</translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;, which it is reached through, is down</source>
+        <translation>其所经由的跳板“%1”故障</translation>
+    </message>
+    <message>
+        <source>ssh asked &quot;%1&quot;, which the hop has no secret for</source>
+        <translation>ssh 询问“%1”，但该跳板没有对应的密钥项</translation>
+    </message>
+    <message>
+        <source>passphrase needed: add secret &quot;%1&quot;</source>
+        <translation>需要口令：请添加密钥项“%1”</translation>
+    </message>
+    <message>
+        <source>password needed: add secret &quot;%1&quot;</source>
+        <translation>需要密码：请添加密钥项“%1”</translation>
+    </message>
+    <message>
+        <source>cannot read secret &quot;%1&quot;: %2</source>
+        <translation>无法读取密钥项“%1”：%2</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot; is not up</source>
+        <translation>跳板“%1”未就绪</translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot; is down: %2</source>
+        <translation>跳板“%1”故障：%2</translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;: its master does not answer (%2)</source>
+        <translation>跳板“%1”：其主连接无应答（%2）</translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;: its master closed the channel request</source>
+        <translation>跳板“%1”：其主连接关闭了通道请求</translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;: its master speaks multiplexing protocol %2, not %3</source>
+        <translation>跳板“%1”：其主连接使用复用协议 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>the far side of hop &quot;%1&quot; could not connect to %2</source>
+        <translation>跳板“%1”的远端无法连接到 %2</translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot;: unexpected answer from its master</source>
+        <translation>跳板“%1”：主连接的应答不符合预期</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +2990,10 @@
     <message>
         <source>Read the passwords and key passphrases that hops name from &lt;file&gt;: a JSON object of names and values, mode 0600. Without it, systemd credentials ($CREDENTIALS_DIRECTORY) are used when there are any.</source>
         <translation>从 &lt;file&gt; 读取跃点所引用的密码和密钥口令：一个由名称和值组成的 JSON 对象，权限须为 0600。未指定时，如有 systemd 凭据（$CREDENTIALS_DIRECTORY）则使用它。</translation>
+    </message>
+    <message>
+        <source>Record the host keys of SSH hops seen for the first time in known_hosts. Without it an unknown key fails the hop; a changed key always does.</source>
+        <translation>将首次见到的 SSH 跳板主机密钥记录到 known_hosts。未指定时，未知密钥会使跳板失败；已改变的密钥始终会使其失败。</translation>
     </message>
 </context>
 </TS>
