@@ -656,6 +656,10 @@
         <source>%1 — exposed on %2</source>
         <translation>%1 — 已暴露在 %2</translation>
     </message>
+    <message>
+        <source>H&amp;ops</source>
+        <translation>跳板(&amp;O)</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::EmptyStateWidget</name>
@@ -1058,6 +1062,37 @@
     <message>
         <source>resolves again</source>
         <translation>重新解析成功</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::HopTableModel</name>
+    <message>
+        <source>Up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation>跳板</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // portrelay: the PortRelay desktop window.
 
 #include "ui/eventlooplatencyprobe.h"
+#include "ui/keychainsecretstore.h"
 #include "ui/singleinstance.h"
 #include "ui/stateicons.h"
 #include "ui/widgets/mainwindow.h"
@@ -62,7 +63,12 @@ int main(int argc, char *argv[])
 
     Sockets::raiseDescriptorLimit();
 
-    MainWindow window;
+    // The SSH hops' passphrases and passwords, from the system keychain. Asked from the engine's
+    // thread (QtKeychain's jobs are asynchronous there too); outlives the window and its engine.
+    KeychainSecretStore secrets;
+    MainWindow::Options options;
+    options.engine.secrets = &secrets;
+    MainWindow window(options);
     QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&window] {
         std::fprintf(
             stderr, "%s\n",

@@ -106,6 +106,10 @@ QList<RuleStatus> Engine::apply(const RuleSet &ruleSet)
         watchForNetworkChanges();
     // Rules whose hops got a new master must get new connectors, even when the rule is the same.
     const QSet<QString> replacedHops = m_hops->apply(ruleSet.hops, usedHops);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_hopRuntimes = m_hops->runtimes();
+    }
     const auto usesReplacedHop = [&replacedHops](const Rule &rule) {
         for (int i = 0; i < rule.backends.size(); ++i) {
             if (!rule.hopOf(i).isEmpty() && replacedHops.contains(rule.hopOf(i)))
@@ -644,6 +648,8 @@ EngineSnapshot Engine::snapshot() const
     clock.start();
     snapshot.takenAtMs = clock.msecsSinceReference();
     QMutexLocker lock(&m_mutex);
+    for (const std::shared_ptr<const HopRuntime> &hop : m_hopRuntimes)
+        snapshot.hops.append({hop->name(), HopRuntime::stateName(hop->state()), hop->reason(), hop->sinceEpochMs()});
     snapshot.rules.reserve(qsizetype(m_entries.size()));
     for (const auto &entry : m_entries) {
         RuleSnapshot rule;

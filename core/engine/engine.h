@@ -21,6 +21,7 @@ namespace PortRelay {
 
 class BackendResolution;
 class HealthChecker;
+class HopRuntime;
 class HopSet;
 class WakeDetector;
 class SecretStore;
@@ -179,7 +180,8 @@ private:
     std::unique_ptr<HopSet> m_hops;
     std::unique_ptr<WakeDetector> m_wake;
     QList<Hop> m_hopDefinitions;
-    mutable QMutex m_mutex; // guards m_entries against snapshot() from other threads
+    QList<std::shared_ptr<const HopRuntime>> m_hopRuntimes; // for snapshot(), under m_mutex
+    mutable QMutex m_mutex;                                 // guards m_entries against snapshot() from other threads
     std::vector<std::unique_ptr<Entry>> m_entries;
     QHash<QString, Entry *> m_index;
     ClockTimer m_throttleSweep;

@@ -25,6 +25,15 @@ struct BackendSnapshot
     qint64 stateSinceEpochMs = 0;  // when it entered its current state
 };
 
+// A running hop (HopRuntime) at the moment of the snapshot.
+struct HopSnapshot
+{
+    QString name;
+    QString state;  // "connecting", "up", "down" (HopRuntime::stateName)
+    Message reason; // why it is down, or what it is doing
+    qint64 sinceEpochMs = 0;
+};
+
 struct RuleSnapshot
 {
     RuleStatus status;
@@ -41,6 +50,7 @@ struct EngineSnapshot
 {
     qint64 takenAtMs = 0; // monotonic
     QList<RuleSnapshot> rules;
+    QList<HopSnapshot> hops; // the hops that run (those the enabled rules use), by name
 
     const RuleSnapshot *find(QStringView name) const
     {

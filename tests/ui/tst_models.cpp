@@ -6,6 +6,7 @@
 #include "ui/models/connectiontablemodel.h"
 #include "ui/models/eventlogfiltermodel.h"
 #include "ui/models/eventlogmodel.h"
+#include "ui/models/hoptablemodel.h"
 #include "ui/models/ruletablemodel.h"
 #include "ui/stateicons.h"
 
@@ -97,6 +98,7 @@ class tst_Models : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void hopRowsFollowTheSnapshots();
     void ruleRowsFollowTheRuleSet_data();
     void ruleRowsFollowTheRuleSet();
     void ruleThroughputFromSuccessiveSnapshots();
@@ -642,6 +644,45 @@ void tst_Models::trafficHistoryDownsamplesAnHourInFixedMemory()
     QCOMPARE(recent.size(), qMin(seconds, int(TrafficHistory::Capacity)));
     QCOMPARE(recent.constLast().inPerSecond, input.constLast());
     QCOMPARE(recent.constLast().seconds, 1);
+}
+
+using namespace Qt::Literals::StringLiterals;
+
+void tst_Models::hopRowsFollowTheSnapshots()
+{
+    HopTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - 5000;
+    EngineSnapshot snapshot;
+    snapshot.hops = {{u"bastion"_s, u"up"_s, Message(), since},
+                     {u"inner"_s, u"down"_s, Message::verbatim(u"authentication failed (publickey)"_s), since}};
+    model.applySnapshot(snapshot);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, HopTableModel::NameColumn).data().toString(), u"bastion"_s);
+    QCOMPARE(model.index(0, HopTableModel::StateColumn).data().toString(), u"Up"_s);
+    QCOMPARE(model.index(1, HopTableModel::StateColumn).data().toString(), u"Down"_s);
+    QCOMPARE(model.index(1, HopTableModel::ReasonColumn).data().toString(), u"authentication failed (publickey)"_s);
+    QCOMPARE(model.index(1, HopTableModel::StateColumn).data(Qt::ToolTipRole).toString(),
+             u"authentication failed (publickey)"_s);
+    QVERIFY(!model.index(0, HopTableModel::StateColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(!model.index(0, HopTableModel::SinceColumn).data().toString().isEmpty());
+
+    // The same hops: rows change in place (a selection stays), only where something changed.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    snapshot.hops[1] = {u"inner"_s, u"connecting"_s, Message::verbatim(u"connecting to 10.0.0.5:22"_s), since + 4000};
+    model.applySnapshot(snapshot);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.at(0).at(0).toModelIndex().row(), 1);
+    QCOMPARE(model.index(1, HopTableModel::StateColumn).data().toString(), u"Connecting"_s);
+
+    // Other hops: a new list.
+    snapshot.hops.removeFirst();
+    model.applySnapshot(snapshot);
+    QCOMPARE(resets.size(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, HopTableModel::NameColumn).data().toString(), u"inner"_s);
 }
 
 QTEST_MAIN(tst_Models)

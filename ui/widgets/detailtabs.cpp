@@ -1,6 +1,7 @@
 #include "ui/widgets/detailtabs.h"
 
 #include "core/ruleset/rule.h"
+#include "ui/models/hoptablemodel.h"
 #include "ui/settings.h"
 #include "ui/stateicons.h"
 #include "ui/widgets/backendspane.h"
@@ -17,7 +18,7 @@
 namespace PortRelay {
 
 DetailTabs::DetailTabs(BackendStatusModel *backends, const TrafficHistory *history, EngineHost *host,
-                       EventLogModel *events, QWidget *parent)
+                       EventLogModel *events, HopTableModel *hops, QWidget *parent)
     : QTabWidget(parent)
     , m_backendsPane(new BackendsPane(backends, this))
     , m_trafficPane(new TrafficPane(history, this))
@@ -30,6 +31,19 @@ DetailTabs::DetailTabs(BackendStatusModel *backends, const TrafficHistory *histo
     addTab(m_trafficPane, tr("&Traffic"));
     addTab(m_connectionsPane, tr("&Connections"));
     addTab(m_eventsPane, tr("E&vents"));
+    m_hopsView = new QTableView(this);
+    m_hopsView->setObjectName(QStringLiteral("hopsView"));
+    m_hopsView->setModel(hops);
+    m_hopsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_hopsView->setAlternatingRowColors(true);
+    m_hopsView->verticalHeader()->hide();
+    m_hopsView->horizontalHeader()->setStretchLastSection(true);
+    m_hopsView->setWordWrap(false);
+    addTab(m_hopsView, tr("H&ops")); // Alt+H opens the Help menu
+    setTabVisible(Hops, false);
+    // Shown while hops run, hidden when the last one goes.
+    const auto follow = [this, hops] { setTabVisible(Hops, hops->rowCount() > 0); };
+    connect(hops, &QAbstractItemModel::modelReset, this, follow);
 
     auto *header = new QWidget(this);
     auto *layout = new QHBoxLayout(header);

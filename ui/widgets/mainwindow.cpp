@@ -5,6 +5,7 @@
 #include "ui/charts/trafficchart.h"
 #include "ui/models/backendstatusmodel.h"
 #include "ui/models/eventlogmodel.h"
+#include "ui/models/hoptablemodel.h"
 #include "ui/models/ruletablemodel.h"
 #include "ui/rulestore.h"
 #include "ui/ruletransfer.h"
@@ -209,7 +210,8 @@ void MainWindow::createCentralWidget()
     connect(m_rulesView, &QTableView::activated, this, &MainWindow::editRule);
     connect(m_rulesView, &RulesView::currentRuleChanged, this, &MainWindow::onCurrentRuleChanged);
 
-    m_details = new DetailTabs(m_backendModel, &m_history, m_host.get(), m_eventModel, this);
+    m_hopModel = new HopTableModel(this);
+    m_details = new DetailTabs(m_backendModel, &m_history, m_host.get(), m_eventModel, m_hopModel, this);
     BackendsPane *backends = m_details->backendsPane();
     connect(backends, &BackendsPane::drainRequested, this, [this](const QString &rule, int backend, bool draining) {
         m_host->setBackendDraining(rule, backend, draining);
@@ -299,6 +301,7 @@ void MainWindow::onSampled(const EngineSnapshot &snapshot)
     m_lastSnapshot = snapshot;
     m_ruleModel->applySnapshot(snapshot);
     m_backendModel->applySnapshot(snapshot);
+    m_hopModel->applySnapshot(snapshot);
 
     QHash<QString, TrafficHistory::Sample> perRule;
     for (int row = 0; row < m_ruleModel->rowCount(); ++row) {

@@ -25,6 +25,7 @@ class QTableView;
 namespace PortRelay {
 
 class BackendStatusModel;
+class HopTableModel;
 class ConnectionsPane;
 class EmptyStateWidget;
 class EngineHost;
@@ -148,6 +149,7 @@ private:
 
     RuleTableModel *m_ruleModel = nullptr;
     BackendStatusModel *m_backendModel = nullptr;
+    HopTableModel *m_hopModel = nullptr;
     EventLogModel *m_eventModel = nullptr;
 
     WindowActions *m_actions = nullptr;
