@@ -152,10 +152,15 @@ ConnectAttempt::Progress SshMuxAttempt::sendHello()
     putU32(body, MuxVersion);
     if (!sendAll(m_control.get(), packet(body)))
         return fail(errno ? errno : EIO, Message());
-    m_step = Step::Hello;
     m_interest = EPOLLIN;
     m_timeoutAtMs = m_deadlineMs;
-    return Progress::InProgress;
+    // The request goes right behind the hello, without waiting for the master's: it reads one
+    // packet at a time, exactly (so as not to read into the descriptors passed after one), and
+    // takes the next when the first is done. One local round trip less per connection.
+    const Progress progress = sendRequest();
+    if (progress == Progress::InProgress)
+        m_step = Step::Hello;
+    return progress;
 }
 
 ConnectAttempt::Progress SshMuxAttempt::sendRequest()
@@ -176,7 +181,6 @@ ConnectAttempt::Progress SshMuxAttempt::sendRequest()
     if (!sendAll(m_control.get(), packet(body)) || !sendDescriptor(m_control.get(), theirs.get()) ||
         !sendDescriptor(m_control.get(), theirs.get()))
         return fail(errno ? errno : EIO, Message());
-    m_step = Step::Opening;
     return Progress::InProgress;
 }
 
@@ -227,12 +231,10 @@ ConnectAttempt::Progress SshMuxAttempt::readReplies()
                                         .arg(m_hop->name())
                                         .arg(qint64(u32At(reply, 4)))
                                         .arg(qint64(MuxVersion)));
-            const Progress progress = sendRequest();
-            if (progress != Progress::InProgress)
-                return progress;
+            m_step = Step::Opening; // the request is already on its way
             continue;
         }
-        if (m_step != Step::Opening || reply.size() < 8 || u32At(reply, 4) != RequestId)
+        if (reply.size() < 8 || u32At(reply, 4) != RequestId)
             return fail(EPROTO, Message());
         if (type == MuxSessionOpened) {
             m_step = Step::Open;

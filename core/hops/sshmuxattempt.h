@@ -15,7 +15,7 @@ class HopRuntime;
 // Opens one channel to host:port through a running OpenSSH master, speaking OpenSSH's
 // multiplexing protocol (PROTOCOL.mux) on its control socket: hello, then a stdio forwarding
 // (MUX_C_NEW_STDIO_FWD) whose two descriptors are one end of a fresh socket pair, passed with
-// SCM_RIGHTS. The master answers only once the far side has opened the channel or refused it,
+// SCM_RIGHTS, sent together. The master answers only once the far side has opened the channel or refused it,
 // so a backend that refuses through the hop is a failed attempt (and the rule fails over), not
 // a connection that closes after it was accepted, as with a forwarded port. No process and no
 // listening socket per connection: two local round trips and three descriptors.
@@ -47,8 +47,8 @@ private:
     enum class Step : quint8
     {
         Connecting, // to the control socket (its backlog was full: tried again shortly)
-        Hello,      // our hello sent, waiting for the master's
-        Opening,    // the forwarding asked for, waiting for the far side's answer
+        Hello,      // our hello and the forwarding request sent, waiting for the master's hello
+        Opening,    // waiting for the far side's answer to the forwarding
         Open,
         Failed
     };
