@@ -826,6 +826,14 @@
         <source>the rule set has no hop named &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>hop &quot;%1&quot; is down: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot; is up</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::EventLogModel</name>

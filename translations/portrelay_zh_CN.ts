@@ -819,6 +819,14 @@
         <source>the rule set has no hop named &quot;%1&quot;</source>
         <translation>规则集中没有名为“%1”的跳板</translation>
     </message>
+    <message>
+        <source>hop &quot;%1&quot; is down: %2</source>
+        <translation>跳板“%1”故障：%2</translation>
+    </message>
+    <message>
+        <source>hop &quot;%1&quot; is up</source>
+        <translation>跳板“%1”已恢复正常</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::EventLogModel</name>

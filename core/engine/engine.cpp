@@ -353,11 +353,17 @@ void Engine::onHopStateChanged(const QString &hop, int state, const Message &rea
         if (!entry->runtime || !entry->checker)
             continue;
         const Rule &rule = entry->runtime->rule();
-        if (rule.healthCheck.type == HealthCheck::Type::None)
-            continue; // real traffic finds out, as for any backend of such a rule
+        const bool checked = rule.healthCheck.type != HealthCheck::Type::None;
         for (int i = 0; i < rule.backends.size(); ++i) {
-            if (rule.hopOf(i) == hop)
+            if (rule.hopOf(i) != hop)
+                continue;
+            if (checked) // the check says, through the hop, as traffic would find it
                 entry->checker->checkNow(i);
+            else if (hopState == HopRuntime::State::Down)
+                entry->checker->onUnresolvable(
+                    i, Message(Context, QT_TR_NOOP("hop \"%1\" is down: %2")).arg(hop).arg(reason));
+            else
+                entry->checker->onPathRestored(i, Message(Context, QT_TR_NOOP("hop \"%1\" is up")).arg(hop));
         }
     }
 }

@@ -255,6 +255,11 @@ void HealthChecker::onUnresolvable(int backend, const Message &reason)
 
 void HealthChecker::onAddressesChanged(int backend)
 {
+    onPathRestored(backend, Message(Context, QT_TR_NOOP("resolves again")));
+}
+
+void HealthChecker::onPathRestored(int backend, const Message &reason)
+{
     if (backend < 0 || backend >= int(m_probes.size()))
         return;
     if (m_runtime->backend(backend).health.load() != BackendState::Down)
@@ -262,7 +267,7 @@ void HealthChecker::onAddressesChanged(int backend)
     if (m_runtime->rule().healthCheck.type == HealthCheck::Type::None) {
         if (ClockTimer *revive = m_revive[std::size_t(backend)].get())
             revive->stop();
-        transition(backend, BackendState::Down, BackendState::Unknown, Message(Context, QT_TR_NOOP("resolves again")));
+        transition(backend, BackendState::Down, BackendState::Unknown, reason);
     } else {
         checkNow(backend);
     }

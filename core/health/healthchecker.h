@@ -50,12 +50,14 @@ public:
     // with active checks off it returns to "unknown" once fail_window_ms has passed.
     void onMarkedDown(int backend, BackendState previous, const Message &reason);
     void setDraining(int backend, bool draining);
-    // The backend's name does not resolve (reason: "cannot resolve db.test: Name or service not
-    // known"): it is down at once, whatever the checks say.
+    // The backend cannot be tried (reason: "cannot resolve db.test: Name or service not known",
+    // "hop \"bastion\" is down: …"): it is down at once, whatever the checks say.
     void onUnresolvable(int backend, const PortRelay::Message &reason);
     // The backend's addresses changed (its name resolves again, or to other addresses): a backend
     // down is given its chance now, by a check, or with checks off by returning to "unknown".
     void onAddressesChanged(int backend);
+    // The way to the backend is back (its hop is up again; reason says so): as onAddressesChanged().
+    void onPathRestored(int backend, const PortRelay::Message &reason);
 
     // A check's outcome in words: "connection refused", "expected \"+PONG\", got \"-ERR\"". The
     // same for the event log, the backends pane and the editor's "Test Backends".

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void clientHalfCloseReachesTheBackend();
     void refusedBackendFailsOverToTheNext();
     void fiftyConcurrentConnectionsOverOneMaster();
+    void deadHopFailsOverToTheBackupAndRecovers_data();
     void deadHopFailsOverToTheBackupAndRecovers();
     void recheckStartsADownHopBeforeItsBackoff();
     void chainOfTwoHops();
@@ -267,19 +268,31 @@ void tst_SshHop::fiftyConcurrentConnectionsOverOneMaster()
     QCOMPARE(m_sshd->log().count(u"Accepted publickey"_s), 1);
 }
 
+void tst_SshHop::deadHopFailsOverToTheBackupAndRecovers_data()
+{
+    QTest::addColumn<int>("checkIntervalMs");
+    QTest::addColumn<BackendState>("healthy"); // what a working backend shows
+    QTest::newRow("active checks") << 500 << BackendState::Up;
+    // No checks: the hop's state alone takes its backends down and back.
+    QTest::newRow("no checks") << 0 << BackendState::Unknown;
+}
+
 void tst_SshHop::deadHopFailsOverToTheBackupAndRecovers()
 {
+    QFETCH(int, checkIntervalMs);
+    QFETCH(BackendState, healthy);
     auto behindHop = namedBackend('a');
     auto backup = namedBackend('z');
     const quint16 port = freeLoopbackPort();
     Engine engine;
     QSignalSpy events(&engine, &Engine::eventOccurred);
-    QVERIFY(
-        engine
-            .apply(ruleSetOf({sshHop(u"bastion"_s, *m_sshd)},
-                             {backendAt(behindHop->port(), u"bastion"_s), backendAt(backup->port(), {}, true)}, port))
-            .isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(backendOf(engine, 0).state, BackendState::Up, 10000);
+    QVERIFY(engine
+                .apply(ruleSetOf({sshHop(u"bastion"_s, *m_sshd)},
+                                 {backendAt(behindHop->port(), u"bastion"_s), backendAt(backup->port(), {}, true)},
+                                 port, checkIntervalMs))
+                .isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(hopState(engine, u"bastion"_s), u"up"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(backendOf(engine, 0).state, healthy, 10000);
     QCOMPARE(ask(port), 'a');
 
     m_sshd->kill();
@@ -294,7 +307,7 @@ void tst_SshHop::deadHopFailsOverToTheBackupAndRecovers()
     QString error;
     QVERIFY2(m_sshd->start(m_sshd->port(), &error), qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(hopState(engine, u"bastion"_s), u"up"_s, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(backendOf(engine, 0).state, BackendState::Up, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(backendOf(engine, 0).state, healthy, 3000);
     QCOMPARE(ask(port), 'a');
 
     bool sawDown = false;
