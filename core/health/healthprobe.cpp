@@ -29,7 +29,8 @@ HealthProbe::HealthProbe(std::shared_ptr<RuleRuntime> rule, int backend, const U
 
 HealthProbe::~HealthProbe()
 {
-    // A check cut short says nothing; its descriptor leaves the epoll set as it is closed.
+    // A check cut short says nothing.
+    leaveEpollSet();
     if (!m_transport.isEmpty())
         m_transport->close(true);
 }
@@ -175,6 +176,17 @@ void HealthProbe::watch(quint32 interest)
     m_loop.setInterest(m_registration, interest);
 }
 
+void HealthProbe::leaveEpollSet()
+{
+    // Before the descriptor closes, for the reason TcpSession::finish() gives; only while it is
+    // open (a number closed earlier may be another connection's by now).
+    const bool open = !m_transport.isEmpty() ? m_registration.fd() == m_transport->fd()
+                                             : m_attempt && m_attempt->socketSerial() == m_attemptSocket &&
+                                                   m_registration.fd() == m_attempt->fd();
+    if (open)
+        m_loop.remove(m_registration);
+}
+
 void HealthProbe::finish(Outcome::Kind kind, int error, const Message &reason)
 {
     m_deadline.stop();
@@ -185,12 +197,7 @@ void HealthProbe::finish(Outcome::Kind kind, int error, const Message &reason)
     outcome.micros = m_loop.clock().nowUs() - m_startedUs;
     if (kind == Outcome::Kind::Unexpected)
         outcome.received = m_received;
-    // Out of the epoll set before the descriptor closes (see TcpSession::finish()).
-    const bool open = !m_transport.isEmpty() ? m_registration.fd() == m_transport->fd()
-                                             : m_attempt && m_attempt->socketSerial() == m_attemptSocket &&
-                                                   m_registration.fd() == m_attempt->fd();
-    if (open)
-        m_loop.remove(m_registration);
+    leaveEpollSet();
     m_attempt.reset();
     if (!m_transport.isEmpty()) {
         // A passed check says goodbye properly (what it sent must arrive); a failed one just drops.

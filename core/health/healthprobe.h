@@ -70,6 +70,8 @@ private:
     // Handshake, then send, then expect, as far as the transport lets us now.
     void exchange();
     void watch(quint32 interest);
+    // Takes the probe's descriptor out of the loop's epoll set, if it is still open.
+    void leaveEpollSet();
     void finish(Outcome::Kind kind, int error = 0, const Message &reason = Message());
 
     const std::shared_ptr<RuleRuntime> m_rule;
