@@ -2063,10 +2063,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rules files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export Selected Rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,6 +2088,10 @@
             <numerusform>Exported %n rule to %1</numerusform>
             <numerusform>Exported %n rules to %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Rules files (*.json);;OpenSSH client configuration (config *.conf);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2245,6 +2245,25 @@
     </message>
     <message>
         <source>keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::SshConfigImport</name>
+    <message>
+        <source>a LocalForward outside a Host block with a plain host name is not taken (Match blocks and patterns name no one host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LocalForward needs a local port and a host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forwards from a Unix socket (%1) are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forwards to a Unix socket (%1) are not supported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2887,6 +2906,17 @@
     </message>
     <message>
         <source>Starting these rules would make two rules share a port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleSetImport</name>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no LocalForward line of a Host block to import</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2040,10 +2040,6 @@
         <translation>导入规则</translation>
     </message>
     <message>
-        <source>Rules files (*.json);;All files (*)</source>
-        <translation>规则文件 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Export Selected Rules</source>
         <translation>导出所选规则</translation>
     </message>
@@ -2068,6 +2064,10 @@
         <translation>
             <numerusform>已将 %n 条规则导出到 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Rules files (*.json);;OpenSSH client configuration (config *.conf);;All files (*)</source>
+        <translation>规则文件 (*.json);;OpenSSH 客户端配置 (config *.conf);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2222,25 @@
     <message>
         <source>keychain: %1</source>
         <translation>钥匙串：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::SshConfigImport</name>
+    <message>
+        <source>a LocalForward outside a Host block with a plain host name is not taken (Match blocks and patterns name no one host)</source>
+        <translation>不在具体主机名的 Host 块中的 LocalForward 不会导入（Match 块和通配模式不指向单一主机）</translation>
+    </message>
+    <message>
+        <source>LocalForward needs a local port and a host:port</source>
+        <translation>LocalForward 需要一个本地端口和一个 主机:端口</translation>
+    </message>
+    <message>
+        <source>forwards from a Unix socket (%1) are not supported</source>
+        <translation>不支持从 Unix 套接字（%1）转发</translation>
+    </message>
+    <message>
+        <source>forwards to a Unix socket (%1) are not supported</source>
+        <translation>不支持转发到 Unix 套接字（%1）</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +2875,17 @@
     <message>
         <source>Starting these rules would make two rules share a port:</source>
         <translation>启动这些规则会使两条规则共用同一端口：</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSetImport</name>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>no LocalForward line of a Host block to import</source>
+        <translation>没有可导入的 Host 块中的 LocalForward 行</translation>
     </message>
 </context>
 <context>

@@ -65,8 +65,9 @@ bool RuleTransfer::eventFilter(QObject *watched, QEvent *event)
 
 void RuleTransfer::chooseImport()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import Rules"), QDir::homePath(),
-                                                      tr("Rules files (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Import Rules"), QDir::homePath(),
+        tr("Rules files (*.json);;OpenSSH client configuration (config *.conf);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }

@@ -1,6 +1,10 @@
 #include "ui/dialogs/rulesetimport.h"
 
+#include "core/ruleset/rulesetwriter.h"
 #include "core/ruleset/rulevalidator.h"
+#include "core/ruleset/sshconfigimport.h"
+
+#include <QFile>
 
 #include <QHash>
 
@@ -47,6 +51,13 @@ RuleSet hopsRenamedApart(RuleSet incoming, const RuleSet &current)
 RuleSetImport::Source RuleSetImport::read(const QString &path)
 {
     Source source;
+    // An OpenSSH client configuration: its LocalForward lines, as rules through SSH hops.
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly) && file.size() <= RuleSetParser::MaxFileSize) {
+        const QByteArray text = file.readAll();
+        if (SshConfigImport::looksLikeConfig(text))
+            return fromSshConfig(text);
+    }
     const RuleSetParser::PartialResult partial = RuleSetParser::parseValidRulesFile(path);
     source.issues = partial.documentIssues;
     for (const RuleSetParser::RejectedRule &rule : partial.rejected)
@@ -56,6 +67,38 @@ RuleSetImport::Source RuleSetImport::read(const QString &path)
         source.ruleSet = partial.ruleSet;
         source.rejected = partial.rejected;
         source.issues.clear();
+    }
+    return source;
+}
+
+RuleSetImport::Source RuleSetImport::fromSshConfig(const QByteArray &text)
+{
+    const SshConfigImport::Result converted = SshConfigImport::fromConfig(text);
+    // Read back as a rules file is read, so that what the configuration says is checked alike.
+    const RuleSetParser::PartialResult partial =
+        RuleSetParser::parseValidRules(RuleSetWriter::serialize(converted.ruleSet));
+    Source source;
+    source.ok = partial.ok() && !partial.ruleSet.rules.isEmpty();
+    source.ruleSet = partial.ruleSet;
+    source.rejected = partial.rejected;
+    for (const SshConfigImport::Note &note : converted.notes) {
+        RuleSetParser::RejectedRule line;
+        line.name = tr("line %1").arg(note.line);
+        RuleSetIssue issue;
+        issue.message = note.message;
+        line.issues.append(issue);
+        source.rejected.append(line);
+    }
+    if (!source.ok) {
+        source.issues = partial.documentIssues;
+        for (const RuleSetParser::RejectedRule &rejected : std::as_const(source.rejected))
+            source.issues.append(rejected.issues);
+        if (source.issues.isEmpty()) {
+            RuleSetIssue none;
+            none.message = Message(
+                "RuleSetImport", QT_TRANSLATE_NOOP("RuleSetImport", "no LocalForward line of a Host block to import"));
+            source.issues.append(none);
+        }
     }
     return source;
 }

@@ -59,6 +59,8 @@ public:
         QList<RuleSetParser::RejectedRule> rejected;
         RuleSetIssues issues; // why it failed
     };
+    // An OpenSSH client configuration (~/.ssh/config) is read for its LocalForward lines: rules
+    // through SSH hops (SshConfigImport); lines it cannot take are listed as left out.
     static Source read(const QString &path);
 
     RuleSetImport(const RuleSet &current, const RuleSet &incoming);
@@ -80,6 +82,8 @@ public:
     RuleSet result() const { return m_result; }
 
 private:
+    static Source fromSshConfig(const QByteArray &text);
+
     void recompute();
 
     RuleSet m_current;

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void readFileBroken();
     void readFileMissing();
     void readFileGood();
+    void readSshConfigForwards();
     void readFileTakesTheValidRules();
     void readFileRefusesABrokenDocument_data();
     void readFileRefusesABrokenDocument();
@@ -434,6 +435,29 @@ void TestImportDialog::readFileGood()
     QVERIFY(source.issues.isEmpty());
     QVERIFY(source.rejected.isEmpty());
     QCOMPARE(source.ruleSet, set);
+}
+
+void TestImportDialog::readSshConfigForwards()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"config"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Host staging\n  LocalForward 15432 db.internal:5432\n  LocalForward 16379 redis.internal:6379\n"
+               "  LocalForward /tmp/a.sock db:1\n");
+    file.close();
+    const RuleSetImport::Source source = RuleSetImport::read(path);
+    QVERIFY(source.ok);
+    QCOMPARE(source.ruleSet.rules.size(), 2);
+    QCOMPARE(source.ruleSet.hops.size(), 1);
+    QCOMPARE(source.ruleSet.hops[0].sshConfigHost, u"staging"_s);
+    QCOMPARE(source.rejected.size(), 1); // the Unix socket, shown with its line
+    QCOMPARE(source.rejected[0].name, u"line 4"_s);
+
+    RuleSetImport merge(current(), source.ruleSet);
+    QVERIFY(merge.isValid());
+    QCOMPARE(merge.result().rules.size(), 4);
+    QCOMPARE(merge.result().hops.size(), 1);
 }
 
 namespace {
