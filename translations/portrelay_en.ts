@@ -492,6 +492,29 @@
         <source>host:port</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hop this backend is reached through; its address is resolved on the far side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::BackendTest</name>
+    <message>
+        <source>reached through hop &quot;%1&quot;: checked through it while the rule runs (Hops tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::BackendsPane</name>

@@ -491,6 +491,29 @@
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
+    <message>
+        <source>direct</source>
+        <translation>直连</translation>
+    </message>
+    <message>
+        <source>%1 (rule)</source>
+        <translation>%1（规则）</translation>
+    </message>
+    <message>
+        <source>The hop this backend is reached through; its address is resolved on the far side</source>
+        <translation>到达此后端所经由的跳板；其地址在远端解析</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>经由</translation>
+    </message>
+</context>
+<context>
+    <name>PortRelay::BackendTest</name>
+    <message>
+        <source>reached through hop &quot;%1&quot;: checked through it while the rule runs (Hops tab)</source>
+        <translation>经由跳板“%1”到达：规则运行时经由该跳板检查（见“跳板”标签页）</translation>
+    </message>
 </context>
 <context>
     <name>PortRelay::BackendsPane</name>

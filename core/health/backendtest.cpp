@@ -71,6 +71,16 @@ void BackendTest::run(const Rule &rule)
         return;
     }
     for (int i = 0; i < int(tested.backends.size()); ++i) {
+        if (const QString &hop = tested.hopOf(i); !hop.isEmpty()) {
+            // Never directly, and here no hop runs: the running rule checks it through its hop.
+            const Message text =
+                Message("PortRelay::BackendTest", QT_TR_NOOP("reached through hop \"%1\": checked through it "
+                                                             "while the rule runs (Hops tab)"))
+                    .arg(hop);
+            QMetaObject::invokeMethod(
+                this, [this, run, i, text] { report(run, i, false, 0, text); }, Qt::QueuedConnection);
+            continue;
+        }
         if (addresses[std::size_t(i)]) {
             startCheck(run, i);
             continue;

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void checksOffMeansAConnectWithinTheConnectTimeout();
     void checkTimeoutIsTheChecks();
     void aNewRunDropsTheOldOne();
+    void backendsBehindAHopAreNeverTriedDirectly();
     void noBackends();
 };
 
@@ -103,6 +104,24 @@ void tst_BackendTest::connectsToEachBackend()
     QCOMPARE(outcomes[1].text, u"connection refused"_s);
     QVERIFY(outcomes[2].passed);
     QTRY_COMPARE_WITH_TIMEOUT(live.accepted(), 2, 5000);
+}
+
+void tst_BackendTest::backendsBehindAHopAreNeverTriedDirectly()
+{
+    LoopbackServer live(&echo);
+    Rule rule =
+        ruleWith({backendAt(u"127.0.0.1:%1"_s.arg(live.port())), backendAt(u"127.0.0.1:%1"_s.arg(live.port()))});
+    rule.backends[1].via = u"bastion"_s;
+    BackendTest test;
+    QMap<int, Outcome> outcomes;
+    runToEnd(test, rule, outcomes);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(outcomes[0].passed);
+    QVERIFY(!outcomes[1].passed);
+    QVERIFY2(outcomes[1].text.startsWith(u"reached through hop \"bastion\""_s), qPrintable(outcomes[1].text));
+    QTest::qWait(100);
+    QCOMPARE(live.accepted(), 1); // only the direct one
 }
 
 void tst_BackendTest::sendsAndExpectsAsTheRuleSays()

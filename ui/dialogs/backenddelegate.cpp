@@ -4,6 +4,7 @@
 #include "ui/dialogs/backendtablemodel.h"
 #include "ui/dialogs/errorframe.h"
 
+#include <QComboBox>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPainter>
@@ -26,6 +27,14 @@ QWidget *BackendDelegate::createEditor(QWidget *parent, const QStyleOptionViewIt
         spin->setRange(RuleValidator::WeightRange.min, RuleValidator::WeightRange.max);
         spin->setFrame(false);
         return spin;
+    }
+    if (index.column() == BackendTableModel::ViaColumn) {
+        const auto *model = qobject_cast<const BackendTableModel *>(index.model());
+        auto *combo = new QComboBox(parent);
+        combo->addItem(model->defaultViaText(), QString());
+        for (const QString &hop : model->hopChoices())
+            combo->addItem(hop, hop);
+        return combo;
     }
     QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
     if (auto *line = qobject_cast<QLineEdit *>(editor)) {
@@ -54,10 +63,23 @@ bool BackendDelegate::eventFilter(QObject *object, QEvent *event)
 
 void BackendDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
+    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        combo->setCurrentIndex(qMax(0, combo->findData(index.data(Qt::EditRole).toString())));
+        return;
+    }
     // The model echoes each committed keystroke back; resetting the text would move the cursor.
     if (auto *line = qobject_cast<QLineEdit *>(editor); line && line->text() == index.data(Qt::EditRole).toString())
         return;
     QStyledItemDelegate::setEditorData(editor, index);
+}
+
+void BackendDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
+    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        model->setData(index, combo->currentData(), Qt::EditRole);
+        return;
+    }
+    QStyledItemDelegate::setModelData(editor, model, index);
 }
 
 void BackendDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -54,10 +54,11 @@ BackendListEditor::BackendListEditor(QWidget *parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     auto *header = m_view->horizontalHeader();
     header->setSectionResizeMode(BackendTableModel::AddressColumn, QHeaderView::Stretch);
-    for (int column :
-         {BackendTableModel::WeightColumn, BackendTableModel::BackupColumn, BackendTableModel::EnabledColumn})
+    for (int column : {BackendTableModel::WeightColumn, BackendTableModel::BackupColumn,
+                       BackendTableModel::EnabledColumn, BackendTableModel::ViaColumn})
         header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(BackendTableModel::ProbeColumn, QHeaderView::ResizeToContents);
+    m_view->setColumnHidden(BackendTableModel::ViaColumn, true);
     m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 4 + header->sizeHint().height() + 4);
     m_view->setToolTip(tr("Where connections go. Type host:port; F2 edits the selected cell, Space "
                           "toggles a check box."));
@@ -190,6 +191,15 @@ void BackendListEditor::onTested(int backend, bool passed, qint64 micros, const 
     m_model->setProbeState(row,
                            passed ? BackendTableModel::ProbeState::Succeeded : BackendTableModel::ProbeState::Failed,
                            passed ? formatMilliseconds(double(micros) / 1000.0) : result.translated());
+}
+
+void BackendListEditor::setHopChoices(const QStringList &hops, const QString &ruleVia)
+{
+    m_model->setHopChoices(hops, ruleVia);
+    bool named = !hops.isEmpty();
+    for (const BackendTableModel::Row &row : m_model->rows())
+        named = named || !row.via.isEmpty();
+    m_view->setColumnHidden(BackendTableModel::ViaColumn, !named);
 }
 
 } // namespace PortRelay

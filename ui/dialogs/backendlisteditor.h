@@ -32,6 +32,8 @@ public:
 
     // A rule without backends gets one empty row to type into.
     void setBackends(const QList<Backend> &backends);
+    // The hops to choose from per backend; the Via column shows only when there are any.
+    void setHopChoices(const QStringList &hops, const QString &ruleVia);
     // As typed: an address that does not parse (yet) is kept as text.
     QList<BackendTableModel::Row> rows() const { return m_model->rows(); }
     // The table: what a label is the buddy of, and the input framed when a backend is wrong.

@@ -105,6 +105,19 @@ void BackendTableModel::clearProbes()
         Q_EMIT dataChanged(index(0, ProbeColumn), index(rowCount() - 1, ProbeColumn));
 }
 
+void BackendTableModel::setHopChoices(const QStringList &hops, const QString &ruleVia)
+{
+    m_hops = hops;
+    m_ruleVia = ruleVia;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, ViaColumn), index(rowCount() - 1, ViaColumn));
+}
+
+QString BackendTableModel::defaultViaText() const
+{
+    return m_ruleVia.isEmpty() ? tr("direct") : tr("%1 (rule)").arg(m_ruleVia);
+}
+
 int BackendTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -150,6 +163,14 @@ QVariant BackendTableModel::data(const QModelIndex &index, int role) const
             return row.enabled;
         if (role == Qt::ToolTipRole)
             return tr("A disabled backend stays in the rule but receives no connections");
+        break;
+    case ViaColumn:
+        if (role == Qt::DisplayRole)
+            return row.via.isEmpty() ? defaultViaText() : row.via;
+        if (role == Qt::EditRole || role == RawValueRole)
+            return row.via;
+        if (role == Qt::ToolTipRole)
+            return tr("The hop this backend is reached through; its address is resolved on the far side");
         break;
     case ProbeColumn:
         if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
@@ -197,6 +218,8 @@ QVariant BackendTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Backup");
     case EnabledColumn:
         return tr("Enabled");
+    case ViaColumn:
+        return tr("Via");
     case ProbeColumn:
         return tr("Test result");
     default:
@@ -213,6 +236,8 @@ Qt::ItemFlags BackendTableModel::flags(const QModelIndex &index) const
     case AddressColumn:
     case WeightColumn:
         return base | Qt::ItemIsEditable;
+    case ViaColumn:
+        return m_hops.isEmpty() ? base : base | Qt::ItemIsEditable;
     case BackupColumn:
     case EnabledColumn:
         return base | Qt::ItemIsUserCheckable;
@@ -239,6 +264,12 @@ bool BackendTableModel::setData(const QModelIndex &index, const QVariant &value,
             return false;
         changed = row.weight != value.toInt();
         row.weight = value.toInt();
+        break;
+    case ViaColumn:
+        if (role != Qt::EditRole)
+            return false;
+        changed = row.via != value.toString();
+        row.via = value.toString();
         break;
     case BackupColumn:
     case EnabledColumn: {

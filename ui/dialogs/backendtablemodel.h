@@ -23,6 +23,7 @@ public:
         WeightColumn,
         BackupColumn,
         EnabledColumn,
+        ViaColumn, // the hop; hidden while the rule set has none
         ProbeColumn,
         ColumnCount
     };
@@ -54,6 +55,13 @@ public:
     };
 
     explicit BackendTableModel(QObject *parent = nullptr);
+
+    // The hops a backend may be reached through (the rule set's), and the rule's own "via", which
+    // a backend that names none follows.
+    void setHopChoices(const QStringList &hops, const QString &ruleVia);
+    const QStringList &hopChoices() const { return m_hops; }
+    // What an empty "via" means here: "direct", or "bastion (rule)".
+    QString defaultViaText() const;
     Q_DISABLE_COPY_MOVE(BackendTableModel)
 
     static Row rowFromBackend(const Backend &backend);
@@ -84,6 +92,8 @@ Q_SIGNALS:
     void backendsEdited();
 
 private:
+    QStringList m_hops;
+    QString m_ruleVia;
     QList<Row> m_rows;
 };
 

@@ -256,6 +256,10 @@ void RuleEditorDialog::populate(const Rule &rule)
     m_balance->setToolTip(BalanceStrategyText::help(rule.balance));
 
     m_backends->setBackends(rule.backends);
+    QStringList hops;
+    for (const Hop &hop : m_others.hops)
+        hops.append(hop.name);
+    m_backends->setHopChoices(hops, rule.via);
 
     m_health->populate(rule.healthCheck);
     m_numbers.populate(rule);

@@ -18,7 +18,38 @@ class tst_BackendTableModel : public QObject
 
 private Q_SLOTS:
     void backendModel();
+    void viaColumn();
 };
+
+void tst_BackendTableModel::viaColumn()
+{
+    BackendTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendRow(
+        BackendTableModel::rowFromBackend(Backend{endpoint(u"db-1.internal:5432"_s), 1, false, true, u"inner"_s, {}}));
+    model.appendRow(BackendTableModel::rowFromBackend(Backend{endpoint(u"127.0.0.1:5432"_s), 1, true, true, {}, {}}));
+    const QModelIndex inner = model.index(0, BackendTableModel::ViaColumn);
+    const QModelIndex none = model.index(1, BackendTableModel::ViaColumn);
+    QCOMPARE(model.headerData(BackendTableModel::ViaColumn, Qt::Horizontal).toString(), u"Via"_s);
+    QCOMPARE(inner.data().toString(), u"inner"_s);
+    QCOMPARE(none.data().toString(), u"direct"_s);
+    QVERIFY(!(model.flags(none) & Qt::ItemIsEditable)); // no hops to choose from
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setHopChoices({u"bastion"_s, u"inner"_s}, u"bastion"_s);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(none.data().toString(), u"bastion (rule)"_s); // follows the rule's hop
+    QCOMPARE(none.data(Qt::EditRole).toString(), QString());
+    QVERIFY(model.flags(none) & Qt::ItemIsEditable);
+
+    QSignalSpy edited(&model, &BackendTableModel::backendsEdited);
+    QVERIFY(model.setData(none, u"inner"_s, Qt::EditRole));
+    QCOMPARE(edited.size(), 1);
+    QCOMPARE(model.rows().at(1).via, u"inner"_s);
+    QVERIFY(model.setData(inner, QString(), Qt::EditRole));
+    QCOMPARE(model.rows().at(0).via, QString());
+    QCOMPARE(inner.data().toString(), u"bastion (rule)"_s);
+}
 
 void tst_BackendTableModel::backendModel()
 {
