@@ -2297,10 +2297,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>host key changed for %1: the server now shows %2, which does not match the key recorded in %3; refusing to connect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown host key for %1: accept it once (ssh %1, or --accept-new-host-keys) or add it to the hop&apos;s known_hosts_file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2394,6 +2390,14 @@
     </message>
     <message>
         <source>hop &quot;%1&quot;: unexpected answer from its master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host key changed for %1: the server now shows %2, but %3 has %4; refusing to connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2273,10 +2273,6 @@
         <translation>无法为 SSH 控制套接字创建私有文件夹（已尝试 XDG_RUNTIME_DIR、TMPDIR 和 /tmp）</translation>
     </message>
     <message>
-        <source>host key changed for %1: the server now shows %2, which does not match the key recorded in %3; refusing to connect</source>
-        <translation>%1 的主机密钥已改变：服务器现在出示 %2，与 %3 中记录的密钥不符；拒绝连接</translation>
-    </message>
-    <message>
         <source>unknown host key for %1: accept it once (ssh %1, or --accept-new-host-keys) or add it to the hop&apos;s known_hosts_file</source>
         <translation>%1 的主机密钥未知：请先接受一次（ssh %1，或 --accept-new-host-keys），或将其加入跳板的 known_hosts_file</translation>
     </message>
@@ -2371,6 +2367,14 @@
     <message>
         <source>hop &quot;%1&quot;: unexpected answer from its master</source>
         <translation>跳板“%1”：主连接的应答不符合预期</translation>
+    </message>
+    <message>
+        <source>host key changed for %1: the server now shows %2, but %3 has %4; refusing to connect</source>
+        <translation>%1 的主机密钥已改变：服务器现在出示 %2，而 %3 中记录的是 %4；拒绝连接</translation>
+    </message>
+    <message>
+        <source>another key</source>
+        <translation>另一个密钥</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "core/hops/sshfailure.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,6 +39,32 @@ QString systemReason(const QString &line)
     return reason;
 }
 
+// The SHA256 fingerprint (as ssh prints it) of the key on line of a known_hosts file: the key we
+// trusted before. Empty when the line is not there.
+QString recordedFingerprint(const QString &path, int line)
+{
+    QFile file(path);
+    if (line < 1 || !file.open(QIODevice::ReadOnly))
+        return QString();
+    for (int n = 1; !file.atEnd(); ++n) {
+        const QByteArray text = file.readLine(64 * 1024);
+        if (n != line)
+            continue;
+        // [marker] hosts keytype base64-key [comment]
+        QList<QByteArray> fields = text.simplified().split(' ');
+        if (!fields.isEmpty() && fields.first().startsWith('@'))
+            fields.removeFirst();
+        if (fields.size() < 3)
+            return QString();
+        const QByteArray blob = QByteArray::fromBase64(fields.at(2));
+        QByteArray digest = QCryptographicHash::hash(blob, QCryptographicHash::Sha256).toBase64();
+        while (digest.endsWith('='))
+            digest.chop(1);
+        return u"SHA256:"_s + QString::fromLatin1(digest);
+    }
+    return QString();
+}
+
 } // namespace
 
 SshFailure SshFailure::fromOutput(const QByteArray &output, int exitCode, const QString &destination)
@@ -47,16 +75,21 @@ SshFailure SshFailure::fromOutput(const QByteArray &output, int exitCode, const 
     if (text.contains(u"REMOTE HOST IDENTIFICATION HAS CHANGED"_s)) {
         static const QRegularExpression fingerprint(u"(SHA256:[A-Za-z0-9+/=]+)"_s);
         const QRegularExpressionMatch match = fingerprint.match(text);
-        static const QRegularExpression offending(u"Offending \\S+ key in (\\S+)"_s);
+        // "Offending ED25519 key in /home/dev/.ssh/known_hosts:3": the key we had, read from there.
+        static const QRegularExpression offending(u"Offending \\S+ key in (\\S+?):(\\d+)"_s);
         const QRegularExpressionMatch where = offending.match(text);
+        const QString file = where.hasMatch() ? where.captured(1) : u"known_hosts"_s;
+        const QString recorded = where.hasMatch() ? recordedFingerprint(file, where.captured(2).toInt()) : QString();
         return failure(Code::HostKeyChanged,
                        Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop",
-                                                          "host key changed for %1: the server now shows %2, which "
-                                                          "does not match the key recorded in %3; refusing to "
-                                                          "connect"))
+                                                          "host key changed for %1: the server now shows %2, but %3 "
+                                                          "has %4; refusing to connect"))
                            .arg(destination)
                            .arg(match.hasMatch() ? match.captured(1) : u"?"_s)
-                           .arg(where.hasMatch() ? where.captured(1) : u"known_hosts"_s));
+                           .arg(file)
+                           .arg(recorded.isEmpty()
+                                    ? Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "another key"))
+                                    : Message::verbatim(recorded)));
     }
     if (text.contains(u"host key is known for"_s) || text.contains(u"Host key verification failed"_s)) {
         return failure(Code::HostKeyUnknown,

@@ -11,6 +11,7 @@
 #include "streampeer.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -427,7 +428,16 @@ void tst_SshHop::missingPassphraseNamesTheSecret()
 
 void tst_SshHop::changedHostKeyIsRefused()
 {
+    const auto fingerprintOf = [this] {
+        QProcess keygen;
+        keygen.start(u"ssh-keygen"_s, {u"-l"_s, u"-f"_s, m_sshd->hostPublicKey()});
+        keygen.waitForFinished(5000);
+        return QString::fromLatin1(keygen.readAllStandardOutput().split(' ').value(1));
+    };
+    const QString before = fingerprintOf();
+    QVERIFY(before.startsWith(u"SHA256:"_s));
     QVERIFY(m_sshd->replaceHostKey());
+    const QString after = fingerprintOf();
     m_sshd->kill();
     QString error;
     QVERIFY2(m_sshd->start(m_sshd->port(), &error), qPrintable(error));
@@ -439,7 +449,10 @@ void tst_SshHop::changedHostKeyIsRefused()
                 .isEmpty());
     QString reason;
     QTRY_VERIFY_WITH_TIMEOUT(hopState(engine, u"bastion"_s, &reason) == u"down"_s && !reason.isEmpty(), 10000);
-    QVERIFY2(reason.startsWith(u"host key changed for "_s) && reason.contains(u"SHA256:"_s), qPrintable(reason));
+    // Both keys named: what the server shows now, and what known_hosts has.
+    QVERIFY2(reason.startsWith(u"host key changed for %1@127.0.0.1:"_s.arg(m_sshd->user())), qPrintable(reason));
+    QVERIFY2(reason.contains(u"now shows "_s + after), qPrintable(reason));
+    QVERIFY2(reason.contains(m_sshd->knownHosts() + u" has "_s + before), qPrintable(reason));
     QVERIFY(!m_sshd->log().contains(u"Accepted publickey"_s));
 }
 

@@ -37,6 +37,7 @@ public:
     QString user() const;
     QString clientKey() const { return m_folder.filePath(QStringLiteral("client_key")); }
     QString knownHosts() const { return m_folder.filePath(QStringLiteral("known_hosts")); }
+    QString hostPublicKey() const { return m_folder.filePath(QStringLiteral("host_key.pub")); }
     // The server's log, for a failing test to show.
     QString log() const;
 
