@@ -93,7 +93,8 @@ Rule makeRule(quint16 listenPort, const QList<NamedBackend *> &backends, const Q
                                      weights.isEmpty() ? 1 : weights[i],
                                      false,
                                      true,
-                                     {}, {}});
+                                     {},
+                                     {}});
     }
     rule.healthCheck.type = HealthCheck::Type::None;
     return rule;
