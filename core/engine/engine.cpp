@@ -292,16 +292,6 @@ void Engine::connectHops(RuleRuntime &runtime) const
     }
 }
 
-QList<Engine::HopStatus> Engine::hopStatuses() const
-{
-    QList<HopStatus> out;
-    for (const std::shared_ptr<const HopRuntime> &hop : m_hops->runtimes()) {
-        const HopRuntime::State state = hop->state();
-        out.append({hop->name(), int(state), HopRuntime::stateName(state), hop->reason(), hop->sinceEpochMs()});
-    }
-    return out;
-}
-
 void Engine::recheckHops()
 {
     m_hops->recheckAll();

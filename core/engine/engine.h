@@ -101,16 +101,6 @@ public:
     RuleStatus status(const QString &name) const;
     int workerCount() const;
 
-    // The hops that run (those the enabled rules use): name, state and why.
-    struct HopStatus
-    {
-        QString name;
-        int state = 0; // HopRuntime::State
-        QString stateName;
-        Message reason;
-        qint64 sinceEpochMs = 0;
-    };
-    QList<HopStatus> hopStatuses() const;
     // The network changed or the machine woke: hops that are down try again now, and the
     // backends behind hops are checked now (their masters' connections may have died meanwhile).
     void recheckHops();

@@ -50,7 +50,7 @@ HopSet::~HopSet()
     stopAll();
 }
 
-QByteArray HopSet::controlPathFor(const QString &)
+QByteArray HopSet::nextControlPath()
 {
     return (m_folder->path() + u"/h"_s + QString::number(m_nextSocket++)).toLocal8Bit();
 }
@@ -106,7 +106,7 @@ QSet<QString> HopSet::apply(const QList<Hop> &hops, const QSet<QString> &used)
         std::shared_ptr<const HopRuntime> via;
         if (!hop.via.isEmpty() && next.count(hop.via))
             via = next.at(hop.via)->runtime();
-        auto runtime = std::make_shared<HopRuntime>(name, controlPathFor(name));
+        auto runtime = std::make_shared<HopRuntime>(name, nextControlPath());
         auto master = std::make_unique<SshMaster>(hop, runtime, via, m_options, m_clock, this);
         connect(master.get(), &SshMaster::stateChanged, this,
                 [this, name](HopRuntime::State state, const Message &reason) {

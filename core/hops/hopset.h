@@ -48,7 +48,8 @@ Q_SIGNALS:
     void hopStateChanged(const QString &hop, PortRelay::HopRuntime::State state, const PortRelay::Message &reason);
 
 private:
-    QByteArray controlPathFor(const QString &name);
+    // A socket path of its own in the runtime folder (short: sun_path holds 108 bytes).
+    QByteArray nextControlPath();
     void onStateChanged(const QString &name, HopRuntime::State state);
 
     SshMaster::Options m_options;

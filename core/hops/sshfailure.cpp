@@ -12,11 +12,6 @@ namespace {
 
 constexpr const char *Context = "PortRelay::SshHop";
 
-SshFailure failure(SshFailure::Code code, const Message &reason)
-{
-    return SshFailure{code, reason};
-}
-
 // The lines that say something: ssh's banners of '@' and empty lines do not.
 QStringList meaningfulLines(const QByteArray &output)
 {
@@ -67,7 +62,7 @@ QString recordedFingerprint(const QString &path, int line)
 
 } // namespace
 
-SshFailure SshFailure::fromOutput(const QByteArray &output, int exitCode, const QString &destination)
+Message SshFailure::reason(const QByteArray &output, int exitCode, const QString &destination)
 {
     const QString text = QString::fromLocal8Bit(output);
     const QStringList lines = meaningfulLines(output);
@@ -80,88 +75,53 @@ SshFailure SshFailure::fromOutput(const QByteArray &output, int exitCode, const 
         const QRegularExpressionMatch where = offending.match(text);
         const QString file = where.hasMatch() ? where.captured(1) : u"known_hosts"_s;
         const QString recorded = where.hasMatch() ? recordedFingerprint(file, where.captured(2).toInt()) : QString();
-        return failure(Code::HostKeyChanged,
-                       Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop",
-                                                          "host key changed for %1: the server now shows %2, but %3 "
-                                                          "has %4; refusing to connect"))
-                           .arg(destination)
-                           .arg(match.hasMatch() ? match.captured(1) : u"?"_s)
-                           .arg(file)
-                           .arg(recorded.isEmpty()
-                                    ? Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "another key"))
-                                    : Message::verbatim(recorded)));
+        return Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop",
+                                                  "host key changed for %1: the server now shows %2, but %3 "
+                                                  "has %4; refusing to connect"))
+            .arg(destination)
+            .arg(match.hasMatch() ? match.captured(1) : u"?"_s)
+            .arg(file)
+            .arg(recorded.isEmpty() ? Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "another key"))
+                                    : Message::verbatim(recorded));
     }
     if (text.contains(u"host key is known for"_s) || text.contains(u"Host key verification failed"_s)) {
-        return failure(Code::HostKeyUnknown,
-                       Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop",
-                                                          "unknown host key for %1: accept it once (ssh %1, or "
-                                                          "--accept-new-host-keys) or add it to the hop's "
-                                                          "known_hosts_file"))
-                           .arg(destination));
+        return Message(Context,
+                       QT_TRANSLATE_NOOP("PortRelay::SshHop", "unknown host key for %1: accept it once (ssh %1, or "
+                                                              "--accept-new-host-keys) or add it to the hop's "
+                                                              "known_hosts_file"))
+            .arg(destination);
     }
     for (const QString &line : lines) {
         if (line.contains(u"Permission denied"_s)) {
             static const QRegularExpression methods(u"\\(([^)]*)\\)"_s);
             const QRegularExpressionMatch match = methods.match(line);
-            return failure(Code::AuthenticationFailed,
-                           match.hasMatch()
-                               ? Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "authentication failed (%1)"))
-                                     .arg(match.captured(1))
-                               : Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "authentication failed")));
+            return match.hasMatch()
+                       ? Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "authentication failed (%1)"))
+                             .arg(match.captured(1))
+                       : Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "authentication failed"));
         }
         if (line.contains(u"incorrect passphrase"_s, Qt::CaseInsensitive) ||
             line.contains(u"passphrase"_s, Qt::CaseInsensitive)) {
-            return failure(Code::PassphraseNeeded,
-                           Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "the key needs a passphrase")));
+            return Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "the key needs a passphrase"));
         }
         if (line.contains(u"Could not resolve hostname"_s)) {
-            return failure(Code::NameNotResolved,
-                           Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "cannot resolve %1: %2"))
-                               .arg(destination)
-                               .arg(systemReason(line)));
+            return Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "cannot resolve %1: %2"))
+                .arg(destination)
+                .arg(systemReason(line));
         }
         if (line.contains(u"timed out"_s, Qt::CaseInsensitive) || line.contains(u"not responding"_s)) {
-            return failure(
-                Code::TimedOut,
-                Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "timed out (%1)")).arg(systemReason(line)));
+            return Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "timed out (%1)")).arg(systemReason(line));
         }
         if (line.contains(u"Connection refused"_s) || line.contains(u"No route to host"_s) ||
             line.contains(u"Network is unreachable"_s) || line.contains(u"Connection closed by"_s) ||
             line.contains(u"Connection reset"_s) || line.contains(u"kex_exchange_identification"_s)) {
-            return failure(
-                Code::Unreachable,
-                Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "unreachable: %1")).arg(systemReason(line)));
+            return Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "unreachable: %1")).arg(systemReason(line));
         }
     }
     const QString last = lines.isEmpty() ? QString() : lines.constLast();
-    return failure(
-        Code::MasterExited,
-        last.isEmpty()
-            ? Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "master exited with status %1")).arg(exitCode)
-            : Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "master exited: %1")).arg(last));
-}
-
-QString SshFailure::codeName(Code code)
-{
-    switch (code) {
-    case Code::AuthenticationFailed:
-        return u"authentication_failed"_s;
-    case Code::HostKeyChanged:
-        return u"host_key_changed"_s;
-    case Code::HostKeyUnknown:
-        return u"host_key_unknown"_s;
-    case Code::Unreachable:
-        return u"unreachable"_s;
-    case Code::TimedOut:
-        return u"timed_out"_s;
-    case Code::NameNotResolved:
-        return u"name_not_resolved"_s;
-    case Code::PassphraseNeeded:
-        return u"passphrase_needed"_s;
-    case Code::MasterExited:
-        break;
-    }
-    return u"master_exited"_s;
+    return last.isEmpty()
+               ? Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "master exited with status %1")).arg(exitCode)
+               : Message(Context, QT_TRANSLATE_NOOP("PortRelay::SshHop", "master exited: %1")).arg(last);
 }
 
 } // namespace PortRelay

@@ -159,7 +159,7 @@ void SshMaster::onFinished(int exitCode)
                                                                          "is down"))
                      .arg(m_via->name());
     else
-        reason = SshFailure::fromOutput(m_errors, exitCode, SshMasterCommand::destination(m_hop)).reason;
+        reason = SshFailure::reason(m_errors, exitCode, SshMasterCommand::destination(m_hop));
     if (m_running)
         scheduleRestart(reason);
     else

@@ -94,11 +94,11 @@ char ask(quint16 port)
 
 QString hopState(const Engine &engine, const QString &name, QString *reason = nullptr)
 {
-    for (const Engine::HopStatus &hop : engine.hopStatuses()) {
+    for (const HopSnapshot &hop : engine.snapshot().hops) {
         if (hop.name == name) {
             if (reason)
                 *reason = hop.reason.english();
-            return hop.stateName;
+            return hop.state;
         }
     }
     return QString();
